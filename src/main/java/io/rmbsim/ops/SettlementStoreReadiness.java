@@ -1,0 +1,40 @@
+package io.rmbsim.ops;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only when the store answers a real query on the application's own schema: a reachable
+ * database whose migrations have not run is not ready to settle anything.
+ */
+@Readiness
+@ApplicationScoped
+public class SettlementStoreReadiness implements HealthCheck {
+
+    private final AgroalDataSource dataSource;
+
+    SettlementStoreReadiness(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("settlement-store");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(5);
+            try (ResultSet rs = s.executeQuery("select count(*) from participant")) {
+                rs.next();
+                return response.up().withData("participants", rs.getLong(1)).build();
+            }
+        } catch (SQLException e) {
+            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.rmbsim.participant;
+
+import io.rmbsim.web.Page;
+import io.rmbsim.web.PageRequest;
+import io.rmbsim.web.ProblemException;
+import io.rmbsim.web.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Onboarding", description = "Banks applying to join CIPS as indirect participants through a direct participant")
+public class ApplicationResource {
+
+    private final Onboarding onboarding;
+
+    ApplicationResource(Onboarding onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    @POST
+    @Operation(summary = "Apply to join CIPS as an INDIRECT participant", description = "The settlement agent must "
+            + "be an ACTIVE DIRECT participant; the BIC must not already be a participant or have a pending application.")
+    @APIResponse(responseCode = "201", description = "PENDING application", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    public Response apply(@Valid @NotNull ApplyForParticipation body, @Context UriInfo uri) {
+        OnboardingApplication a = onboarding.apply(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
+                .entity(ApplicationView.of(a)).build();
+    }
+
+    @GET
+    @Operation(summary = "List applications", description = "Oldest first; filter by status and settlement agent.")
+    public Page<ApplicationView> list(
+            @Parameter(schema = @Schema(implementation = ApplicationStatus.class)) @QueryParam("status") String status,
+            @Parameter(example = "HCCBCNBHXXX") @QueryParam("settlementAgent") String settlementAgent,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+        return onboarding.list(QueryParams.enumValue("status", status, ApplicationStatus.class),
+                QueryParams.bic("settlementAgent", settlementAgent), PageRequest.of(page, size))
+                .map(ApplicationView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One application")
+    public ApplicationView get(@PathParam("id") String id) {
+        return ApplicationView.of(onboarding.get(applicationId(id)));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a PENDING application", description = "Creates the ACTIVE INDIRECT participant "
+            + "settling through the agent the application named. Approving twice is a 409.")
+    public ApplicationView approve(@PathParam("id") String id) {
+        return ApplicationView.of(onboarding.approve(applicationId(id)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject a PENDING application, giving a reason")
+    public ApplicationView reject(@PathParam("id") String id, @Valid @NotNull RejectApplication body) {
+        return ApplicationView.of(onboarding.reject(applicationId(id), body.reason()));
+    }
+
+    /** An id that is not a UUID names no application. */
+    private static UUID applicationId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("application", raw);
+        }
+    }
+}

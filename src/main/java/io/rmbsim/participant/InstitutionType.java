@@ -1,0 +1,5 @@
+package io.rmbsim.participant;
+
+public enum InstitutionType {
+    BANK, TRUST, FUND, INSURER, OTHER
+}

@@ -1,0 +1,82 @@
+package io.rmbsim.web;
+
+import io.rmbsim.identifier.Bic;
+import io.rmbsim.identifier.CountryCode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Query parameters are taken as strings and parsed here, so that a bad filter is a 400 naming the
+ * parameter (JAX-RS would otherwise answer 404 for a query parameter it cannot convert).
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static String bic(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        return pathBic(name, raw);
+    }
+
+    /** A BIC where one is required (a path segment): RC01 when it fails ISO 9362. */
+    public static String pathBic(String name, String raw) {
+        try {
+            return Bic.parse(raw).value();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, e.getMessage(), "RC01");
+        }
+    }
+
+    public static String country(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return CountryCode.normalise(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, e.getMessage());
+        }
+    }
+
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date YYYY-MM-DD");
+        }
+    }
+
+    static int integer(String name, String raw, int defaultValue, int min, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(name, "must be an integer from " + min + " to " + max);
+    }
+}
