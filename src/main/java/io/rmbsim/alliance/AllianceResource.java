@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/alliance")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Alliance", description = "Harbin's regional financial settlement service center alliance: banks, trusts, funds and insurers")
 public class AllianceResource {
 
@@ -59,6 +58,7 @@ public class AllianceResource {
         return MemberView.of(register.get(memberId(id)));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/members")
     @Operation(summary = "Add a member", description = "joinedOn must not be in the future; a name or BIC already "
@@ -69,6 +69,7 @@ public class AllianceResource {
         return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build()).entity(MemberView.of(m)).build();
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/members/{id}/withdraw")
     @Operation(summary = "Record that a member withdrew", description = "History is kept; withdrawing twice is a 409.")

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Onboarding", description = "Banks applying to join CIPS as indirect participants through a direct participant")
 public class ApplicationResource {
 
@@ -38,6 +37,7 @@ public class ApplicationResource {
         this.onboarding = onboarding;
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Operation(summary = "Apply to join CIPS as an INDIRECT participant", description = "The settlement agent must "
             + "be an ACTIVE DIRECT participant; the BIC must not already be a participant or have a pending application.")
@@ -75,6 +75,7 @@ public class ApplicationResource {
         return ApplicationView.of(onboarding.approve(applicationId(id)));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/reject")
     @Operation(summary = "Reject a PENDING application, giving a reason")

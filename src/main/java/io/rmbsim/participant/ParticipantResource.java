@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/participants")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Participants", description = "The CIPS participant directory as Harbin Bank sees it")
 public class ParticipantResource {
 
@@ -62,6 +61,7 @@ public class ParticipantResource {
         return ParticipantView.of(directory.get(QueryParams.pathBic("bic", bic)));
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Operation(summary = "Register a participant", description = "A DIRECT participant has no settlement agent; an "
             + "INDIRECT one names an ACTIVE DIRECT participant as its agent. A BIC failing ISO 9362 is a 400 with reasonCode RC01.")
