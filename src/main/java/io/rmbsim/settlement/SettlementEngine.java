@@ -1,0 +1,409 @@
+package io.rmbsim.settlement;
+
+import java.util.Arrays;
+
+/**
+ * The settlement rules of an RTGS system with a central queue and a liquidity-saving mechanism, as
+ * BoF-PSS2 and TARGET2 model them, on accounts holding {@code long} fen:
+ * <ul>
+ * <li>a payment settles in full or not at all, with cover at every account it debits;</li>
+ * <li>without cover it queues: HIGH before NORM, first in, first out per debited account; a queued
+ * payment is released by incoming funds once it is at the head of every queue it waits in;</li>
+ * <li>bilateral offsetting settles queued payments in both directions between two accounts together;
+ * multilateral offsetting settles the largest feasible set of all queued payments together;</li>
+ * <li>no account is ever negative; nothing is created or lost.</li>
+ * </ul>
+ * Single-threaded and deterministic: the same commands in the same order give the same events.
+ * Drivers (the live service, the simulator) serialise commands and act on {@link SettlementEvents}.
+ */
+public final class SettlementEngine {
+
+    /** How payments are settled. */
+    public enum Mode {
+        /** Gross settlement with a queue; offsetting only when asked. */
+        RTGS,
+        /** Gross settlement, and bilateral offsetting whenever a payment joins the queue. */
+        RTGS_LSM,
+        /** Nothing settles on arrival: everything waits for the next netting ({@link #offset()}). */
+        DEFERRED_NET
+    }
+
+    private static final int NIL = PaymentQueue.NIL;
+
+    private final SettlementEvents events;
+    private final Mode mode;
+    private final PaymentQueue queue = new PaymentQueue();
+    private final Offsetting offsetting;
+    private long[] balance = new long[16];
+    private boolean[] held = new boolean[16];
+    private int accounts;
+    private long sequence;
+
+    // accounts whose queue may now release something
+    private int[] work = new int[16];
+    private boolean[] inWork = new boolean[16];
+    private int workHead;
+    private int workSize;
+    private boolean releasing;
+
+    public SettlementEngine(Mode mode, SettlementEvents events) {
+        this.mode = mode;
+        this.events = events;
+        this.offsetting = new Offsetting(this, queue);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Opens a settlement account with its opening balance; answers its index. */
+    public int openAccount(long openingBalance) {
+        if (openingBalance < 0) {
+            throw new IllegalArgumentException("an account never holds a negative balance");
+        }
+        if (accounts == balance.length) {
+            int n = accounts * 2;
+            balance = Arrays.copyOf(balance, n);
+            held = Arrays.copyOf(held, n);
+            work = Arrays.copyOf(work, n);
+            inWork = Arrays.copyOf(inWork, n);
+        }
+        queue.growAccounts(accounts + 1);
+        balance[accounts] = openingBalance;
+        return accounts++;
+    }
+
+    public int accountCount() {
+        return accounts;
+    }
+
+    public long balance(int account) {
+        return balance[account];
+    }
+
+    public long queuedOutgoing(int account) {
+        return queue.queuedOut[account];
+    }
+
+    public long queuedIncoming(int account) {
+        return queue.queuedIn[account];
+    }
+
+    public int queuedCount(int account) {
+        return queue.countOut[account];
+    }
+
+    public int queueSize() {
+        return queue.size();
+    }
+
+    public boolean isQueued(long ref) {
+        return queue.slotOf(ref) != null;
+    }
+
+    /**
+     * Submits a payment of {@code amount} fen. It settles at once when every debited account has
+     * cover and nothing of its priority or higher waits ahead of it there; otherwise it queues.
+     */
+    public void submit(long ref, Legs legs, long amount, Priority priority) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a payment moves a positive amount");
+        }
+        if (legs.debit1() == Legs.NONE) {
+            // nothing to cover: the debtor is the agent's own customer, outside the model
+            post(legs.credit1(), legs.credit2(), Legs.NONE, Legs.NONE, amount);
+            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+            scheduleCredits(legs.credit1(), legs.credit2());
+            release();
+            return;
+        }
+        if (mode != Mode.DEFERRED_NET && settlesOnArrival(legs, amount, priority)) {
+            post(legs.credit1(), legs.credit2(), legs.debit1(), legs.debit2(), amount);
+            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+            scheduleCredits(legs.credit1(), legs.credit2());
+            release();
+            return;
+        }
+        queue.enqueue(ref, legs, amount, priority, sequence++);
+        events.queued(ref);
+        if (mode == Mode.RTGS_LSM && legs.from() != Legs.NONE && legs.to() != Legs.NONE) {
+            offsetting.bilateral(legs.from(), legs.to());
+        }
+    }
+
+    /** Funds arrive on the account (liquidity moved in); queued payments may now be released. */
+    public void credit(int account, long amount) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a liquidity movement is positive");
+        }
+        balance[account] = Math.addExact(balance[account], amount);
+        schedule(account);
+        release();
+    }
+
+    /** Funds leave the account (liquidity moved out); refused (false) beyond the balance. */
+    public boolean debit(int account, long amount) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a liquidity movement is positive");
+        }
+        if (balance[account] < amount) {
+            return false;
+        }
+        balance[account] -= amount;
+        return true;
+    }
+
+    /** Takes a queued payment out of the queue; false when it is not queued. */
+    public boolean cancel(long ref) {
+        Integer slot = queue.slotOf(ref);
+        if (slot == null) {
+            return false;
+        }
+        int d1 = queue.debit1[slot];
+        int d2 = queue.debit2[slot];
+        queue.remove(slot);
+        schedule(d1);
+        schedule(d2);
+        release();
+        return true;
+    }
+
+    /**
+     * Holds or frees an account (its participant suspended or reactivated). Payments touching a held
+     * account stay queued and are passed over by release and offsetting, without blocking others.
+     */
+    public void hold(int account, boolean hold) {
+        held[account] = hold;
+        if (!hold) {
+            for (int a = 0; a < accounts; a++) {
+                schedule(a);
+            }
+            release();
+        }
+    }
+
+    public boolean isHeld(int account) {
+        return held[account];
+    }
+
+    /**
+     * The liquidity-saving mechanism: bilateral offsetting for every pair, then multilateral
+     * (gridlock resolution) across all queues. In DEFERRED_NET mode this is the netting itself.
+     * Answers how many payments it settled.
+     */
+    public OffsetResult offset() {
+        int bilateralSets = 0;
+        int bilateralPayments = 0;
+        if (mode != Mode.DEFERRED_NET) {
+            for (long key : queue.pairKeys()) {
+                int x = (int) (key >>> 32);
+                int y = (int) key;
+                if (x < y) {
+                    int settled = offsetting.bilateral(x, y);
+                    if (settled > 0) {
+                        bilateralSets++;
+                        bilateralPayments += settled;
+                    }
+                }
+            }
+        }
+        int multilateral = offsetting.multilateral();
+        return new OffsetResult(bilateralSets, bilateralPayments, multilateral > 0 ? 1 : 0, multilateral);
+    }
+
+    /** Multilateral offsetting alone; answers the number of payments settled. */
+    public int multilateralOffset() {
+        return offsetting.multilateral();
+    }
+
+    /** What one run of the liquidity-saving mechanism settled: sets and payments. */
+    public record OffsetResult(int bilateralSets, int bilateralPayments, int multilateralSets, int multilateralPayments) {
+        public int payments() {
+            return bilateralPayments + multilateralPayments;
+        }
+    }
+
+    /** End of day: every payment still queued leaves the queue unsettled, with {@code reasonCode}. */
+    public int rejectAllQueued(String reasonCode) {
+        int[] slots = queue.inReleaseOrder();
+        for (int s : slots) {
+            long ref = queue.ref[s];
+            queue.remove(s);
+            events.rejected(ref, reasonCode);
+        }
+        return slots.length;
+    }
+
+    /** The queued payments' references in release order: HIGH before NORM, then arrival. */
+    public long[] queuedInReleaseOrder() {
+        int[] slots = queue.inReleaseOrder();
+        long[] refs = new long[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            refs[i] = queue.ref[slots[i]];
+        }
+        return refs;
+    }
+
+    /** Throws if an invariant does not hold: balances never negative, queue sums agree. For tests and debug runs. */
+    public void checkInvariants() {
+        long[] out = new long[accounts];
+        for (int s : queue.inReleaseOrder()) {
+            if (queue.debit1[s] != Legs.NONE) {
+                out[queue.debit1[s]] += queue.amount[s];
+            }
+            if (queue.debit2[s] != Legs.NONE) {
+                out[queue.debit2[s]] += queue.amount[s];
+            }
+        }
+        for (int a = 0; a < accounts; a++) {
+            if (balance[a] < 0) {
+                throw new IllegalStateException("account " + a + " is negative: " + balance[a]);
+            }
+            if (out[a] != queue.queuedOut[a]) {
+                throw new IllegalStateException("account " + a + " queue value " + queue.queuedOut[a] + " != " + out[a]);
+            }
+        }
+    }
+
+    // --- package-private: used by Offsetting ---------------------------------------------------
+
+    long balanceOf(int account) {
+        return balance[account];
+    }
+
+    boolean isHeldSlot(int s) {
+        return held(queue.debit1[s]) || held(queue.debit2[s]) || held(queue.credit1[s]) || held(queue.credit2[s]);
+    }
+
+    /** Settles a set of queued payments at once (its feasibility already established), then releases. */
+    void settleSet(int[] slots, int n, SettlementMethod method) {
+        for (int i = 0; i < n; i++) {
+            int s = slots[i];
+            post(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
+        }
+        for (int i = 0; i < n; i++) {
+            int s = slots[i];
+            if (balance[queue.debit1[s]] < 0 || queue.debit2[s] != Legs.NONE && balance[queue.debit2[s]] < 0) {
+                throw new IllegalStateException("offset set was not feasible");
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int s = slots[i];
+            long ref = queue.ref[s];
+            schedule(queue.debit1[s]);
+            schedule(queue.debit2[s]);
+            scheduleCredits(queue.credit1[s], queue.credit2[s]);
+            queue.remove(s);
+            events.settled(ref, method);
+        }
+        release();
+    }
+
+    // --- the queue release ---------------------------------------------------------------------
+
+    private boolean settlesOnArrival(int d, long amount, Priority priority) {
+        if (d == Legs.NONE) {
+            return true;
+        }
+        if (balance[d] < amount || firstUnheld(d, 0) != NIL) {
+            return false;
+        }
+        return priority == Priority.HIGH || firstUnheld(d, 1) == NIL;
+    }
+
+    private boolean settlesOnArrival(Legs legs, long amount, Priority priority) {
+        if (held(legs.debit1()) || held(legs.debit2()) || held(legs.credit1()) || held(legs.credit2())) {
+            return false;
+        }
+        return settlesOnArrival(legs.debit1(), amount, priority) && settlesOnArrival(legs.debit2(), amount, priority);
+    }
+
+    /** Releases, account by account, the queue heads that now have cover everywhere they wait. */
+    private void release() {
+        if (mode == Mode.DEFERRED_NET || releasing) {
+            return;
+        }
+        releasing = true;
+        try {
+            while (workSize > 0) {
+                int a = work[workHead];
+                workHead = (workHead + 1) % work.length;
+                workSize--;
+                inWork[a] = false;
+                while (true) {
+                    int s = head(a);
+                    if (s == NIL || !releasable(s)) {
+                        break;
+                    }
+                    long ref = queue.ref[s];
+                    SettlementMethod method = queue.book[s] ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS;
+                    post(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
+                    schedule(queue.debit1[s]);
+                    schedule(queue.debit2[s]);
+                    scheduleCredits(queue.credit1[s], queue.credit2[s]);
+                    queue.remove(s);
+                    events.settled(ref, method);
+                }
+            }
+        } finally {
+            releasing = false;
+        }
+    }
+
+    private boolean releasable(int s) {
+        for (int d : new int[] {queue.debit1[s], queue.debit2[s]}) {
+            if (d != Legs.NONE && (head(d) != s || balance[d] < queue.amount[s])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first payment the account's queue would release: HIGH before NORM, held ones passed over. */
+    private int head(int account) {
+        int s = firstUnheld(account, 0);
+        return s != NIL ? s : firstUnheld(account, 1);
+    }
+
+    private int firstUnheld(int account, int prio) {
+        for (int s = queue.first(account, prio); s != NIL; s = queue.next(s, account)) {
+            if (!isHeldSlot(s)) {
+                return s;
+            }
+        }
+        return NIL;
+    }
+
+    private boolean held(int account) {
+        return account != Legs.NONE && held[account];
+    }
+
+    private void post(int credit1, int credit2, int debit1, int debit2, long amount) {
+        if (debit1 != Legs.NONE) {
+            balance[debit1] -= amount;
+        }
+        if (debit2 != Legs.NONE) {
+            balance[debit2] -= amount;
+        }
+        if (credit1 != Legs.NONE) {
+            balance[credit1] = Math.addExact(balance[credit1], amount);
+        }
+        if (credit2 != Legs.NONE) {
+            balance[credit2] = Math.addExact(balance[credit2], amount);
+        }
+    }
+
+    private void scheduleCredits(int credit1, int credit2) {
+        schedule(credit1);
+        schedule(credit2);
+    }
+
+    private void schedule(int account) {
+        if (account == Legs.NONE || inWork[account] || mode == Mode.DEFERRED_NET) {
+            return;
+        }
+        inWork[account] = true;
+        work[(workHead + workSize) % work.length] = account;
+        workSize++;
+    }
+}

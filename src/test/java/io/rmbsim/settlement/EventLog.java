@@ -1,0 +1,35 @@
+package io.rmbsim.settlement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Records what the engine says, for tests to read back. */
+class EventLog implements SettlementEvents {
+
+    final List<String> lines = new ArrayList<>();
+    final Map<Long, SettlementMethod> settled = new LinkedHashMap<>();
+    final Map<Long, String> rejected = new LinkedHashMap<>();
+    final List<Long> queued = new ArrayList<>();
+
+    @Override
+    public void settled(long ref, SettlementMethod method) {
+        if (settled.put(ref, method) != null) {
+            throw new AssertionError("payment " + ref + " settled twice");
+        }
+        lines.add("settled " + ref + " " + method);
+    }
+
+    @Override
+    public void queued(long ref) {
+        queued.add(ref);
+        lines.add("queued " + ref);
+    }
+
+    @Override
+    public void rejected(long ref, String reasonCode) {
+        rejected.put(ref, reasonCode);
+        lines.add("rejected " + ref + " " + reasonCode);
+    }
+}
