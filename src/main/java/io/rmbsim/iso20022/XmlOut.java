@@ -1,0 +1,111 @@
+package io.rmbsim.iso20022;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A tiny indented XML writer. Used instead of {@code XMLStreamWriter} because that one neither drops
+ * characters XML 1.0 forbids (a control character in free text would make the output unparsable)
+ * nor lets us bound free text; values here come from clients, so both matter.
+ */
+final class XmlOut {
+
+    private final StringBuilder out = new StringBuilder(1024);
+    private final Deque<String> open = new ArrayDeque<>();
+
+    /** Starts a document whose root is {@code <Document xmlns=namespace>}. */
+    XmlOut(String namespace) {
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<Document xmlns=\"").append(escape(namespace)).append("\">");
+        open.push("Document");
+    }
+
+    XmlOut open(String name) {
+        indent();
+        out.append('<').append(name).append('>');
+        open.push(name);
+        return this;
+    }
+
+    XmlOut close() {
+        String name = open.pop();
+        indent();
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    /** A leaf element; nothing is written when {@code text} is null. */
+    XmlOut leaf(String name, String text) {
+        if (text != null) {
+            indent();
+            out.append('<').append(name).append('>').append(escape(text)).append("</").append(name).append('>');
+        }
+        return this;
+    }
+
+    XmlOut leaf(String name, OffsetDateTime time) {
+        return leaf(name, time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+    }
+
+    /** An amount leaf with its currency attribute, e.g. {@code <Amt Ccy="CNY">1.00</Amt>}. */
+    XmlOut amount(String name, String currency, long fen) {
+        indent();
+        out.append('<').append(name).append(" Ccy=\"").append(escape(currency)).append("\">")
+                .append(IsoAmount.format(fen)).append("</").append(name).append('>');
+        return this;
+    }
+
+    /** Closes everything still open and returns the document. */
+    String finish() {
+        while (!open.isEmpty()) {
+            close();
+        }
+        return out.append('\n').toString();
+    }
+
+    private void indent() {
+        out.append('\n');
+        for (int i = 0; i < open.size(); i++) {
+            out.append("  ");
+        }
+    }
+
+    /** At most {@code max} characters of {@code text}, never splitting a surrogate pair. */
+    static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /** Escapes markup characters and drops what XML 1.0 does not allow (controls, lone surrogates, U+FFFE/F). */
+    static String escape(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                sb.append(c).append(text.charAt(++i));
+                continue;
+            }
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                case '\r' -> sb.append("&#13;");
+                default -> {
+                    boolean allowed = c == '\t' || c == '\n'
+                            || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD);
+                    if (allowed) {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
