@@ -8,6 +8,7 @@ import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
 import io.rmbsim.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,9 +24,11 @@ import java.util.List;
 public class ParticipantDirectory {
 
     private final Clock clock;
+    private final Event<ParticipantChanged> changes;
 
-    ParticipantDirectory(Clock clock) {
+    ParticipantDirectory(Clock clock, Event<ParticipantChanged> changes) {
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional
@@ -78,6 +81,7 @@ public class ParticipantDirectory {
         p.createdAt = now;
         p.updatedAt = now;
         p.persistAndFlush();
+        changes.fire(new ParticipantChanged(p.bic, p.participation, p.settlementAgent, p.status, true));
         return p;
     }
 
@@ -150,6 +154,7 @@ public class ParticipantDirectory {
     private Participant changeStatus(Participant p, ParticipantStatus next) {
         p.status = next;
         p.updatedAt = clock.instant();
+        changes.fire(new ParticipantChanged(p.bic, p.participation, p.settlementAgent, p.status, false));
         return p;
     }
 }

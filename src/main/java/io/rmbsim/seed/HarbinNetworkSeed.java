@@ -11,6 +11,7 @@ import io.rmbsim.alliance.MemberCategory;
 import io.rmbsim.participant.InstitutionType;
 import io.rmbsim.participant.ParticipantDirectory;
 import io.rmbsim.participant.Participation;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -56,7 +57,7 @@ public class HarbinNetworkSeed {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(10) StartupEvent event) {
         if (!enabled) {
             LOG.info("Seed disabled (rmbsim.seed.enabled=false): the store starts as it is");
             return;

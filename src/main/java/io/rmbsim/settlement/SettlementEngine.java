@@ -131,6 +131,15 @@ public final class SettlementEngine {
         }
     }
 
+    /**
+     * Puts back a payment that was queued before a restart, at its original place in the queues,
+     * without settling anything or telling anyone: the state it restores was already consistent.
+     */
+    public void restoreQueued(long ref, Legs legs, long amount, Priority priority, long arrival) {
+        queue.enqueue(ref, legs, amount, priority, arrival);
+        sequence = Math.max(sequence, arrival + 1);
+    }
+
     /** Funds arrive on the account (liquidity moved in); queued payments may now be released. */
     public void credit(int account, long amount) {
         if (amount <= 0) {

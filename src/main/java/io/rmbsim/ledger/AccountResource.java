@@ -1,0 +1,106 @@
+package io.rmbsim.ledger;
+
+import io.rmbsim.money.Money;
+import io.rmbsim.participant.Participant;
+import io.rmbsim.participant.ParticipantStatus;
+import io.rmbsim.sequencer.SettlementSequencer;
+import io.rmbsim.web.Page;
+import io.rmbsim.web.PageRequest;
+import io.rmbsim.web.ProblemException;
+import io.rmbsim.web.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/accounts/{bic}")
+@Tag(name = "Accounts", description = "Settlement accounts: at CIPS for direct participants, at the agent for indirect ones")
+public class AccountResource {
+
+    private final Ledger ledger;
+    private final SettlementSequencer sequencer;
+
+    AccountResource(Ledger ledger, SettlementSequencer sequencer) {
+        this.ledger = ledger;
+        this.sequencer = sequencer;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An account: balance and what is queued to and from it")
+    public AccountView get(@Parameter(example = "HCCBCNBHXXX") @PathParam("bic") String bic) {
+        return ledger.view(QueryParams.pathBic("bic", bic));
+    }
+
+    @POST
+    @Path("/liquidity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move liquidity in or out", description = "A direct participant moves funds between its CNAPS "
+            + "and CIPS accounts; an agent credits or debits its indirect participant's account. OUT beyond the balance "
+            + "is a 409. Incoming liquidity releases queued payments.")
+    public AccountView liquidity(@PathParam("bic") String bic, @Valid @NotNull MoveLiquidity body) {
+        String account = QueryParams.pathBic("bic", bic);
+        ledger.account(account);
+        long amount = Money.parseFen(body.amount());
+        if (amount <= 0) {
+            throw ProblemException.invalid("amount", "must be positive");
+        }
+        Participant owner = Participant.findById(account);
+        if (owner.status == ParticipantStatus.TERMINATED) {
+            throw ProblemException.conflict("participant " + account + " is terminated: its account is closed", "AC04");
+        }
+        sequencer.liquidity(account, body.direction() == MoveLiquidity.Direction.IN, amount, body.reference());
+        return ledger.view(account);
+    }
+
+    @GET
+    @Path("/postings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The account's ledger entries", description = "Oldest first; from and to are business dates, inclusive.")
+    public Page<PostingView> postings(@PathParam("bic") String bic,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+        return ledger.postings(QueryParams.pathBic("bic", bic), QueryParams.date("from", from),
+                QueryParams.date("to", to), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/statement")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    @Operation(summary = "A statement for one business day", description = "Opening balance, entries, closing balance; "
+            + "Accept: application/xml gives ISO 20022 camt.053.001.08. Without date: the open business day.")
+    @APIResponse(responseCode = "200", description = "The statement", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)),
+            @Content(mediaType = MediaType.APPLICATION_XML)})
+    public Response statement(@PathParam("bic") String bic,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("date") String date,
+            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        String account = QueryParams.pathBic("bic", bic);
+        LocalDate day = QueryParams.date("date", date);
+        if (day == null) {
+            day = sequencer.businessDate();
+        }
+        if (accept != null && accept.contains("xml") && !accept.contains("json")) {
+            return Response.ok(ledger.camt053(account, day), MediaType.APPLICATION_XML).build();
+        }
+        return Response.ok(ledger.statement(account, day), MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,119 @@
+package io.rmbsim.ledger;
+
+import io.quarkus.panache.common.Sort;
+import io.rmbsim.iso20022.Camt053Writer;
+import io.rmbsim.iso20022.Statement;
+import io.rmbsim.iso20022.StatementEntry;
+import io.rmbsim.money.Money;
+import io.rmbsim.sequencer.SettlementSequencer;
+import io.rmbsim.web.Criteria;
+import io.rmbsim.web.Page;
+import io.rmbsim.web.PageRequest;
+import io.rmbsim.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** Reading the ledger: accounts, postings and statements, as committed by the settlement sequencer. */
+@ApplicationScoped
+public class Ledger {
+
+    private final EntityManager em;
+    private final SettlementSequencer sequencer;
+    private final Clock clock;
+
+    Ledger(EntityManager em, SettlementSequencer sequencer, Clock clock) {
+        this.em = em;
+        this.sequencer = sequencer;
+        this.clock = clock;
+    }
+
+    public SettlementAccount account(String bic) {
+        SettlementAccount a = SettlementAccount.findById(bic);
+        if (a == null) {
+            throw ProblemException.notFound("settlement account", bic);
+        }
+        return a;
+    }
+
+    /** The account as committed now (a query, not the session's copy: the sequencer writes balances). */
+    public AccountView view(String bic) {
+        List<Object[]> found = em.createQuery("select a.heldAt, a.balance from SettlementAccount a where a.bic = :bic",
+                Object[].class).setParameter("bic", bic).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("settlement account", bic);
+        }
+        String heldAt = (String) found.get(0)[0];
+        long balance = ((Number) found.get(0)[1]).longValue();
+        Object[] out = (Object[]) em.createQuery("select coalesce(sum(p.amount), 0), count(p) from Payment p"
+                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and (p.debit1 = :bic or p.debit2 = :bic)")
+                .setParameter("bic", bic).getSingleResult();
+        Number in = (Number) em.createQuery("select coalesce(sum(p.amount), 0) from Payment p"
+                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and (p.credit1 = :bic or p.credit2 = :bic)")
+                .setParameter("bic", bic).getSingleResult();
+        return new AccountView(bic, heldAt, "CNY", Money.format(balance), Money.format(((Number) out[0]).longValue()),
+                Money.format(in.longValue()), ((Number) out[1]).longValue(), sequencer.businessDate());
+    }
+
+    public Page<PostingView> postings(String bic, LocalDate from, LocalDate to, PageRequest page) {
+        account(bic);
+        Criteria criteria = new Criteria().equal("accountBic", bic);
+        if (from != null) {
+            criteria.where("businessDate >= :from", Map.of("from", from));
+        }
+        if (to != null) {
+            criteria.where("businessDate <= :to", Map.of("to", to));
+        }
+        List<Posting> items = Posting.<Posting>find(criteria.query(), Sort.by("id"), criteria.parameters())
+                .page(page.page(), page.size()).list();
+        return new Page<>(items.stream().map(PostingView::of).toList(), page.page(), page.size(),
+                Posting.count(criteria.query(), criteria.parameters()));
+    }
+
+    /** One business day of an account: opening balance, entries in order, closing balance. */
+    private record Day(SettlementAccount account, LocalDate date, boolean closed, long opening, long closing,
+            List<Posting> entries) {
+    }
+
+    private Day day(String bic, LocalDate date) {
+        SettlementAccount a = account(bic);
+        LocalDate open = sequencer.businessDate();
+        if (date.isAfter(open)) {
+            throw ProblemException.invalid("date", "business day " + date + " has not opened yet (open: " + open + ")");
+        }
+        List<Posting> entries = Posting.list("accountBic = ?1 and businessDate = ?2", Sort.by("id"), bic, date);
+        List<Posting> before = Posting.find("accountBic = ?1 and businessDate < ?2", Sort.descending("id"), bic, date)
+                .page(0, 1).list();
+        long opening = before.isEmpty() ? 0 : before.get(0).balanceAfter;
+        long closing = entries.isEmpty() ? opening : entries.get(entries.size() - 1).balanceAfter;
+        return new Day(a, date, date.isBefore(open), opening, closing, entries);
+    }
+
+    public StatementView statement(String bic, LocalDate date) {
+        Day d = day(bic, date);
+        long credits = d.entries().stream().filter(p -> p.amount > 0).mapToLong(p -> p.amount).sum();
+        long debits = d.entries().stream().filter(p -> p.amount < 0).mapToLong(p -> -p.amount).sum();
+        return new StatementView(d.account().bic, d.account().heldAt, date, d.closed(), "CNY", Money.format(d.opening()),
+                Money.format(d.closing()), Money.format(credits), Money.format(debits),
+                d.entries().stream().map(PostingView::of).toList());
+    }
+
+    /** The statement as ISO 20022 camt.053.001.08. */
+    public String camt053(String bic, LocalDate date) {
+        Day d = day(bic, date);
+        String heldAt = d.account().heldAt;
+        boolean cips = SettlementAccount.CIPS.equals(heldAt);
+        List<StatementEntry> lines = d.entries().stream().map(p -> new StatementEntry(Math.abs(p.amount), p.amount > 0,
+                p.businessDate, OffsetDateTime.ofInstant(p.postedAt, ZoneOffset.UTC), "P" + p.id,
+                p.uetr == null ? null : p.uetr.toString(), "PAYMENT".equals(p.kind) ? p.reference : null,
+                p.counterparty, "PAYMENT".equals(p.kind) ? "PAYMENT" : p.kind.replace('_', ' '))).toList();
+        return Camt053Writer.write(new Statement("STMT-" + bic + "-" + date, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)),
+                cips ? "CIPS/" + bic : heldAt + "/" + bic, bic, cips ? null : heldAt, date, d.opening(), d.closing(),
+                d.closed(), lines));
+    }
+}

@@ -1,0 +1,71 @@
+package io.rmbsim.payment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rmbsim.sequencer.PaymentSnapshot;
+import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.SettlementMethod;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A payment as stored; written only by the settlement sequencer, read here. */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+
+    @Id
+    public UUID uetr;
+    public long seq;
+    @Column(name = "end_to_end_id")
+    public String endToEndId;
+    @Column(name = "debtor_agent")
+    public String debtorAgent;
+    @Column(name = "creditor_agent")
+    public String creditorAgent;
+    public long amount;
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+    @Column(name = "debtor_name")
+    public String debtorName;
+    @Column(name = "debtor_account")
+    public String debtorAccount;
+    @Column(name = "creditor_name")
+    public String creditorName;
+    @Column(name = "creditor_account")
+    public String creditorAccount;
+    public String purpose;
+    @Column(name = "remittance_info")
+    public String remittanceInformation;
+    @Enumerated(EnumType.STRING)
+    public PaymentStatus status;
+    @Column(name = "reason_code")
+    public String reasonCode;
+    public String reason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "settlement_method")
+    public SettlementMethod settlementMethod;
+    @Column(name = "business_date")
+    public LocalDate businessDate;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "settled_at")
+    public Instant settledAt;
+    public String route;
+    public String debit1;
+    public String debit2;
+    public String credit1;
+    public String credit2;
+
+    public PaymentSnapshot snapshot() {
+        return new PaymentSnapshot(new PaymentOrder(uetr, endToEndId, debtorAgent, creditorAgent, amount, currency,
+                priority, debtorName, debtorAccount, creditorName, creditorAccount, purpose, remittanceInformation),
+                status, reasonCode, reason, settlementMethod, businessDate, acceptedAt, settledAt, route);
+    }
+}

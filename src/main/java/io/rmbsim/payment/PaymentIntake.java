@@ -1,0 +1,100 @@
+package io.rmbsim.payment;
+
+import io.rmbsim.identifier.Bic;
+import io.rmbsim.iso20022.CreditTransfer;
+import io.rmbsim.money.Money;
+import io.rmbsim.settlement.Priority;
+import io.rmbsim.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Turns what a client sent (JSON or a pacs.008 transaction) into a normalised {@link PaymentOrder}:
+ * BIC11, fen, upper-case currency, default priority, blank optional fields as absent. The same
+ * normalisation is what idempotency compares.
+ */
+public final class PaymentIntake {
+
+    public static final String UUID_PATTERN =
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    private PaymentIntake() {
+    }
+
+    /** A JSON submission already checked by bean validation. */
+    public static PaymentOrder order(SubmitPayment p) {
+        String debtorAgent = Bic.parse(p.debtorAgent()).value();
+        String creditorAgent = Bic.parse(p.creditorAgent()).value();
+        if (debtorAgent.equals(creditorAgent)) {
+            throw ProblemException.invalid("creditorAgent", "must differ from the debtor agent: a payment needs two institutions");
+        }
+        long amount = Money.parseFen(p.amount());
+        if (amount <= 0) {
+            throw ProblemException.invalid("amount", "must be positive");
+        }
+        return new PaymentOrder(UUID.fromString(p.uetr()), p.endToEndId(), debtorAgent, creditorAgent, amount,
+                p.currency().toUpperCase(Locale.ROOT), p.priority() == null ? Priority.NORM : p.priority(),
+                blankless(p.debtor() == null ? null : p.debtor().name()),
+                blankless(p.debtor() == null ? null : p.debtor().account()),
+                blankless(p.creditor() == null ? null : p.creditor().name()),
+                blankless(p.creditor() == null ? null : p.creditor().account()),
+                blankless(p.purpose()), blankless(p.remittanceInformation()));
+    }
+
+    /** Why a pacs.008 transaction is refused as malformed ({reasonCode, text}), or null. */
+    public static String[] formProblem(CreditTransfer t) {
+        if (t.uetr() != null && !t.uetr().matches(UUID_PATTERN)) {
+            return new String[] {"FF01", "UETR is not a UUID"};
+        }
+        if (t.endToEndId() == null || t.endToEndId().length() > 35) {
+            return new String[] {"FF01", "EndToEndId is missing or longer than 35 characters"};
+        }
+        if (!Bic.isValid(t.debtorAgent()) || !Bic.isValid(t.creditorAgent())) {
+            return new String[] {"RC01", "an agent's BICFI is not a valid BIC"};
+        }
+        if (Bic.parse(t.debtorAgent()).equals(Bic.parse(t.creditorAgent()))) {
+            return new String[] {"AGNT", "debtor and creditor agent are the same institution"};
+        }
+        if (!Money.isAmount(t.amount()) || Money.parseFen(t.amount()) <= 0) {
+            return new String[] {"AM12", "IntrBkSttlmAmt is not a positive amount with at most 2 decimals"};
+        }
+        if (t.currency() == null || !t.currency().matches("[A-Za-z]{3}")) {
+            return new String[] {"AM03", "currency is missing or not an ISO 4217 code"};
+        }
+        if (t.priority() != null && !t.priority().equals("HIGH") && !t.priority().equals("NORM")) {
+            return new String[] {"FF01", "InstrPrty must be HIGH or NORM"};
+        }
+        for (String text : new String[] {t.debtorName(), t.creditorName(), t.remittanceInformation()}) {
+            if (text != null && text.length() > 140) {
+                return new String[] {"FF01", "a name or the remittance information is longer than 140 characters"};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A well-formed pacs.008 transaction. Without a UETR (messages before SR2018 have none), one is
+     * derived from the message id and the transaction's ids, so that sending the same message again
+     * is recognised as the same payment.
+     */
+    public static PaymentOrder order(CreditTransfer t, String messageId) {
+        UUID uetr = t.uetr() != null ? UUID.fromString(t.uetr())
+                : UUID.nameUUIDFromBytes(("pacs.008/" + messageId + "/" + t.instructionId() + "/" + t.endToEndId())
+                        .getBytes(StandardCharsets.UTF_8));
+        return new PaymentOrder(uetr, t.endToEndId(), Bic.parse(t.debtorAgent()).value(),
+                Bic.parse(t.creditorAgent()).value(), Money.parseFen(t.amount()), t.currency().toUpperCase(Locale.ROOT),
+                t.priority() == null ? Priority.NORM : Priority.valueOf(t.priority()), blankless(t.debtorName()),
+                clip(t.debtorAccount(), 34), blankless(t.creditorName()), clip(t.creditorAccount(), 34),
+                clip(t.purpose(), 35), blankless(t.remittanceInformation()));
+    }
+
+    private static String clip(String s, int max) {
+        String b = blankless(s);
+        return b == null || b.length() <= max ? b : b.substring(0, max);
+    }
+
+    private static String blankless(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

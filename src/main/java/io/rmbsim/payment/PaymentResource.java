@@ -1,0 +1,198 @@
+package io.rmbsim.payment;
+
+import io.quarkus.panache.common.Sort;
+import io.rmbsim.iso20022.CreditTransfer;
+import io.rmbsim.iso20022.Iso20022Exception;
+import io.rmbsim.iso20022.Pacs002Writer;
+import io.rmbsim.iso20022.Pacs008;
+import io.rmbsim.iso20022.Pacs008Reader;
+import io.rmbsim.iso20022.TransactionStatus;
+import io.rmbsim.sequencer.PaymentSnapshot;
+import io.rmbsim.sequencer.SettlementSequencer;
+import io.rmbsim.sequencer.SettlementSequencer.Submission;
+import io.rmbsim.web.Criteria;
+import io.rmbsim.web.Page;
+import io.rmbsim.web.PageRequest;
+import io.rmbsim.web.Problem;
+import io.rmbsim.web.ProblemException;
+import io.rmbsim.web.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/payments")
+@Tag(name = "Payments", description = "Customer credit transfers (pacs.008) routed through CIPS")
+public class PaymentResource {
+
+    /** Most transactions one pacs.008 may carry here. */
+    static final int MAX_TRANSACTIONS = 1000;
+
+    private final SettlementSequencer sequencer;
+    private final Clock clock;
+
+    PaymentResource(SettlementSequencer sequencer, Clock clock) {
+        this.sequencer = sequencer;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a payment (pacs.008 in JSON form)", description = "201 the first time; the same "
+            + "uetr with the same content answers 200 with the current state and never settles twice; the same uetr "
+            + "with different content is a 409 with reasonCode DUPL. A well-formed payment that cannot be settled "
+            + "here is answered REJECTED with its reason code (AM03 currency, AGNT agent, AC06 suspended).")
+    @APIResponse(responseCode = "201", description = "Accepted: SETTLED, QUEUED or REJECTED",
+            content = @Content(schema = @Schema(implementation = PaymentView.class)))
+    @APIResponse(responseCode = "200", description = "Seen before with the same content: its current state",
+            content = @Content(schema = @Schema(implementation = PaymentView.class)))
+    public Response submit(@Valid @NotNull SubmitPayment body, @Context UriInfo uri) {
+        Submission s = sequencer.submit(PaymentIntake.order(body));
+        if (s.conflicting()) {
+            throw duplicate(s.payment().order().uetr());
+        }
+        PaymentView view = PaymentView.of(s.payment());
+        return s.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(view.uetr().toString()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Submit a pacs.008 document (ISO 20022 XML)", description = "One or more transactions; "
+            + "answers a pacs.002.001.10 with one TxInfAndSts per transaction. A DTD, an entity or unparsable XML "
+            + "is a 400 and nothing of the document is processed.")
+    @APIResponse(responseCode = "200", description = "pacs.002 status report", content = @Content(mediaType = MediaType.APPLICATION_XML))
+    public Response submitXml(byte[] document) {
+        Pacs008 message;
+        try {
+            message = Pacs008Reader.read(document, MAX_TRANSACTIONS);
+        } catch (Iso20022Exception e) {
+            throw new ProblemException(new Problem("urn:rmbsim:problem:invalid-iso20022", "Invalid ISO 20022 message",
+                    400, e.getMessage(), null, "FF01"));
+        }
+        List<TransactionStatus> statuses = new ArrayList<>();
+        for (CreditTransfer t : message.transactions()) {
+            statuses.add(status(t, message.messageId()));
+        }
+        String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), message.messageId(), statuses);
+        return Response.ok(report, MediaType.APPLICATION_XML).build();
+    }
+
+    private TransactionStatus status(CreditTransfer t, String messageId) {
+        String[] malformed = PaymentIntake.formProblem(t);
+        if (malformed != null) {
+            return new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", malformed[0], malformed[1]);
+        }
+        Submission s = sequencer.submit(PaymentIntake.order(t, messageId));
+        PaymentSnapshot p = s.payment();
+        String uetr = p.order().uetr().toString();
+        if (s.conflicting()) {
+            return new TransactionStatus(t.instructionId(), t.endToEndId(), uetr, "RJCT", "DUPL",
+                    "this UETR was used before for a different payment");
+        }
+        return new TransactionStatus(t.instructionId(), t.endToEndId(), uetr, p.status().isoStatus(), p.reasonCode(),
+                p.reason());
+    }
+
+    @GET
+    @Path("/{uetr}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A payment's current state, with its route")
+    public PaymentView get(@PathParam("uetr") String uetr) {
+        return PaymentView.of(find(uetr).snapshot());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List payments", description = "In acceptance order; filter by status, agents and business date.")
+    public Page<PaymentView> list(
+            @Parameter(schema = @Schema(implementation = PaymentStatus.class)) @QueryParam("status") String status,
+            @Parameter(example = "VHSBRUV0XXX") @QueryParam("debtorAgent") String debtorAgent,
+            @Parameter(example = "ICBKCNBJXXX") @QueryParam("creditorAgent") String creditorAgent,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("businessDate") String businessDate,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+        PageRequest p = PageRequest.of(page, size);
+        Criteria criteria = new Criteria()
+                .equal("status", QueryParams.enumValue("status", status, PaymentStatus.class))
+                .equal("debtorAgent", QueryParams.bic("debtorAgent", debtorAgent))
+                .equal("creditorAgent", QueryParams.bic("creditorAgent", creditorAgent))
+                .equal("businessDate", QueryParams.date("businessDate", businessDate));
+        List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("seq"), criteria.parameters())
+                .page(p.page(), p.size()).list();
+        return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),
+                Payment.count(criteria.query(), criteria.parameters()));
+    }
+
+    @POST
+    @Path("/{uetr}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a QUEUED payment", description = "Only while QUEUED; otherwise 409.")
+    public PaymentView cancel(@PathParam("uetr") String uetr) {
+        Payment stored = find(uetr);
+        PaymentSnapshot cancelled = sequencer.cancel(stored.uetr);
+        if (cancelled == null) {
+            Payment now = Payment.findById(stored.uetr);
+            throw ProblemException.conflict("payment " + uetr + " is " + now.status + ", not QUEUED; only a queued "
+                    + "payment can be cancelled");
+        }
+        return PaymentView.of(cancelled);
+    }
+
+    @GET
+    @Path("/{uetr}/status-report")
+    @Produces({MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The payment's pacs.002 status report (XML)")
+    public Response statusReport(@PathParam("uetr") String uetr) {
+        PaymentSnapshot p = find(uetr).snapshot();
+        String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), p.order().endToEndId(),
+                List.of(new TransactionStatus(null, p.order().endToEndId(), p.order().uetr().toString(),
+                        p.status().isoStatus(), p.reasonCode(), p.reason())));
+        return Response.ok(report, MediaType.APPLICATION_XML).build();
+    }
+
+    private static Payment find(String uetr) {
+        UUID id;
+        try {
+            id = UUID.fromString(uetr);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("payment", uetr);
+        }
+        Payment p = Payment.findById(id);
+        if (p == null) {
+            throw ProblemException.notFound("payment", uetr);
+        }
+        return p;
+    }
+
+    private static ProblemException duplicate(UUID uetr) {
+        return ProblemException.conflict("uetr " + uetr + " was already used for a payment with different content", "DUPL");
+    }
+}

@@ -1,0 +1,57 @@
+package io.rmbsim.payment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.rmbsim.money.Money;
+import io.rmbsim.payment.SubmitPayment.Customer;
+import io.rmbsim.sequencer.PaymentSnapshot;
+import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.SettlementMethod;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A payment as the API answers it. */
+@Schema(name = "Payment")
+public record PaymentView(
+        UUID uetr,
+        @Schema(example = "SETTLED") PaymentStatus status,
+        @Schema(example = "ACSC") String isoStatus,
+        @Schema(example = "AM04") String reasonCode,
+        String reason,
+        SettlementMethod settlementMethod,
+        LocalDate businessDate,
+        Instant acceptedAt,
+        Instant settledAt,
+        List<RouteHop> route,
+        String endToEndId,
+        String debtorAgent,
+        String creditorAgent,
+        @Schema(example = "125000.00") String amount,
+        @Schema(example = "CNY") String currency,
+        Priority priority,
+        Customer debtor,
+        Customer creditor,
+        String purpose,
+        String remittanceInformation) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RouteHop")
+    public record RouteHop(@Schema(example = "DEBTOR_SETTLEMENT_AGENT") String role, @Schema(example = "HCCBCNBHXXX") String bic) {
+    }
+
+    public static PaymentView of(PaymentSnapshot p) {
+        PaymentOrder o = p.order();
+        return new PaymentView(o.uetr(), p.status(), p.status().isoStatus(), p.reasonCode(), p.reason(), p.method(),
+                p.businessDate(), p.acceptedAt(), p.settledAt(),
+                Route.decode(p.route()).stream().map(h -> new RouteHop(h.role(), h.bic())).toList(),
+                o.endToEndId(), o.debtorAgent(), o.creditorAgent(), Money.format(o.amount()), o.currency(), o.priority(),
+                customer(o.debtorName(), o.debtorAccount()), customer(o.creditorName(), o.creditorAccount()),
+                o.purpose(), o.remittanceInformation());
+    }
+
+    private static Customer customer(String name, String account) {
+        return name == null && account == null ? null : new Customer(name, account);
+    }
+}

@@ -1,0 +1,207 @@
+package io.rmbsim.sequencer;
+
+import io.rmbsim.money.Money;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Everything one batch of commands changed, written in one database transaction (group commit):
+ * new and changed payments, postings, account balances, business days. Nothing is answered before
+ * the transaction commits, so every answered payment is durable.
+ */
+final class Journal {
+
+    record Posting(long id, String account, LocalDate businessDate, long amount, long balanceAfter, String kind,
+            java.util.UUID uetr, String reference, String counterparty, Instant postedAt) {
+    }
+
+    record DayChange(LocalDate date, String state, Instant at, boolean insert) {
+    }
+
+    final List<PaymentRow> payments = new ArrayList<>();
+    private final Set<PaymentRow> seen = new LinkedHashSet<>();
+    final List<Posting> postings = new ArrayList<>();
+    final Map<String, Long> balances = new LinkedHashMap<>();
+    final List<DayChange> days = new ArrayList<>();
+
+    void payment(PaymentRow row) {
+        if (seen.add(row)) {
+            payments.add(row);
+        }
+    }
+
+    void posting(Posting posting) {
+        postings.add(posting);
+        balances.put(posting.account(), posting.balanceAfter());
+    }
+
+    void day(DayChange change) {
+        days.add(change);
+    }
+
+    boolean isEmpty() {
+        return payments.isEmpty() && postings.isEmpty() && days.isEmpty();
+    }
+
+    /** Writes the batch in one transaction; throws, having rolled back, if anything fails. */
+    void write(DataSource dataSource) throws SQLException {
+        if (isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                writeDays(c);
+                writePayments(c);
+                writePostings(c);
+                writeBalances(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        for (PaymentRow row : payments) {
+            row.stored = true;
+        }
+    }
+
+    private void writeDays(Connection c) throws SQLException {
+        for (DayChange d : days) {
+            if (d.insert()) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "insert into business_day (business_date, state, opened_at) values (?, ?, ?)")) {
+                    s.setObject(1, d.date());
+                    s.setString(2, d.state());
+                    s.setObject(3, at(d.at()));
+                    s.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement s = c.prepareStatement(
+                        "update business_day set state = ?, closed_at = ? where business_date = ?")) {
+                    s.setString(1, d.state());
+                    s.setObject(2, at(d.at()));
+                    s.setObject(3, d.date());
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private void writePayments(Connection c) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into payment (uetr, seq, end_to_end_id, debtor_agent,"
+                + " creditor_agent, amount, currency, priority, debtor_name, debtor_account, creditor_name,"
+                + " creditor_account, purpose, remittance_info, status, reason_code, reason, settlement_method,"
+                + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("update payment set status = ?, reason_code = ?,"
+                        + " reason = ?, settlement_method = ?, settled_at = ? where uetr = ?")) {
+            int inserts = 0;
+            int updates = 0;
+            for (PaymentRow r : payments) {
+                if (r.stored) {
+                    update.setString(1, r.status.name());
+                    update.setString(2, r.reasonCode);
+                    update.setString(3, r.reason);
+                    update.setString(4, r.method == null ? null : r.method.name());
+                    update.setObject(5, at(r.settledAt));
+                    update.setObject(6, r.order.uetr());
+                    update.addBatch();
+                    updates++;
+                } else {
+                    var o = r.order;
+                    insert.setObject(1, o.uetr());
+                    insert.setLong(2, r.seq);
+                    insert.setString(3, o.endToEndId());
+                    insert.setString(4, o.debtorAgent());
+                    insert.setString(5, o.creditorAgent());
+                    insert.setLong(6, o.amount());
+                    insert.setString(7, o.currency());
+                    insert.setString(8, o.priority().name());
+                    insert.setString(9, o.debtorName());
+                    insert.setString(10, o.debtorAccount());
+                    insert.setString(11, o.creditorName());
+                    insert.setString(12, o.creditorAccount());
+                    insert.setString(13, o.purpose());
+                    insert.setString(14, o.remittanceInformation());
+                    insert.setString(15, r.status.name());
+                    insert.setString(16, r.reasonCode);
+                    insert.setString(17, r.reason);
+                    insert.setString(18, r.method == null ? null : r.method.name());
+                    insert.setObject(19, r.businessDate);
+                    insert.setObject(20, at(r.acceptedAt));
+                    insert.setObject(21, at(r.settledAt));
+                    insert.setString(22, r.route);
+                    insert.setString(23, r.debit1);
+                    insert.setString(24, r.debit2);
+                    insert.setString(25, r.credit1);
+                    insert.setString(26, r.credit2);
+                    insert.addBatch();
+                    inserts++;
+                }
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+        }
+    }
+
+    private void writePostings(Connection c) throws SQLException {
+        if (postings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into posting (id, account_bic, business_date, amount,"
+                + " balance_after, kind, uetr, reference, counterparty, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Posting p : postings) {
+                s.setLong(1, p.id());
+                s.setString(2, p.account());
+                s.setObject(3, p.businessDate());
+                s.setLong(4, p.amount());
+                s.setLong(5, p.balanceAfter());
+                s.setString(6, p.kind());
+                s.setObject(7, p.uetr());
+                s.setString(8, p.reference());
+                s.setString(9, p.counterparty());
+                s.setObject(10, at(p.postedAt()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void writeBalances(Connection c) throws SQLException {
+        if (balances.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("update settlement_account set balance = ? where bic = ?")) {
+            for (Map.Entry<String, Long> e : balances.entrySet()) {
+                if (e.getValue() < 0) {
+                    throw new IllegalStateException("account " + e.getKey() + " would be negative: " + Money.format(e.getValue()));
+                }
+                s.setLong(1, e.getValue());
+                s.setString(2, e.getKey());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,332 @@
+package io.rmbsim.sequencer;
+
+import io.rmbsim.participant.ParticipantStatus;
+import io.rmbsim.payment.PaymentOrder;
+import io.rmbsim.payment.PaymentStatus;
+import io.rmbsim.payment.Route;
+import io.rmbsim.settlement.Legs;
+import io.rmbsim.settlement.PostingsRule;
+import io.rmbsim.settlement.PostingsRule.Party;
+import io.rmbsim.settlement.SettlementEngine;
+import io.rmbsim.settlement.SettlementEvents;
+import io.rmbsim.settlement.SettlementMethod;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Live settlement's state, owned by the sequencer thread: the engine, the directory as settlement
+ * sees it, the queued payments, and the open business day. It applies commands to the engine and
+ * records what changed in the batch's {@link Journal}. Nothing here is thread-safe, by design.
+ */
+final class LiveLedger implements SettlementEvents {
+
+    static final String CNY = "CNY";
+
+    final SettlementEngine engine = new SettlementEngine(SettlementEngine.Mode.RTGS_LSM, this);
+    private final Clock clock;
+    private final Map<String, Member> members = new HashMap<>();
+    private final List<String> bicOfAccount = new ArrayList<>();
+    private final Map<Long, PaymentRow> inEngine = new HashMap<>();
+    private final Map<UUID, PaymentRow> queued = new HashMap<>();
+    private long[] running = new long[64];
+    private long nextSeq;
+    private long nextPostingId;
+    private LocalDate businessDate;
+
+    private Journal journal;
+    private Instant now;
+    private final List<Journal.Posting> credits = new ArrayList<>();
+    private final List<Journal.Posting> debits = new ArrayList<>();
+    private final List<PaymentRow> settledInCommand = new ArrayList<>();
+
+    LiveLedger(Clock clock, long nextSeq, long nextPostingId, LocalDate businessDate) {
+        this.clock = clock;
+        this.nextSeq = nextSeq;
+        this.nextPostingId = nextPostingId;
+        this.businessDate = businessDate;
+    }
+
+    // --- loading --------------------------------------------------------------------------------
+
+    /** Adds a participant and its account (in directory order: every agent before its indirects). */
+    void addMember(String bic, boolean direct, String agent, ParticipantStatus status, long balance) {
+        int account = engine.openAccount(balance);
+        bicOfAccount.add(bic);
+        if (account >= running.length) {
+            running = java.util.Arrays.copyOf(running, running.length * 2);
+        }
+        running[account] = balance;
+        Member m = new Member(bic, direct, direct ? bic : agent, status, account);
+        members.put(bic, m);
+        engine.hold(account, status != ParticipantStatus.ACTIVE);
+    }
+
+    /** Puts back a payment that was queued when the service stopped, in its original place. */
+    void restoreQueued(PaymentRow row) {
+        row.stored = true;
+        Member d = members.get(row.order.debtorAgent());
+        Member c = members.get(row.order.creditorAgent());
+        inEngine.put(row.seq, row);
+        queued.put(row.order.uetr(), row);
+        engine.restoreQueued(row.seq, legs(d, c), row.order.amount(), row.order.priority(), row.seq);
+    }
+
+    void updateMember(String bic, ParticipantStatus status) {
+        Member m = members.get(bic);
+        members.put(bic, new Member(m.bic(), m.direct(), m.agent(), status, m.account()));
+        engine.hold(m.account(), status != ParticipantStatus.ACTIVE);
+    }
+
+    boolean knows(String bic) {
+        return members.containsKey(bic);
+    }
+
+    LocalDate businessDate() {
+        return businessDate;
+    }
+
+    PaymentRow queuedPayment(UUID uetr) {
+        return queued.get(uetr);
+    }
+
+    int queueSize() {
+        return engine.queueSize();
+    }
+
+    long queueValue() {
+        long total = 0;
+        for (PaymentRow r : queued.values()) {
+            total += r.order.amount();
+        }
+        return total;
+    }
+
+    // --- batches and commands ---------------------------------------------------------------------
+
+    void beginBatch(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** Accepts a new payment: rejects what cannot be settled here, else hands it to the engine. */
+    PaymentRow accept(PaymentOrder order) {
+        begin();
+        Member d = members.get(order.debtorAgent());
+        Member c = members.get(order.creditorAgent());
+        String a = d == null ? null : d.agent();
+        String b = c == null ? null : c.agent();
+        String route = Route.encode(Route.of(order.debtorAgent(), a, order.creditorAgent(), b));
+        Legs legs = d == null || c == null ? null : legs(d, c);
+        PaymentRow row = new PaymentRow(order, nextSeq++, businessDate, now, route,
+                legs == null ? null : bicOf(legs.debit1()), legs == null ? null : bicOf(legs.debit2()),
+                legs == null ? null : bicOf(legs.credit1()), legs == null ? null : bicOf(legs.credit2()));
+        String[] refusal = refusal(order, d, c);
+        journal.payment(row);
+        if (refusal != null) {
+            row.status = PaymentStatus.REJECTED;
+            row.reasonCode = refusal[0];
+            row.reason = refusal[1];
+            return row;
+        }
+        row.status = PaymentStatus.QUEUED; // until the engine says otherwise
+        inEngine.put(row.seq, row);
+        engine.submit(row.seq, legs, order.amount(), order.priority());
+        end();
+        return row;
+    }
+
+    /** Why the payment cannot be settled here ({code, text}), or null. */
+    private String[] refusal(PaymentOrder order, Member d, Member c) {
+        if (!CNY.equals(order.currency())) {
+            return new String[] {"AM03", "only CNY is settled here; currency " + order.currency() + " is not"};
+        }
+        for (Object[] side : new Object[][] {{"debtor", order.debtorAgent(), d}, {"creditor", order.creditorAgent(), c}}) {
+            Member m = (Member) side[2];
+            if (m == null) {
+                return new String[] {"AGNT", side[0] + " agent " + side[1] + " is not a CIPS participant"};
+            }
+            if (m.status() == ParticipantStatus.TERMINATED) {
+                return new String[] {"AGNT", side[0] + " agent " + side[1] + " is no longer a participant (terminated)"};
+            }
+            if (m.status() == ParticipantStatus.SUSPENDED) {
+                return new String[] {"AC06", side[0] + " agent " + side[1] + " is suspended"};
+            }
+            Member agent = members.get(m.agent());
+            if (!agent.active()) {
+                return new String[] {"AC06", "settlement agent " + agent.bic() + " of " + side[1] + " is " + agent.status()};
+            }
+        }
+        return null;
+    }
+
+    /** Moves liquidity; answers the balance after, or -1 when OUT exceeds the balance. */
+    long liquidity(String bic, boolean in, long amount, String reference) {
+        begin();
+        Member m = members.get(bic);
+        if (in) {
+            engine.credit(m.account(), amount);
+            credits.add(posting(m.account(), amount, "LIQUIDITY_IN", null, reference, null));
+        } else {
+            if (!engine.debit(m.account(), amount)) {
+                return -1;
+            }
+            debits.add(posting(m.account(), -amount, "LIQUIDITY_OUT", null, reference, null));
+        }
+        end();
+        return engine.balance(m.account());
+    }
+
+    /** Cancels a queued payment; answers it, or null when it is not queued. */
+    PaymentRow cancel(UUID uetr) {
+        PaymentRow row = queued.get(uetr);
+        if (row == null) {
+            return null;
+        }
+        begin();
+        // taken out before the engine is told: cancelling may release others, and this one is gone
+        queued.remove(uetr);
+        inEngine.remove(row.seq);
+        row.status = PaymentStatus.CANCELLED;
+        row.settledAt = null;
+        journal.payment(row);
+        engine.cancel(row.seq);
+        end();
+        return row;
+    }
+
+    /** The liquidity-saving mechanism now; answers the payments it settled. */
+    List<PaymentRow> offset() {
+        begin();
+        engine.offset();
+        List<PaymentRow> settled = new ArrayList<>(settledInCommand);
+        end();
+        return settled;
+    }
+
+    /** End of day: a last offset, AM04 for what is still queued, and the next business day opens. */
+    DayClose closeDay() {
+        begin();
+        engine.offset();
+        List<PaymentRow> settled = new ArrayList<>(settledInCommand);
+        int rejected = engine.rejectAllQueued("AM04");
+        end();
+        LocalDate closed = businessDate;
+        journal.day(new Journal.DayChange(closed, "CLOSED", now, false));
+        businessDate = io.rmbsim.settlement.BusinessCalendar.nextBusinessDay(closed);
+        journal.day(new Journal.DayChange(businessDate, "OPEN", now, true));
+        return new DayClose(closed, businessDate, settled.size(), rejected);
+    }
+
+    public record DayClose(LocalDate closed, LocalDate opened, int settledByLastOffset, int rejected) {
+    }
+
+    /** Checks that what was posted agrees with the engine, account by account. */
+    void checkAgainstEngine() {
+        engine.checkInvariants();
+        for (int a = 0; a < engine.accountCount(); a++) {
+            if (running[a] != engine.balance(a)) {
+                throw new IllegalStateException("postings of " + bicOfAccount.get(a) + " say " + running[a]
+                        + " but the engine holds " + engine.balance(a));
+            }
+        }
+    }
+
+    // --- engine events ------------------------------------------------------------------------------
+
+    @Override
+    public void settled(long ref, SettlementMethod method) {
+        PaymentRow row = inEngine.remove(ref);
+        queued.remove(row.order.uetr());
+        row.status = PaymentStatus.SETTLED;
+        row.method = method;
+        row.settledAt = now;
+        row.reasonCode = null;
+        row.reason = null;
+        journal.payment(row);
+        settledInCommand.add(row);
+        long v = row.order.amount();
+        Member d = members.get(row.order.debtorAgent());
+        Member c = members.get(row.order.creditorAgent());
+        Legs legs = legs(d, c);
+        String counterpartyOfDebits = row.order.creditorAgent();
+        String counterpartyOfCredits = row.order.debtorAgent();
+        for (int acc : new int[] {legs.debit1(), legs.debit2()}) {
+            if (acc != Legs.NONE) {
+                debits.add(posting(acc, -v, "PAYMENT", row.order.uetr(), row.order.endToEndId(), counterpartyOfDebits));
+            }
+        }
+        for (int acc : new int[] {legs.credit1(), legs.credit2()}) {
+            if (acc != Legs.NONE) {
+                credits.add(posting(acc, v, "PAYMENT", row.order.uetr(), row.order.endToEndId(), counterpartyOfCredits));
+            }
+        }
+    }
+
+    @Override
+    public void queued(long ref) {
+        PaymentRow row = inEngine.get(ref);
+        row.status = PaymentStatus.QUEUED;
+        queued.put(row.order.uetr(), row);
+    }
+
+    @Override
+    public void rejected(long ref, String reasonCode) {
+        PaymentRow row = inEngine.remove(ref);
+        queued.remove(row.order.uetr());
+        row.status = PaymentStatus.REJECTED;
+        row.reasonCode = reasonCode;
+        row.reason = "AM04".equals(reasonCode) ? "not covered by the end of business day " + businessDate : reasonCode;
+        journal.payment(row);
+    }
+
+    // --- postings -----------------------------------------------------------------------------------
+
+    private void begin() {
+        now = clock.instant();
+        credits.clear();
+        debits.clear();
+        settledInCommand.clear();
+    }
+
+    /**
+     * Writes the command's postings: credits before debits, so that no running balance dips below
+     * the final one even inside an offset set, which settles all at once.
+     */
+    private void end() {
+        for (List<Journal.Posting> side : List.of(credits, debits)) {
+            for (Journal.Posting p : side) {
+                int account = accountOf(p.account());
+                running[account] = Math.addExact(running[account], p.amount());
+                journal.posting(new Journal.Posting(nextPostingId++, p.account(), p.businessDate(), p.amount(),
+                        running[account], p.kind(), p.uetr(), p.reference(), p.counterparty(), p.postedAt()));
+            }
+        }
+        credits.clear();
+        debits.clear();
+    }
+
+    private Journal.Posting posting(int account, long amount, String kind, UUID uetr, String reference,
+            String counterparty) {
+        return new Journal.Posting(0, bicOfAccount.get(account), businessDate, amount, 0, kind, uetr, reference,
+                counterparty, now);
+    }
+
+    private int accountOf(String bic) {
+        return members.get(bic).account();
+    }
+
+    private String bicOf(int account) {
+        return account == Legs.NONE ? null : bicOfAccount.get(account);
+    }
+
+    private Legs legs(Member d, Member c) {
+        Member a = members.get(d.agent());
+        Member b = members.get(c.agent());
+        return PostingsRule.legs(new Party(d.account(), a.account()), new Party(c.account(), b.account()));
+    }
+}

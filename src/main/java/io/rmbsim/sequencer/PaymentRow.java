@@ -1,0 +1,46 @@
+package io.rmbsim.sequencer;
+
+import io.rmbsim.payment.PaymentOrder;
+import io.rmbsim.payment.PaymentStatus;
+import io.rmbsim.settlement.SettlementMethod;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A payment as the sequencer holds it between acceptance and its final state, and as it is written. */
+public final class PaymentRow {
+
+    final PaymentOrder order;
+    final long seq;
+    final LocalDate businessDate;
+    final Instant acceptedAt;
+    final String route;
+    final String debit1;
+    final String debit2;
+    final String credit1;
+    final String credit2;
+    volatile PaymentStatus status;
+    volatile String reasonCode;
+    volatile String reason;
+    volatile SettlementMethod method;
+    volatile Instant settledAt;
+    /** Written by an earlier batch: this batch updates it rather than inserting it. */
+    boolean stored;
+
+    PaymentRow(PaymentOrder order, long seq, LocalDate businessDate, Instant acceptedAt, String route, String debit1,
+            String debit2, String credit1, String credit2) {
+        this.order = order;
+        this.seq = seq;
+        this.businessDate = businessDate;
+        this.acceptedAt = acceptedAt;
+        this.route = route;
+        this.debit1 = debit1;
+        this.debit2 = debit2;
+        this.credit1 = credit1;
+        this.credit2 = credit2;
+    }
+
+    /** What the answer to a client shows, frozen when the batch that changed it committed. */
+    public PaymentSnapshot snapshot() {
+        return new PaymentSnapshot(order, status, reasonCode, reason, method, businessDate, acceptedAt, settledAt, route);
+    }
+}

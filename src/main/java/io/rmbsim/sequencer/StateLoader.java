@@ -1,0 +1,145 @@
+package io.rmbsim.sequencer;
+
+import io.rmbsim.participant.ParticipantStatus;
+import io.rmbsim.payment.PaymentOrder;
+import io.rmbsim.payment.PaymentStatus;
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.SettlementMethod;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Reads live settlement's state back from the database: at start, and after a failed write. */
+final class StateLoader {
+
+    private static final String PAYMENT_COLUMNS = "uetr, seq, end_to_end_id, debtor_agent, creditor_agent, amount,"
+            + " currency, priority, debtor_name, debtor_account, creditor_name, creditor_account, purpose,"
+            + " remittance_info, status, reason_code, reason, settlement_method, business_date, accepted_at,"
+            + " settled_at, route, debit1, debit2, credit1, credit2";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final BusinessCalendar calendar;
+
+    StateLoader(DataSource dataSource, Clock clock, BusinessCalendar calendar) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    LiveLedger load() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            LocalDate day = openBusinessDay(c);
+            LiveLedger ledger = new LiveLedger(clock, max(c, "select max(seq) from payment") + 1,
+                    max(c, "select max(id) from posting") + 1, day);
+            // agents before the indirect participants that settle through them
+            try (PreparedStatement s = c.prepareStatement("select p.bic, p.participation, p.settlement_agent, p.status,"
+                    + " a.balance from participant p join settlement_account a on a.bic = p.bic"
+                    + " order by case when p.participation = 'DIRECT' then 0 else 1 end, p.bic");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ledger.addMember(rs.getString(1), "DIRECT".equals(rs.getString(2)), rs.getString(3),
+                            ParticipantStatus.valueOf(rs.getString(4)), rs.getLong(5));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("select " + PAYMENT_COLUMNS
+                    + " from payment where status = 'QUEUED' order by seq");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ledger.restoreQueued(row(rs));
+                }
+            }
+            ledger.checkAgainstEngine();
+            return ledger;
+        }
+    }
+
+    /** The payments already stored under these UETRs, as they stand. */
+    static Map<UUID, PaymentSnapshot> storedPayments(DataSource dataSource, List<UUID> uetrs) throws SQLException {
+        Map<UUID, PaymentSnapshot> found = new HashMap<>();
+        if (uetrs.isEmpty()) {
+            return found;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < uetrs.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select " + PAYMENT_COLUMNS + " from payment where uetr in ("
+                        + in + ")")) {
+            for (int i = 0; i < uetrs.size(); i++) {
+                s.setObject(i + 1, uetrs.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    PaymentRow row = row(rs);
+                    found.put(row.order.uetr(), row.snapshot());
+                }
+            }
+        }
+        return found;
+    }
+
+    private LocalDate openBusinessDay(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select business_date from business_day where state = 'OPEN' order by business_date desc");
+                ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+                return rs.getObject(1, LocalDate.class);
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate day = calendar.openAt(now);
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into business_day (business_date, state, opened_at) values (?, 'OPEN', ?)")) {
+            s.setObject(1, day);
+            s.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            s.executeUpdate();
+        }
+        return day;
+    }
+
+    private static long max(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            long value = rs.getLong(1);
+            return rs.wasNull() ? 0 : value;
+        }
+    }
+
+    private static PaymentRow row(ResultSet rs) throws SQLException {
+        PaymentOrder order = new PaymentOrder(rs.getObject("uetr", UUID.class), rs.getString("end_to_end_id"),
+                rs.getString("debtor_agent"), rs.getString("creditor_agent"), rs.getLong("amount"),
+                rs.getString("currency"), Priority.valueOf(rs.getString("priority")), rs.getString("debtor_name"),
+                rs.getString("debtor_account"), rs.getString("creditor_name"), rs.getString("creditor_account"),
+                rs.getString("purpose"), rs.getString("remittance_info"));
+        PaymentRow row = new PaymentRow(order, rs.getLong("seq"), rs.getObject("business_date", LocalDate.class),
+                instant(rs, "accepted_at"), rs.getString("route"), rs.getString("debit1"), rs.getString("debit2"),
+                rs.getString("credit1"), rs.getString("credit2"));
+        row.status = PaymentStatus.valueOf(rs.getString("status"));
+        row.reasonCode = rs.getString("reason_code");
+        row.reason = rs.getString("reason");
+        String method = rs.getString("settlement_method");
+        row.method = method == null ? null : SettlementMethod.valueOf(method);
+        row.settledAt = instant(rs, "settled_at");
+        row.stored = true;
+        return row;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
