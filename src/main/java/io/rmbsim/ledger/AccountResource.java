@@ -72,14 +72,25 @@ public class AccountResource {
     @GET
     @Path("/postings")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The account's ledger entries", description = "Oldest first; from and to are business dates, inclusive.")
+    @Operation(summary = "The account's ledger entries", description = "Oldest first; from and to are business dates, inclusive; kind filters payments or liquidity.")
     public Page<PostingView> postings(@PathParam("bic") String bic,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(schema = @Schema(enumeration = {"PAYMENT", "LIQUIDITY_IN", "LIQUIDITY_OUT"})) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         return ledger.postings(QueryParams.pathBic("bic", bic), QueryParams.date("from", from),
-                QueryParams.date("to", to), PageRequest.of(page, size));
+                QueryParams.date("to", to), postingKind(kind), PageRequest.of(page, size));
+    }
+
+    private static String postingKind(String kind) {
+        if (kind == null || kind.isEmpty()) {
+            return null;
+        }
+        if (!java.util.Set.of("PAYMENT", "LIQUIDITY_IN", "LIQUIDITY_OUT").contains(kind)) {
+            throw ProblemException.invalid("kind", "must be one of [PAYMENT, LIQUIDITY_IN, LIQUIDITY_OUT]");
+        }
+        return kind;
     }
 
     @GET

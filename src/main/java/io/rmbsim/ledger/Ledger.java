@@ -60,9 +60,9 @@ public class Ledger {
                 Money.format(in.longValue()), ((Number) out[1]).longValue(), sequencer.businessDate());
     }
 
-    public Page<PostingView> postings(String bic, LocalDate from, LocalDate to, PageRequest page) {
+    public Page<PostingView> postings(String bic, LocalDate from, LocalDate to, String kind, PageRequest page) {
         account(bic);
-        Criteria criteria = new Criteria().equal("accountBic", bic);
+        Criteria criteria = new Criteria().equal("accountBic", bic).equal("kind", kind);
         if (from != null) {
             criteria.where("businessDate >= :from", Map.of("from", from));
         }

@@ -1,0 +1,128 @@
+package io.rmbsim.ledger;
+
+import static io.restassured.RestAssured.given;
+import static io.rmbsim.Api.get;
+import static io.rmbsim.Api.invalidField;
+import static io.rmbsim.Api.post;
+import static io.rmbsim.Api.problem;
+import static io.rmbsim.Payments.balance;
+import static io.rmbsim.Payments.fund;
+import static io.rmbsim.Payments.newDirect;
+import static io.rmbsim.Payments.newIndirect;
+import static io.rmbsim.Payments.pay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.xml.XmlPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountResourceTest {
+
+    static Map<String, Object> liquidity(String direction, String amount) {
+        return Map.of("direction", direction, "amount", amount, "currency", "CNY", "reference", "CNAPS-TEST");
+    }
+
+    @Test
+    void everyParticipantHasItsAccountWhereTheContractSays() {
+        String direct = newDirect();
+        String indirect = newIndirect(direct, "RU");
+        get("/api/v1/accounts/" + direct).statusCode(200).body("heldAt", equalTo("CIPS")).body("balance", equalTo("0.00"));
+        get("/api/v1/accounts/" + indirect).statusCode(200).body("heldAt", equalTo(direct));
+        get("/api/v1/accounts/HCCBCNBH").statusCode(200).body("bic", equalTo("HCCBCNBHXXX")).body("heldAt", equalTo("CIPS"));
+        problem(get("/api/v1/accounts/ZZZZCNZ0XXX"), 404);
+        problem(get("/api/v1/accounts/bad"), 400);
+    }
+
+    @Test
+    void approvedApplicantGetsItsAccountAtItsAgent() {
+        String bic = io.rmbsim.TestData.newBic("RU");
+        String id = post("/api/v1/applications", Map.of("bic", bic, "name", "Applicant", "country", "RU",
+                "settlementAgent", "HCCBCNBHXXX", "institutionType", "BANK")).statusCode(201).extract().path("id");
+        problem(get("/api/v1/accounts/" + bic), 404);
+        post("/api/v1/applications/" + id + "/approve").statusCode(200);
+        get("/api/v1/accounts/" + bic).statusCode(200).body("heldAt", equalTo("HCCBCNBHXXX"));
+        fund(bic, "10.00");
+        assertThat(balance(bic)).isEqualTo("10.00");
+    }
+
+    @Test
+    void liquidityMovesInAndOutButNeverBelowZero() {
+        String x = newDirect();
+        post("/api/v1/accounts/" + x + "/liquidity", liquidity("IN", "1000.50")).statusCode(200)
+                .body("balance", equalTo("1000.50"));
+        post("/api/v1/accounts/" + x + "/liquidity", liquidity("OUT", "0.50")).statusCode(200)
+                .body("balance", equalTo("1000.00"));
+        problem(post("/api/v1/accounts/" + x + "/liquidity", liquidity("OUT", "1000.01")), 409);
+        assertThat(balance(x)).isEqualTo("1000.00");
+    }
+
+    @Test
+    void anIndirectsLiquidityDoesNotMoveItsAgentsCipsAccount() {
+        String agent = newDirect();
+        String member = newIndirect(agent, "RU");
+        post("/api/v1/accounts/" + member + "/liquidity", liquidity("IN", "70.00")).statusCode(200);
+        assertThat(balance(agent)).isEqualTo("0.00");
+        assertThat(balance(member)).isEqualTo("70.00");
+    }
+
+    @Test
+    void liquidityRequestsAreValidated() {
+        String x = newDirect();
+        invalidField(post("/api/v1/accounts/" + x + "/liquidity", liquidity("SIDEWAYS", "1.00")), "direction");
+        invalidField(post("/api/v1/accounts/" + x + "/liquidity", liquidity("IN", "0")), "amount");
+        invalidField(post("/api/v1/accounts/" + x + "/liquidity", liquidity("IN", "1.001")), "amount");
+        invalidField(post("/api/v1/accounts/" + x + "/liquidity", Map.of("direction", "IN", "amount", "1.00", "currency", "USD")), "currency");
+        invalidField(post("/api/v1/accounts/" + x + "/liquidity", Map.of("direction", "IN", "amount", 1, "currency", "CNY")), "amount");
+        problem(post("/api/v1/accounts/ZZZZCNZ0XXX/liquidity", liquidity("IN", "1.00")), 404);
+        String gone = newDirect();
+        post("/api/v1/participants/" + gone + "/terminate").statusCode(200);
+        problem(post("/api/v1/accounts/" + gone + "/liquidity", liquidity("IN", "1.00")), 409);
+        assertThat(balance(x)).isEqualTo("0.00");
+    }
+
+    @Test
+    void postingsAndStatementShowTheDayDoubleEntry() {
+        String x = newDirect();
+        String y = newDirect();
+        fund(x, "500.00");
+        String uetr = pay(x, y, "120.00");
+        get("/api/v1/accounts/" + x + "/postings").statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].kind", equalTo("LIQUIDITY_IN")).body("items[0].direction", equalTo("CRDT"))
+                .body("items[1].kind", equalTo("PAYMENT")).body("items[1].direction", equalTo("DBIT"))
+                .body("items[1].amount", equalTo("120.00")).body("items[1].balanceAfter", equalTo("380.00"))
+                .body("items[1].uetr", equalTo(uetr)).body("items[1].counterparty", equalTo(y));
+        get("/api/v1/accounts/" + y + "/postings").body("items", hasSize(1))
+                .body("items[0].direction", equalTo("CRDT")).body("items[0].uetr", equalTo(uetr));
+        String day = get("/api/v1/settlement/day").extract().path("businessDate");
+        get("/api/v1/accounts/" + x + "/statement?date=" + day).statusCode(200)
+                .body("openingBalance", equalTo("0.00")).body("closingBalance", equalTo("380.00"))
+                .body("totalCredits", equalTo("500.00")).body("totalDebits", equalTo("120.00"))
+                .body("isFinal", equalTo(false)).body("entries", hasSize(2));
+        get("/api/v1/accounts/" + x + "/postings?from=" + day + "&to=" + day).body("total", equalTo(2));
+        invalidField(get("/api/v1/accounts/" + x + "/statement?date=2999-01-01"), "date");
+        invalidField(get("/api/v1/accounts/" + x + "/postings?from=soon"), "from");
+    }
+
+    @Test
+    void statementIsAvailableAsCamt053() {
+        String x = newDirect();
+        String member = newIndirect(x, "RU");
+        fund(x, "500.00");
+        fund(member, "80.00");
+        pay(member, x, "30.00");
+        String xml = given().accept("application/xml").get("/api/v1/accounts/" + member + "/statement")
+                .then().statusCode(200).contentType("application/xml").extract().asString();
+        assertThat(xml).contains("urn:iso:std:iso:20022:tech:xsd:camt.053.001.08");
+        XmlPath camt = XmlPath.from(xml);
+        List<String> indicators = camt.getList("Document.BkToCstmrStmt.Stmt.Ntry.CdtDbtInd");
+        assertThat(indicators).containsExactly("CRDT", "DBIT");
+        assertThat(camt.getList("Document.BkToCstmrStmt.Stmt.Bal.Amt")).contains("0.00", "50.00");
+        assertThat(xml).contains(x);
+    }
+}

@@ -1,0 +1,250 @@
+package io.rmbsim.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many clients at once: 10,000 random payments between seeded participants from 8 concurrent
+ * clients, with random liquidity movements, duplicates and cancellations; then the day closes.
+ * From the API alone: every balance equals what the contract's postings rule gives from the settled
+ * payments and the liquidity moved, every settled payment is posted exactly once, nothing is left
+ * QUEUED, and every answer a client got is what the store holds.
+ */
+@QuarkusTest
+class ConcurrentSettlementTest {
+
+    static final int CLIENTS = 8;
+    static final int PAYMENTS = 10_000;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final HttpClient http = HttpClient.newHttpClient();
+    String base;
+
+    @Test
+    void tenThousandConcurrentPaymentsKeepEveryInvariant() throws Exception {
+        base = "http://localhost:" + RestAssured.port + "/api/v1";
+        List<String> seeded = new ArrayList<>();
+        for (JsonNode p : get("/participants?size=500&status=ACTIVE").get("items")) {
+            boolean seededChinese = p.get("country").asText().equals("CN") && p.get("participation").asText().equals("DIRECT")
+                    && !p.get("illustrative").asBoolean() && p.get("bic").asText().charAt(7) != '0';
+            if (seededChinese || p.get("illustrative").asBoolean()) {
+                seeded.add(p.get("bic").asText());
+            }
+        }
+        assertThat(seeded).hasSizeGreaterThan(30);
+        for (String bic : seeded) {
+            send("POST", "/accounts/" + bic + "/liquidity", Map.of("direction", "IN", "amount", "20000.00", "currency", "CNY"));
+        }
+
+        Map<String, JsonNode> answers = new ConcurrentHashMap<>();
+        AtomicInteger duplicatesRefused = new AtomicInteger();
+        AtomicInteger cancelled = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            long seed = 7919L * (c + 1);
+            done.add(clients.submit(() -> {
+                client(seed, seeded, answers, duplicatesRefused, cancelled);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        clients.shutdown();
+
+        JsonNode close = send("POST", "/settlement/day/close", null).body;
+        assertThat(close.get("closedDate").asText()).isNotBlank();
+        assertThat(get("/payments?status=QUEUED&size=1").get("total").asInt()).isZero();
+        assertThat(duplicatesRefused.get()).isPositive();
+
+        // every answer a client got agrees with the store; a settled one stays settled
+        for (Map.Entry<String, JsonNode> a : answers.entrySet()) {
+            JsonNode stored = get("/payments/" + a.getKey());
+            String answered = a.getValue().get("status").asText();
+            if (answered.equals("SETTLED") || answered.equals("REJECTED") || answered.equals("CANCELLED")) {
+                assertThat(stored.get("status").asText()).as(a.getKey()).isEqualTo(answered);
+            } else {
+                assertThat(stored.get("status").asText()).as(a.getKey()).isIn("SETTLED", "REJECTED", "CANCELLED");
+            }
+        }
+        checkLedgerAgainstThePostingsRule();
+    }
+
+    private void client(long seed, List<String> bics, Map<String, JsonNode> answers, AtomicInteger duplicatesRefused,
+            AtomicInteger cancelled) throws Exception {
+        Random random = new Random(seed);
+        List<Map<String, Object>> mine = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS / CLIENTS; i++) {
+            int dice = random.nextInt(100);
+            if (dice < 4 && !mine.isEmpty()) {
+                Map<String, Object> earlier = mine.get(random.nextInt(mine.size()));
+                Reply r = send("POST", "/payments", earlier);
+                assertThat(r.status).as("same uetr, same content").isEqualTo(200);
+                assertThat(r.body.get("uetr").asText()).isEqualTo(earlier.get("uetr"));
+            } else if (dice < 6 && !mine.isEmpty()) {
+                Map<String, Object> changed = new HashMap<>(mine.get(random.nextInt(mine.size())));
+                changed.put("amount", "0.01");
+                Reply r = send("POST", "/payments", changed);
+                assertThat(r.status).as("same uetr, other content").isEqualTo(409);
+                assertThat(r.body.get("reasonCode").asText()).isEqualTo("DUPL");
+                duplicatesRefused.incrementAndGet();
+            } else if (dice < 9 && !mine.isEmpty()) {
+                String uetr = (String) mine.get(random.nextInt(mine.size())).get("uetr");
+                Reply r = send("POST", "/payments/" + uetr + "/cancel", null);
+                assertThat(r.status).isIn(200, 409);
+                if (r.status == 200) {
+                    assertThat(r.body.get("status").asText()).isEqualTo("CANCELLED");
+                    answers.put(uetr, r.body);
+                    cancelled.incrementAndGet();
+                }
+            } else if (dice < 13) {
+                String bic = bics.get(random.nextInt(bics.size()));
+                String direction = random.nextInt(4) == 0 ? "OUT" : "IN";
+                Reply r = send("POST", "/accounts/" + bic + "/liquidity", Map.of("direction", direction,
+                        "amount", (1 + random.nextInt(5000)) + ".00", "currency", "CNY"));
+                assertThat(r.status).isIn(200, 409);
+            } else {
+                String from = bics.get(random.nextInt(bics.size()));
+                String to = bics.get(random.nextInt(bics.size()));
+                if (from.equals(to)) {
+                    continue;
+                }
+                Map<String, Object> p = new HashMap<>();
+                p.put("uetr", UUID.randomUUID().toString());
+                p.put("endToEndId", "LOAD-" + i);
+                p.put("debtorAgent", from);
+                p.put("creditorAgent", to);
+                p.put("amount", (1 + random.nextInt(3000)) + "." + String.format("%02d", random.nextInt(100)));
+                p.put("currency", "CNY");
+                p.put("priority", random.nextInt(10) == 0 ? "HIGH" : "NORM");
+                Reply r = send("POST", "/payments", p);
+                assertThat(r.status).as(r.body.toString()).isEqualTo(201);
+                answers.putIfAbsent((String) p.get("uetr"), r.body);
+                mine.add(p);
+            }
+        }
+    }
+
+    /** Rebuilds every account from the settled payments and the liquidity moved, per the contract's postings rule. */
+    private void checkLedgerAgainstThePostingsRule() throws Exception {
+        Map<String, String> agentOf = new HashMap<>();
+        for (JsonNode p : pages("/participants?")) {
+            String bic = p.get("bic").asText();
+            agentOf.put(bic, p.get("participation").asText().equals("DIRECT") ? bic : p.get("settlementAgent").asText());
+        }
+        Map<String, BigDecimal> expected = new HashMap<>();
+        Map<String, Integer> legsOf = new HashMap<>();
+        for (JsonNode pay : pages("/payments?status=SETTLED&")) {
+            String d = pay.get("debtorAgent").asText();
+            String c = pay.get("creditorAgent").asText();
+            BigDecimal v = new BigDecimal(pay.get("amount").asText());
+            String a = agentOf.get(d);
+            String b = agentOf.get(c);
+            int legs = 0;
+            if (!d.equals(a)) {
+                expected.merge(d, v.negate(), BigDecimal::add);
+                legs++;
+            }
+            if (!a.equals(b)) {
+                expected.merge(a, v.negate(), BigDecimal::add);
+                expected.merge(b, v, BigDecimal::add);
+                legs += 2;
+            }
+            if (!c.equals(b)) {
+                expected.merge(c, v, BigDecimal::add);
+                legs++;
+            }
+            legsOf.put(pay.get("uetr").asText(), legs);
+        }
+        Map<String, Integer> postedLegs = new HashMap<>();
+        BigDecimal cipsTotal = BigDecimal.ZERO;
+        BigDecimal cipsLiquidity = BigDecimal.ZERO;
+        for (String bic : agentOf.keySet()) {
+            BigDecimal fromPostings = BigDecimal.ZERO;
+            BigDecimal liquidity = BigDecimal.ZERO;
+            for (JsonNode posting : pages("/accounts/" + bic + "/postings?")) {
+                BigDecimal amount = new BigDecimal(posting.get("amount").asText());
+                BigDecimal signed = posting.get("direction").asText().equals("CRDT") ? amount : amount.negate();
+                fromPostings = fromPostings.add(signed);
+                if (posting.get("kind").asText().startsWith("LIQUIDITY")) {
+                    liquidity = liquidity.add(signed);
+                } else {
+                    postedLegs.merge(posting.get("uetr").asText(), 1, Integer::sum);
+                }
+            }
+            BigDecimal balance = new BigDecimal(get("/accounts/" + bic).get("balance").asText());
+            assertThat(balance).as("balance of %s against its postings", bic).isEqualByComparingTo(fromPostings);
+            assertThat(balance).as("balance of %s against the postings rule", bic)
+                    .isEqualByComparingTo(liquidity.add(expected.getOrDefault(bic, BigDecimal.ZERO)));
+            assertThat(balance.signum()).isNotNegative();
+            if (agentOf.get(bic).equals(bic)) {
+                cipsTotal = cipsTotal.add(balance);
+                cipsLiquidity = cipsLiquidity.add(liquidity);
+            }
+        }
+        assertThat(cipsTotal).as("the CIPS accounts together hold the net liquidity moved in").isEqualByComparingTo(cipsLiquidity);
+        assertThat(postedLegs).as("every settled payment is posted once, leg by leg, and nothing else is").isEqualTo(
+                withoutZeroLegs(legsOf));
+    }
+
+    private static Map<String, Integer> withoutZeroLegs(Map<String, Integer> legs) {
+        Map<String, Integer> m = new HashMap<>(legs);
+        m.values().removeIf(v -> v == 0);
+        return m;
+    }
+
+    private List<JsonNode> pages(String path) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = get(path + "size=500&page=" + page);
+            p.get("items").forEach(all::add);
+            if (all.size() >= p.get("total").asInt() || p.get("items").isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private JsonNode get(String path) throws Exception {
+        Reply r = send("GET", path, null);
+        assertThat(r.status).as("GET " + path).isEqualTo(200);
+        return r.body;
+    }
+
+    private Reply send(String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(500);
+        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+}
