@@ -1,5 +1,6 @@
 package io.rmbsim.iso20022;
 
+import io.rmbsim.money.Money;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -85,18 +86,18 @@ public final class Camt053Writer {
         xml.open("TxsSummry");
         xml.open("TtlNtries")
                 .leaf("NbOfNtries", Integer.toString(creditCount + debitCount))
-                .leaf("Sum", IsoAmount.format(Math.addExact(credits, debits)));
+                .leaf("Sum", Money.format(Math.addExact(credits, debits)));
         xml.open("TtlNetNtry");
         signedAmountWithoutCurrency(xml, Math.subtractExact(credits, debits));
         xml.close().close();
-        xml.open("TtlCdtNtries").leaf("NbOfNtries", Integer.toString(creditCount)).leaf("Sum", IsoAmount.format(credits)).close();
-        xml.open("TtlDbtNtries").leaf("NbOfNtries", Integer.toString(debitCount)).leaf("Sum", IsoAmount.format(debits)).close();
+        xml.open("TtlCdtNtries").leaf("NbOfNtries", Integer.toString(creditCount)).leaf("Sum", Money.format(credits)).close();
+        xml.open("TtlDbtNtries").leaf("NbOfNtries", Integer.toString(debitCount)).leaf("Sum", Money.format(debits)).close();
         xml.close();
     }
 
     /** TtlNetNtry/Amt is a plain decimal without a currency attribute. */
     private static void signedAmountWithoutCurrency(XmlOut xml, long fen) {
-        xml.leaf("Amt", IsoAmount.format(Math.absExact(fen))).leaf("CdtDbtInd", fen >= 0 ? "CRDT" : "DBIT");
+        xml.leaf("Amt", Money.format(Math.absExact(fen))).leaf("CdtDbtInd", fen >= 0 ? "CRDT" : "DBIT");
     }
 
     private static void entry(XmlOut xml, StatementEntry entry) {

@@ -1,5 +1,6 @@
 package io.rmbsim.iso20022;
 
+import io.rmbsim.money.Money;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -53,7 +54,7 @@ final class XmlOut {
     XmlOut amount(String name, String currency, long fen) {
         indent();
         out.append('<').append(name).append(" Ccy=\"").append(escape(currency)).append("\">")
-                .append(IsoAmount.format(fen)).append("</").append(name).append('>');
+                .append(Money.format(fen)).append("</").append(name).append('>');
         return this;
     }
 

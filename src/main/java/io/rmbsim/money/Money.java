@@ -33,11 +33,7 @@ public final class Money {
 
     /** The decimal string with exactly two fraction digits, e.g. 12500000 gives "125000.00". */
     public static String format(long fen) {
-        String sign = fen < 0 ? "-" : "";
-        long abs = Math.abs(fen);
-        long yuan = abs / 100;
-        long cents = abs % 100;
-        return sign + yuan + (cents < 10 ? ".0" : ".") + cents;
+        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     public static BigDecimal toDecimal(long fen) {

@@ -95,21 +95,27 @@ public class PaymentResource {
             throw new ProblemException(new Problem("urn:rmbsim:problem:invalid-iso20022", "Invalid ISO 20022 message",
                     400, e.getMessage(), null, "FF01"));
         }
+        // well-formed transactions go to settlement together; malformed ones are answered RJCT at once
+        List<PaymentOrder> orders = new ArrayList<>();
+        for (CreditTransfer t : message.transactions()) {
+            if (PaymentIntake.formProblem(t) == null) {
+                orders.add(PaymentIntake.order(t, message.messageId()));
+            }
+        }
+        java.util.Iterator<Submission> settled = sequencer.submitAll(orders).iterator();
         List<TransactionStatus> statuses = new ArrayList<>();
         for (CreditTransfer t : message.transactions()) {
-            statuses.add(status(t, message.messageId()));
+            String[] malformed = PaymentIntake.formProblem(t);
+            statuses.add(malformed != null
+                    ? new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", malformed[0], malformed[1])
+                    : status(t, settled.next()));
         }
         String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), message.messageId(), statuses);
         return Response.ok(report, MediaType.APPLICATION_XML).build();
     }
 
-    private TransactionStatus status(CreditTransfer t, String messageId) {
-        String[] malformed = PaymentIntake.formProblem(t);
-        if (malformed != null) {
-            return new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", malformed[0], malformed[1]);
-        }
-        Submission s = sequencer.submit(PaymentIntake.order(t, messageId));
+    private static TransactionStatus status(CreditTransfer t, Submission s) {
         PaymentSnapshot p = s.payment();
         String uetr = p.order().uetr().toString();
         if (s.conflicting()) {

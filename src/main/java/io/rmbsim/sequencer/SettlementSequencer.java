@@ -106,6 +106,15 @@ public class SettlementSequencer {
         return call(new Command<>(l -> null, order));
     }
 
+    /** Submits several payments at once (a pacs.008 with many transactions): they share batches. */
+    public List<Submission> submitAll(List<PaymentOrder> orders) {
+        List<Command<Submission>> commands = orders.stream().map(o -> new Command<Submission>(l -> null, o)).toList();
+        for (Command<Submission> c : commands) {
+            offer(c);
+        }
+        return commands.stream().map(this::await).toList();
+    }
+
     /** Moves liquidity; answers the balance after, in fen. */
     public long liquidity(String bic, boolean in, long amount, String reference) {
         long after = call(new Command<>(l -> l.liquidity(bic, in, amount, reference), null));
@@ -174,12 +183,20 @@ public class SettlementSequencer {
     }
 
     private <R> R call(Command<R> command) {
+        offer(command);
+        return await(command);
+    }
+
+    private void offer(Command<?> command) {
         if (!running) {
             throw unavailable("settlement is not running");
         }
         if (!inbox.offer(command)) {
             throw unavailable("settlement is overloaded; retry shortly");
         }
+    }
+
+    private <R> R await(Command<R> command) {
         try {
             return command.answer.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
