@@ -37,7 +37,7 @@ final class LiveLedger implements SettlementEvents {
     private long[] running = new long[64];
     private long nextSeq;
     private long nextPostingId;
-    private LocalDate businessDate;
+    private volatile LocalDate businessDate;
 
     private Journal journal;
     private Instant now;

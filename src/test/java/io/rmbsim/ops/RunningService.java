@@ -47,13 +47,9 @@ final class RunningService implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         await("service ready on port " + port).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .failFast("the service exited; its log is " + log, () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("service exited:\n" + log());
-                    }
-                    return request().get("/q/health/ready").statusCode() == 200;
-                });
+                .until(() -> request().get("/q/health/ready").statusCode() == 200);
         return this;
     }
 
