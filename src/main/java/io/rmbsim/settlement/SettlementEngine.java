@@ -38,6 +38,8 @@ public final class SettlementEngine {
     private boolean[] held = new boolean[16];
     private int accounts;
     private long sequence;
+    private long bilateralSets;
+    private long multilateralSets;
 
     // accounts whose queue may now release something
     private int[] work = new int[16];
@@ -284,8 +286,22 @@ public final class SettlementEngine {
         return held(queue.debit1[s]) || held(queue.debit2[s]) || held(queue.credit1[s]) || held(queue.credit2[s]);
     }
 
+    /** Offset sets settled so far, bilateral ones on entry included. */
+    public long bilateralSetsSettled() {
+        return bilateralSets;
+    }
+
+    public long multilateralSetsSettled() {
+        return multilateralSets;
+    }
+
     /** Settles a set of queued payments at once (its feasibility already established), then releases. */
     void settleSet(int[] slots, int n, SettlementMethod method) {
+        if (method == SettlementMethod.BILATERAL_OFFSET) {
+            bilateralSets++;
+        } else {
+            multilateralSets++;
+        }
         for (int i = 0; i < n; i++) {
             int s = slots[i];
             post(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);

@@ -145,6 +145,14 @@ public class ProblemMappers {
         return respond(internal());
     }
 
+    /** The client went away or sent a body that could not be read to its end: nothing to do, no alarm. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        LOG.debugf("request body could not be read: %s", e.getMessage());
+        return respond(new Problem("urn:rmbsim:problem:unreadable-body", "Unreadable body", 400,
+                "the request body could not be read to its end", null, null));
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);

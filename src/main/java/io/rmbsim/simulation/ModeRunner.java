@@ -1,0 +1,183 @@
+package io.rmbsim.simulation;
+
+import io.rmbsim.settlement.Legs;
+import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.SettlementEngine;
+import io.rmbsim.settlement.SettlementEvents;
+import io.rmbsim.settlement.SettlementMethod;
+import java.util.Arrays;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a payment stream through the settlement engine in one mode, in memory, day by day: each
+ * business day opens with every account at its given liquidity, and closes at the cut-off (RTGS_LSM
+ * and DNS with a last offsetting) with what is still queued left unsettled. The same engine classes
+ * as live settlement; nothing here touches the live ledger.
+ */
+public final class ModeRunner implements SettlementEvents {
+
+    /** Multilateral offsetting interval in RTGS_LSM, and DNS cycle length (0: end of day only), minutes. */
+    public record Options(int lsmIntervalMinutes, int dnsCycleMinutes) {
+        public static final Options DEFAULT = new Options(30, 0);
+    }
+
+    private final PaymentStream stream;
+    private final SimulationMode mode;
+    private final long[] opening;
+    private final Options options;
+    private final SimulationCalendar calendar;
+    private final Network network;
+
+    private SettlementEngine engine;
+    private long clock;
+    private long settledCount;
+    private long settledValue;
+    private long unsettledCount;
+    private long unsettledValue;
+    private long delaySum;
+    private long delayMax;
+    private long zeroDelays;
+    private long[] delays = new long[1024];
+    private int delayCount;
+    private final long[] lowest;
+    private final long[] used;
+    private long bilateral;
+    private long multilateral;
+
+    public ModeRunner(PaymentStream stream, SimulationMode mode, long[] opening, Options options,
+            SimulationCalendar calendar) {
+        this.stream = stream;
+        this.mode = mode;
+        this.opening = opening.clone();
+        this.options = options;
+        this.calendar = calendar;
+        this.network = new Network(stream);
+        this.lowest = new long[network.accounts()];
+        this.used = new long[network.accounts()];
+        if (opening.length != network.accounts()) {
+            throw new IllegalArgumentException("one opening balance per participant");
+        }
+    }
+
+    /** Runs the whole stream; {@code progress} hears the number of payments done now and then. */
+    public ModeResult run(LongConsumer progress) {
+        long started = System.nanoTime();
+        int i = 0;
+        while (i < stream.size()) {
+            long day = calendar.dayOf(stream.time(i));
+            openDay();
+            long nextLsm = stream.time(i) + options.lsmIntervalMinutes() * 60L;
+            long nextCycle = options.dnsCycleMinutes() > 0 ? stream.time(i) + options.dnsCycleMinutes() * 60L : Long.MAX_VALUE;
+            long last = stream.time(i);
+            for (; i < stream.size() && calendar.dayOf(stream.time(i)) == day; i++) {
+                long t = stream.time(i);
+                if (mode == SimulationMode.RTGS_LSM && options.lsmIntervalMinutes() > 0) {
+                    while (t >= nextLsm) {
+                        clock = nextLsm;
+                        engine.multilateralOffset();
+                        nextLsm += options.lsmIntervalMinutes() * 60L;
+                    }
+                }
+                if (mode == SimulationMode.DNS) {
+                    while (t >= nextCycle) {
+                        clock = nextCycle;
+                        engine.offset();
+                        nextCycle += options.dnsCycleMinutes() * 60L;
+                    }
+                }
+                clock = t;
+                last = t;
+                engine.submit(i, network.legs(stream.debtor(i), stream.creditor(i)), stream.amount(i),
+                        stream.high(i) ? Priority.HIGH : Priority.NORM);
+                if ((i & 0xFFFF) == 0) {
+                    progress.accept(i);
+                }
+            }
+            closeDay(Math.max(calendar.endOf(day), last));
+        }
+        progress.accept(stream.size());
+        return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySum, p95(),
+                delayMax, used.clone(), bilateral, multilateral, System.nanoTime() - started);
+    }
+
+    private void openDay() {
+        engine = new SettlementEngine(switch (mode) {
+            case RTGS -> SettlementEngine.Mode.RTGS;
+            case RTGS_LSM -> SettlementEngine.Mode.RTGS_LSM;
+            case DNS -> SettlementEngine.Mode.DEFERRED_NET;
+        }, this);
+        for (int a = 0; a < opening.length; a++) {
+            engine.openAccount(opening[a]);
+            lowest[a] = opening[a];
+        }
+    }
+
+    private void closeDay(long end) {
+        clock = end;
+        if (mode != SimulationMode.RTGS) {
+            engine.offset();
+        }
+        engine.rejectAllQueued("AM04");
+        bilateral += engine.bilateralSetsSettled();
+        multilateral += engine.multilateralSetsSettled();
+        for (int a = 0; a < opening.length; a++) {
+            used[a] = Math.max(used[a], opening[a] - lowest[a]);
+        }
+    }
+
+    @Override
+    public void settled(long ref, SettlementMethod method) {
+        int i = (int) ref;
+        long v = stream.amount(i);
+        settledCount++;
+        settledValue += v;
+        long delay = clock - stream.time(i);
+        if (delay == 0) {
+            zeroDelays++;
+        } else {
+            if (delayCount == delays.length) {
+                delays = Arrays.copyOf(delays, delayCount * 2);
+            }
+            delays[delayCount++] = delay;
+            delaySum += delay;
+            delayMax = Math.max(delayMax, delay);
+        }
+        Legs legs = network.legs(stream.debtor(i), stream.creditor(i));
+        low(legs.debit1());
+        low(legs.debit2());
+    }
+
+    private void low(int account) {
+        if (account != Legs.NONE) {
+            long b = engine.balance(account);
+            if (b < lowest[account]) {
+                lowest[account] = b;
+            }
+        }
+    }
+
+    @Override
+    public void queued(long ref) {
+    }
+
+    @Override
+    public void rejected(long ref, String reasonCode) {
+        unsettledCount++;
+        unsettledValue += stream.amount((int) ref);
+    }
+
+    /** The 95th percentile of the settled payments' delays (nearest rank). */
+    private long p95() {
+        long n = zeroDelays + delayCount;
+        if (n == 0) {
+            return 0;
+        }
+        long rank = (95 * n + 99) / 100; // ceil(0.95 n), 1-based
+        if (rank <= zeroDelays) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(delays, delayCount);
+        Arrays.sort(sorted);
+        return sorted[(int) (rank - zeroDelays - 1)];
+    }
+}

@@ -1,0 +1,35 @@
+package io.rmbsim.simulation;
+
+import io.rmbsim.settlement.Legs;
+import io.rmbsim.settlement.PostingsRule;
+import io.rmbsim.settlement.PostingsRule.Party;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A simulated network's settlement accounts: account i belongs to participant i (a DIRECT
+ * participant's CIPS account, an INDIRECT one's account at its agent). Legs come from the one
+ * postings rule and are cached per pair of agents.
+ */
+final class Network {
+
+    private final Party[] parties;
+    private final Map<Long, Legs> legs = new HashMap<>();
+
+    Network(PaymentStream stream) {
+        parties = new Party[stream.participants().size()];
+        for (int i = 0; i < parties.length; i++) {
+            PaymentStream.Participant p = stream.participants().get(i);
+            parties[i] = p.direct() ? Party.direct(i) : Party.indirect(i, p.agent());
+        }
+    }
+
+    int accounts() {
+        return parties.length;
+    }
+
+    Legs legs(int debtor, int creditor) {
+        return legs.computeIfAbsent(((long) debtor << 32) | creditor,
+                k -> PostingsRule.legs(parties[debtor], parties[creditor]));
+    }
+}
