@@ -8,7 +8,7 @@ package io.rmbsim.simulation;
  */
 public record ModeResult(SimulationMode mode, long settledCount, long settledValue, long unsettledCount,
         long unsettledValue, long delaySum, long delayP95, long delayMax, long[] liquidityUsed, long bilateralOffsets,
-        long multilateralOffsets, long nanos) {
+        long multilateralOffsets, java.util.Map<String, Long> corridors, long nanos) {
 
     public long liquidityUsedTotal() {
         long total = 0;

@@ -43,6 +43,9 @@ public final class ModeRunner implements SettlementEvents {
     private final long[] used;
     private long bilateral;
     private long multilateral;
+    private final int[] countryOf;
+    private final java.util.List<String> countries = new java.util.ArrayList<>();
+    private long[] corridor;
 
     public ModeRunner(PaymentStream stream, SimulationMode mode, long[] opening, Options options,
             SimulationCalendar calendar) {
@@ -57,6 +60,18 @@ public final class ModeRunner implements SettlementEvents {
         if (opening.length != network.accounts()) {
             throw new IllegalArgumentException("one opening balance per participant");
         }
+        countryOf = new int[network.accounts()];
+        for (int a = 0; a < countryOf.length; a++) {
+            String bic = stream.participants().get(a).bic();
+            String country = bic.length() >= 6 ? bic.substring(4, 6) : "??";
+            int c = countries.indexOf(country);
+            if (c < 0) {
+                c = countries.size();
+                countries.add(country);
+            }
+            countryOf[a] = c;
+        }
+        corridor = new long[countries.size() * countries.size()];
     }
 
     /** Runs the whole stream; {@code progress} hears the number of payments done now and then. */
@@ -97,7 +112,18 @@ public final class ModeRunner implements SettlementEvents {
         }
         progress.accept(stream.size());
         return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySum, p95(),
-                delayMax, used.clone(), bilateral, multilateral, System.nanoTime() - started);
+                delayMax, used.clone(), bilateral, multilateral, corridors(), System.nanoTime() - started);
+    }
+
+    private java.util.Map<String, Long> corridors() {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        int n = countries.size();
+        for (int i = 0; i < corridor.length; i++) {
+            if (corridor[i] != 0) {
+                m.put(countries.get(i / n) + "-" + countries.get(i % n), corridor[i]);
+            }
+        }
+        return m;
     }
 
     private void openDay() {
@@ -131,6 +157,7 @@ public final class ModeRunner implements SettlementEvents {
         long v = stream.amount(i);
         settledCount++;
         settledValue += v;
+        corridor[countryOf[stream.debtor(i)] * countries.size() + countryOf[stream.creditor(i)]] += v;
         long delay = clock - stream.time(i);
         if (delay == 0) {
             zeroDelays++;

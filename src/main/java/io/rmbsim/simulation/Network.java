@@ -3,18 +3,15 @@ package io.rmbsim.simulation;
 import io.rmbsim.settlement.Legs;
 import io.rmbsim.settlement.PostingsRule;
 import io.rmbsim.settlement.PostingsRule.Party;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A simulated network's settlement accounts: account i belongs to participant i (a DIRECT
  * participant's CIPS account, an INDIRECT one's account at its agent). Legs come from the one
- * postings rule and are cached per pair of agents.
+ * postings rule.
  */
 final class Network {
 
     private final Party[] parties;
-    private final Map<Long, Legs> legs = new HashMap<>();
 
     Network(PaymentStream stream) {
         parties = new Party[stream.participants().size()];
@@ -28,8 +25,8 @@ final class Network {
         return parties.length;
     }
 
+    /** Computed afresh: a small short-lived object is cheaper than a map over millions of pairs. */
     Legs legs(int debtor, int creditor) {
-        return legs.computeIfAbsent(((long) debtor << 32) | creditor,
-                k -> PostingsRule.legs(parties[debtor], parties[creditor]));
+        return PostingsRule.legs(parties[debtor], parties[creditor]);
     }
 }

@@ -198,7 +198,13 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getName() == null) {
+            if (node.isInIterable() && !field.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    field.append('[').append(position).append(']');
+                }
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
                 continue;
             }
             if (!field.isEmpty()) {

@@ -1,0 +1,62 @@
+package io.rmbsim.simulation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A simulation's report: per mode what settled, the delays, the liquidity used and the offsets; per
+ * participant the liquidity bounds. Amounts are decimal strings in CNY, delays in seconds. Everything
+ * but {@code timings} is a function of the request alone.
+ */
+@Schema(name = "SimulationReport")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SimulationReport(
+        String scenario,
+        long seed,
+        long payments,
+        @Schema(example = "2750000000.00") String paymentsValue,
+        Map<String, ModeReport> modes,
+        @Schema(description = "Per mode, value settled by corridor: debtor agent's country - creditor agent's country (from the BICs)",
+                example = "{\"RTGS\": {\"RU-CN\": \"150000000.00\"}}") Map<String, Map<String, String>> corridors,
+        Map<String, Bounds> bounds,
+        @Schema(description = "The opening liquidity each account was given") Map<String, String> liquidity,
+        @Schema(description = "The delay-versus-liquidity curve, when a sweep was asked for") List<SweepPoint> sweep,
+        @Schema(description = "Wall-clock figures: the only part that differs between identical runs") Map<String, Timing> timings) {
+
+    @Schema(name = "ModeReport")
+    public record ModeReport(long settledCount, String settledValue, long unsettledCount, String unsettledValue,
+            Delay delay, LiquidityUsed liquidityUsed, Offsets offsets) {
+    }
+
+    /** Seconds from arrival to settlement, over settled payments. */
+    @Schema(name = "Delay")
+    public record Delay(@Schema(example = "12.5") String mean, long p95, long max) {
+    }
+
+    @Schema(name = "LiquidityUsed")
+    public record LiquidityUsed(String total, Map<String, String> byParticipant) {
+    }
+
+    @Schema(name = "Offsets")
+    public record Offsets(long bilateral, long multilateral) {
+    }
+
+    @Schema(name = "LiquidityBound")
+    public record Bounds(@Schema(example = "1500000.00") String upper, @Schema(example = "200000.00") String lower) {
+    }
+
+    /** One level of a sweep: the liquidity given (as a fraction between the bounds and in total) and what each mode made of it. */
+    @Schema(name = "SweepPoint")
+    public record SweepPoint(@Schema(example = "0.5") String fraction, String liquidityTotal, Map<String, SweepMode> modes) {
+    }
+
+    @Schema(name = "SweepMode")
+    public record SweepMode(String meanDelay, long p95Delay, String unsettledValue, long unsettledCount, String liquidityUsed) {
+    }
+
+    @Schema(name = "Timing")
+    public record Timing(long millis, long paymentsPerSecond) {
+    }
+}

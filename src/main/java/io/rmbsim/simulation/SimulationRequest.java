@@ -1,0 +1,48 @@
+package io.rmbsim.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rmbsim.web.validation.ValidBic;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A simulation: a built-in scenario or the caller's own payments, under one or more settlement modes. */
+@Schema(name = "SimulationRequest")
+public record SimulationRequest(
+        @Schema(example = "harbin-ftz-2021h1", enumeration = {"harbin-ftz-2021h1", "cips-2023-day", "cips-2023-year"}) String scenario,
+        @NotNull @Schema(example = "42") Long seed,
+        @NotEmpty @Size(max = 3) List<@NotNull SimulationMode> modes,
+        @Schema(description = "\"UPPER_BOUND\" (default), \"LOWER_BOUND\", a fraction 0.0..1.0 between them, or {\"<BIC>\": \"amount\"}",
+                example = "0.5") JsonNode liquidity,
+        @Size(max = 5_000) List<@Valid @NotNull InlineParticipant> participants,
+        @Size(max = 200_000) List<@Valid @NotNull InlinePayment> payments,
+        @Min(0) @Max(1_440) @Schema(example = "30", description = "RTGS_LSM: minutes between multilateral offsets (0: end of day only)") Integer lsmIntervalMinutes,
+        @Min(0) @Max(1_440) @Schema(example = "0", description = "DNS: cycle length in minutes (0: one cycle, at end of day)") Integer dnsCycleMinutes,
+        @Size(max = 21) @Schema(description = "Liquidity levels (fractions 0.0..1.0) to run the scenario at, for the delay-versus-liquidity curve",
+                example = "[0, 0.25, 0.5, 0.75, 1]") List<@NotNull JsonNode> sweep) {
+
+    @Schema(name = "SimulationParticipant")
+    public record InlineParticipant(
+            @NotNull @ValidBic @Schema(example = "VHSBRUV0XXX") String bic,
+            @NotNull @Pattern(regexp = "DIRECT|INDIRECT", message = "must be DIRECT or INDIRECT") String participation,
+            @ValidBic @Schema(example = "HCCBCNBHXXX") String settlementAgent,
+            @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,2})?", message = "must be a decimal string with at most 12 integer and 2 fraction digits")
+            @Schema(example = "1000000.00") String liquidity) {
+    }
+
+    @Schema(name = "SimulationPayment")
+    public record InlinePayment(
+            @NotNull @Schema(example = "2021-03-01T09:30:00+08:00") String time,
+            @NotNull @ValidBic String debtorAgent,
+            @NotNull @ValidBic String creditorAgent,
+            @NotNull @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,2})?", message = "must be a decimal string with at most 12 integer and 2 fraction digits")
+            @Schema(example = "125000.00") String amount,
+            @Pattern(regexp = "HIGH|NORM", message = "must be HIGH or NORM") String priority) {
+    }
+}

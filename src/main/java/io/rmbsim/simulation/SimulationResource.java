@@ -1,0 +1,211 @@
+package io.rmbsim.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.rmbsim.web.Page;
+import io.rmbsim.web.PageRequest;
+import io.rmbsim.web.ProblemException;
+import io.rmbsim.web.QueryParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/simulations")
+@Tag(name = "Simulations", description = "Whole payment streams through the same settlement engine, in memory, under several modes")
+public class SimulationResource {
+
+    static final String CSV = "text/csv";
+
+    private final Simulations simulations;
+    private final SimulationSpecs specs;
+
+    SimulationResource(Simulations simulations, SimulationSpecs specs) {
+        this.simulations = simulations;
+        this.specs = specs;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a simulation", description = "A built-in scenario (harbin-ftz-2021h1, cips-2023-day, "
+            + "cips-2023-year) or inline payments, under RTGS, RTGS_LSM and/or DNS; answers 202 at once, the report "
+            + "comes later on GET. The same inputs and seed give the same report. A 429 when too many are running.")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = SimulationView.class)))
+    public Response start(@Valid @NotNull SimulationRequest body, @Context UriInfo uri) {
+        return accepted(simulations.start(specs.from(body)), uri);
+    }
+
+    @POST
+    @Consumes(CSV)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a simulation of an uploaded CSV stream", description = "Columns, with a header line: "
+            + "time (ISO 8601 with offset), debtorAgent, creditorAgent (BICs), amount (decimal CNY), priority (HIGH or NORM, "
+            + "optional). Every agent is a DIRECT participant. Options as query parameters.")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = SimulationView.class)))
+    public Response startCsv(String csv,
+            @Parameter(example = "42") @QueryParam("seed") String seed,
+            @Parameter(example = "RTGS,RTGS_LSM,DNS") @QueryParam("modes") String modes,
+            @Parameter(example = "0.5") @QueryParam("liquidity") String liquidity,
+            @QueryParam("lsmIntervalMinutes") String lsmInterval,
+            @QueryParam("dnsCycleMinutes") String dnsCycle,
+            @Parameter(example = "0,0.5,1") @QueryParam("sweep") String sweep,
+            @Context UriInfo uri) {
+        if (csv == null || csv.isBlank()) {
+            throw ProblemException.invalid("body", "the CSV is empty", "FF01");
+        }
+        List<SimulationMode> modeList = new ArrayList<>();
+        for (String m : (modes == null || modes.isBlank() ? "RTGS,RTGS_LSM,DNS" : modes).split(",")) {
+            modeList.add(QueryParams.enumValue("modes", m.trim(), SimulationMode.class));
+        }
+        List<JsonNode> levels = new ArrayList<>();
+        if (sweep != null && !sweep.isBlank()) {
+            for (String f : sweep.split(",")) {
+                levels.add(JsonNodeFactory.instance.textNode(f.trim()));
+            }
+        }
+        JsonNode liquidityNode = liquidity == null || liquidity.isBlank() ? null : JsonNodeFactory.instance.textNode(liquidity);
+        return accepted(simulations.start(specs.fromCsv(csv, seed == null ? 1 : number("seed", seed), modeList,
+                liquidityNode, integer("lsmIntervalMinutes", lsmInterval), integer("dnsCycleMinutes", dnsCycle), levels)), uri);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List simulations", description = "Oldest first, without their reports.")
+    public Page<SimulationView> list(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+        PageRequest p = PageRequest.of(page, size);
+        List<Simulations.Run> all = simulations.list();
+        List<SimulationView> items = all.stream().skip((long) p.page() * p.size()).limit(p.size())
+                .map(r -> SimulationView.of(r, false)).toList();
+        return new Page<>(items, p.page(), p.size(), all.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A simulation: status, progress, and its report once DONE")
+    public SimulationView get(@PathParam("id") String id) {
+        return SimulationView.of(simulations.get(runId(id)), true);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a simulation (stopping it if it runs)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id) {
+        simulations.delete(runId(id));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/report.csv")
+    @Produces(CSV)
+    @Operation(summary = "The report as CSV", description = "One row per mode and participant: bounds, liquidity given and used.")
+    public Response csv(@PathParam("id") String id) {
+        SimulationReport report = done(id);
+        StringBuilder s = new StringBuilder("mode,participant,upperBound,lowerBound,liquidityGiven,liquidityUsed,"
+                + "modeSettledCount,modeSettledValue,modeUnsettledCount,modeUnsettledValue,modeMeanDelay,modeP95Delay,modeMaxDelay\n");
+        for (Map.Entry<String, SimulationReport.ModeReport> m : report.modes().entrySet()) {
+            SimulationReport.ModeReport r = m.getValue();
+            for (Map.Entry<String, SimulationReport.Bounds> b : report.bounds().entrySet()) {
+                s.append(m.getKey()).append(',').append(b.getKey()).append(',').append(b.getValue().upper()).append(',')
+                        .append(b.getValue().lower()).append(',').append(report.liquidity().get(b.getKey())).append(',')
+                        .append(r.liquidityUsed().byParticipant().get(b.getKey())).append(',').append(r.settledCount())
+                        .append(',').append(r.settledValue()).append(',').append(r.unsettledCount()).append(',')
+                        .append(r.unsettledValue()).append(',').append(r.delay().mean()).append(',').append(r.delay().p95())
+                        .append(',').append(r.delay().max()).append('\n');
+            }
+        }
+        return Response.ok(s.toString(), CSV).header("Content-Disposition", "attachment; filename=\"simulation-" + id + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}/sweep")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The delay-versus-liquidity curve of a sweep (JSON)")
+    public List<SimulationReport.SweepPoint> sweep(@PathParam("id") String id) {
+        return sweepOf(id);
+    }
+
+    @GET
+    @Path("/{id}/sweep.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The delay-versus-liquidity curve of a sweep, as an SVG chart")
+    public Response sweepSvg(@PathParam("id") String id) {
+        SimulationReport report = done(id);
+        String title = "Delay versus liquidity: " + report.scenario() + " (seed " + report.seed() + ", "
+                + report.payments() + " payments, " + report.paymentsValue() + " CNY)";
+        return Response.ok(SweepChart.svg(title, sweepOf(id)), "image/svg+xml").build();
+    }
+
+    private List<SimulationReport.SweepPoint> sweepOf(String id) {
+        SimulationReport report = done(id);
+        if (report.sweep() == null) {
+            throw ProblemException.conflict("simulation " + id + " was not a sweep; start one with \"sweep\": [0, 0.5, 1]");
+        }
+        return report.sweep();
+    }
+
+    private SimulationReport done(String id) {
+        Simulations.Run run = simulations.get(runId(id));
+        if (run.status != Simulations.Status.DONE) {
+            throw ProblemException.conflict("simulation " + id + " is " + run.status + "; its report is not ready");
+        }
+        return run.report;
+    }
+
+    private static Response accepted(Simulations.Run run, UriInfo uri) {
+        return Response.accepted(SimulationView.of(run, false))
+                .location(uri.getBaseUriBuilder().path("api/v1/simulations").path(run.id.toString()).build()).build();
+    }
+
+    private static UUID runId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("simulation", raw);
+        }
+    }
+
+    private static long number(String name, String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be an integer");
+        }
+    }
+
+    private static Integer integer(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        long v = number(name, raw);
+        if (v < 0 || v > 1440) {
+            throw ProblemException.invalid(name, "must be 0..1440 minutes");
+        }
+        return (int) v;
+    }
+}

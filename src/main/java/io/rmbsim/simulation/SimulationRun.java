@@ -1,0 +1,125 @@
+package io.rmbsim.simulation;
+
+import io.rmbsim.money.Money;
+import io.rmbsim.simulation.SimulationReport.Bounds;
+import io.rmbsim.simulation.SimulationReport.Delay;
+import io.rmbsim.simulation.SimulationReport.LiquidityUsed;
+import io.rmbsim.simulation.SimulationReport.ModeReport;
+import io.rmbsim.simulation.SimulationReport.Offsets;
+import io.rmbsim.simulation.SimulationReport.SweepMode;
+import io.rmbsim.simulation.SimulationReport.SweepPoint;
+import io.rmbsim.simulation.SimulationReport.Timing;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleConsumer;
+import org.jboss.logging.Logger;
+
+/** Runs a simulation: the stream under each mode (and each sweep level), and the report. */
+public final class SimulationRun {
+
+    private static final Logger LOG = Logger.getLogger(SimulationRun.class);
+
+    /** What to simulate. */
+    public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
+            List<SimulationMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep) {
+    }
+
+    private SimulationRun() {
+    }
+
+    /** Runs it; {@code progress} hears 0.0..1.0 as modes advance. Throws if interrupted. */
+    public static SimulationReport run(Spec spec, DoubleConsumer progress) {
+        PaymentStream stream = spec.stream().get();
+        SimulationCalendar calendar = SimulationCalendar.CIPS;
+        LiquidityBounds bounds = LiquidityBounds.of(stream, calendar);
+        long[] opening = spec.liquidity().levels(stream, bounds);
+        int runs = spec.modes().size() * (1 + spec.sweep().size());
+        long perRun = Math.max(1, stream.size());
+        int[] done = {0};
+
+        Map<String, ModeReport> modes = new LinkedHashMap<>();
+        Map<String, Timing> timings = new LinkedHashMap<>();
+        Map<String, Map<String, String>> corridors = new LinkedHashMap<>();
+        for (SimulationMode mode : spec.modes()) {
+            ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun);
+            modes.put(mode.name(), report(stream, r));
+            corridors.put(mode.name(), corridorValues(r));
+            long pps = r.nanos() == 0 ? 0 : stream.size() * 1_000_000_000L / Math.max(1, r.nanos());
+            timings.put(mode.name(), new Timing(r.nanos() / 1_000_000, pps));
+            LOG.infof("simulation %s seed %d: %s settled %d of %d payments in %d ms (%d payments/s)",
+                    spec.scenario(), spec.seed(), mode, r.settledCount(), stream.size(), r.nanos() / 1_000_000, pps);
+        }
+        List<SweepPoint> sweep = null;
+        if (!spec.sweep().isEmpty()) {
+            sweep = new ArrayList<>();
+            for (BigDecimal f : spec.sweep()) {
+                long[] level = spec.liquidity().atFraction(f).levels(stream, bounds);
+                Map<String, SweepMode> byMode = new LinkedHashMap<>();
+                for (SimulationMode mode : spec.modes()) {
+                    ModeResult r = runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun);
+                    byMode.put(mode.name(), new SweepMode(mean(r), r.delayP95(), Money.format(r.unsettledValue()),
+                            r.unsettledCount(), Money.format(r.liquidityUsedTotal())));
+                }
+                sweep.add(new SweepPoint(f.toPlainString(), Money.format(sum(level)), byMode));
+            }
+        }
+        Map<String, Bounds> boundsByBic = new TreeMap<>();
+        Map<String, String> liquidity = new TreeMap<>();
+        for (int a = 0; a < opening.length; a++) {
+            String bic = stream.participants().get(a).bic();
+            boundsByBic.put(bic, new Bounds(Money.format(bounds.upper()[a]), Money.format(bounds.lower()[a])));
+            liquidity.put(bic, Money.format(opening[a]));
+        }
+        progress.accept(1.0);
+        return new SimulationReport(spec.scenario(), spec.seed(), stream.size(), Money.format(stream.totalValue()),
+                modes, corridors, boundsByBic, liquidity, sweep, timings);
+    }
+
+    private static ModeResult runOne(PaymentStream stream, SimulationMode mode, long[] opening, Spec spec,
+            SimulationCalendar calendar, DoubleConsumer progress, int[] done, int runs, long perRun) {
+        int before = done[0];
+        ModeResult r = new ModeRunner(stream, mode, opening, spec.options(), calendar).run(n -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("simulation cancelled");
+            }
+            progress.accept((before + (double) n / perRun) / runs);
+        });
+        done[0]++;
+        return r;
+    }
+
+    private static ModeReport report(PaymentStream stream, ModeResult r) {
+        Map<String, String> used = new TreeMap<>();
+        for (int a = 0; a < r.liquidityUsed().length; a++) {
+            used.put(stream.participants().get(a).bic(), Money.format(r.liquidityUsed()[a]));
+        }
+        return new ModeReport(r.settledCount(), Money.format(r.settledValue()), r.unsettledCount(),
+                Money.format(r.unsettledValue()), new Delay(mean(r), r.delayP95(), r.delayMax()),
+                new LiquidityUsed(Money.format(r.liquidityUsedTotal()), used),
+                new Offsets(r.bilateralOffsets(), r.multilateralOffsets()));
+    }
+
+    private static Map<String, String> corridorValues(ModeResult r) {
+        Map<String, String> m = new TreeMap<>();
+        r.corridors().forEach((k, v) -> m.put(k, Money.format(v)));
+        return m;
+    }
+
+    private static String mean(ModeResult r) {
+        return r.settledCount() == 0 ? "0.000"
+                : BigDecimal.valueOf(r.delaySum()).divide(BigDecimal.valueOf(r.settledCount()), 3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,170 @@
+package io.rmbsim.simulation;
+
+import static io.restassured.RestAssured.given;
+import static io.rmbsim.Api.get;
+import static io.rmbsim.Api.invalidField;
+import static io.rmbsim.Api.post;
+import static io.rmbsim.Api.postRaw;
+import static io.rmbsim.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SimulationResourceTest {
+
+    static final String SIMULATIONS = "/api/v1/simulations";
+
+    static String start(Map<String, Object> request) {
+        var answer = post(SIMULATIONS, request).statusCode(202).extract();
+        String id = answer.path("id");
+        assertThat(answer.header("Location")).endsWith(SIMULATIONS + "/" + id);
+        return id;
+    }
+
+    static JsonPath done(String id) {
+        await("simulation " + id).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(get(SIMULATIONS + "/" + id).extract().path("status")));
+        return get(SIMULATIONS + "/" + id).statusCode(200).body("status", equalTo("DONE")).extract().jsonPath();
+    }
+
+    @Test
+    void harbinScenarioReportsEveryModeWithBoundsAndCorridors() {
+        String id = start(Map.of("scenario", "harbin-ftz-2021h1", "seed", 2021, "modes", List.of("RTGS", "RTGS_LSM", "DNS")));
+        JsonPath report = done(id);
+        assertThat(report.getFloat("progress")).isEqualTo(1.0f);
+        for (String mode : List.of("RTGS", "RTGS_LSM", "DNS")) {
+            assertThat(report.getString("report.modes." + mode + ".settledValue")).isEqualTo("2750000000.00");
+            assertThat(report.getInt("report.modes." + mode + ".unsettledCount")).isZero();
+            assertThat(report.getString("report.modes." + mode + ".delay.mean")).isNotNull();
+            assertThat(report.getMap("report.modes." + mode + ".liquidityUsed.byParticipant")).containsKey("HCCBCNBHXXX");
+            assertThat(report.getMap("report.modes." + mode + ".offsets")).containsKeys("bilateral", "multilateral");
+        }
+        assertThat(report.getString("report.modes.RTGS.delay.max")).isEqualTo("0");
+        assertThat(report.getMap("report.bounds.HCCBCNBHXXX")).containsKeys("upper", "lower");
+        assertThat(report.getMap("report.corridors.RTGS")).containsKeys("RU-CN", "CN-RU");
+        get(SIMULATIONS + "?size=500").statusCode(200).body("items.id", hasItem(id));
+        String csv = given().get(SIMULATIONS + "/" + id + "/report.csv").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().count()).isGreaterThan(3 * 40);
+        assertThat(csv).startsWith("mode,participant,upperBound,lowerBound").contains("RTGS_LSM,HCCBCNBHXXX,");
+        given().delete(SIMULATIONS + "/" + id).then().statusCode(204);
+        problem(get(SIMULATIONS + "/" + id), 404);
+    }
+
+    @Test
+    void theSameRequestTwiceGivesTheSameReportApartFromTimings() {
+        Map<String, Object> request = Map.of("scenario", "cips-2023-day", "seed", 7, "modes", List.of("RTGS_LSM", "DNS"),
+                "liquidity", 0.25);
+        Map<String, Object> first = done(start(request)).getMap("report");
+        Map<String, Object> second = done(start(request)).getMap("report");
+        first.remove("timings");
+        second.remove("timings");
+        assertThat(second).isEqualTo(first);
+        assertThat(first.get("payments")).isEqualTo(25_900);
+    }
+
+    @Test
+    void inlineGridlockSettlesOnlyWithTheLiquiditySavingMechanism() {
+        List<Map<String, Object>> participants = List.of(
+                Map.of("bic", "XAAACNX0", "participation", "DIRECT"),
+                Map.of("bic", "YAAACNX0", "participation", "DIRECT"),
+                Map.of("bic", "ZAAACNX0", "participation", "DIRECT"));
+        List<Map<String, Object>> payments = List.of(
+                Map.of("time", "2021-03-01T09:00:00+08:00", "debtorAgent", "XAAACNX0", "creditorAgent", "YAAACNX0", "amount", "100.00"),
+                Map.of("time", "2021-03-01T09:05:00+08:00", "debtorAgent", "YAAACNX0", "creditorAgent", "ZAAACNX0", "amount", "100.00"),
+                Map.of("time", "2021-03-01T09:10:00+08:00", "debtorAgent", "ZAAACNX0", "creditorAgent", "XAAACNX0", "amount", "100.00"));
+        JsonPath r = done(start(Map.of("seed", 1, "modes", List.of("RTGS", "RTGS_LSM", "DNS"), "liquidity", "LOWER_BOUND",
+                "participants", participants, "payments", payments)));
+        assertThat(r.getString("report.bounds.XAAACNX0XXX.upper")).isEqualTo("100.00");
+        assertThat(r.getString("report.bounds.XAAACNX0XXX.lower")).isEqualTo("0.00");
+        assertThat(r.getInt("report.modes.RTGS.unsettledCount")).isEqualTo(3);
+        assertThat(r.getString("report.modes.RTGS.unsettledValue")).isEqualTo("300.00");
+        assertThat(r.getInt("report.modes.RTGS_LSM.settledCount")).isEqualTo(3);
+        assertThat(r.getInt("report.modes.RTGS_LSM.offsets.multilateral")).isEqualTo(1);
+        assertThat(r.getInt("report.modes.DNS.settledCount")).isEqualTo(3);
+        assertThat(r.getString("report.modes.DNS.liquidityUsed.total")).isEqualTo("0.00");
+    }
+
+    @Test
+    void csvUploadIsSimulated() {
+        String csv = "time,debtorAgent,creditorAgent,amount,priority\n"
+                + "2021-03-01T09:00:00+08:00,HCCBCNBH,ICBKCNBJ,500.00,NORM\n"
+                + "2021-03-01T10:00:00+08:00,ICBKCNBJ,HCCBCNBH,200.00,HIGH\n"
+                + "2021-03-02T10:00:00+08:00,ICBKCNBJ,HCCBCNBH,50.50,\n";
+        String id = given().contentType("text/csv").body(csv).queryParam("seed", 3).queryParam("modes", "RTGS,DNS")
+                .queryParam("liquidity", "UPPER_BOUND").queryParam("sweep", "0,1")
+                .when().post(SIMULATIONS).then().statusCode(202).extract().path("id");
+        JsonPath r = done(id);
+        assertThat(r.getString("report.paymentsValue")).isEqualTo("750.50");
+        assertThat(r.getString("report.modes.RTGS.settledValue")).isEqualTo("750.50");
+        assertThat(r.getString("report.bounds.HCCBCNBHXXX.upper")).isEqualTo("500.00");
+        assertThat(r.getString("report.bounds.HCCBCNBHXXX.lower")).isEqualTo("300.00");
+        assertThat(r.getList("report.sweep")).hasSize(2);
+        get(SIMULATIONS + "/" + id + "/sweep").statusCode(200).body("size()", equalTo(2));
+        String svg = given().get(SIMULATIONS + "/" + id + "/sweep.svg").then().statusCode(200)
+                .contentType("image/svg+xml").extract().asString();
+        assertThat(svg).startsWith("<svg").contains("DNS");
+    }
+
+    @Test
+    void badRequestsAreProblemsAndStartNothing() {
+        int before = get(SIMULATIONS + "?size=1").extract().path("total");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "modes", List.of("RTGS"))), "seed");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of())), "modes");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "atlantis", "seed", 1, "modes", List.of("RTGS"))), "scenario");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of("FAST"))), "modes[0]");
+        invalidField(post(SIMULATIONS, Map.of("seed", 1, "modes", List.of("RTGS"))), "scenario");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of("RTGS"), "liquidity", 1.5)), "liquidity");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of("RTGS"), "liquidity", "PLENTY")), "liquidity");
+        invalidField(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of("RTGS"),
+                "liquidity", Map.of("NOTABIC", "1.00"))), "liquidity").body("reasonCode", equalTo("RC01"));
+        Map<String, Object> badPayment = new HashMap<>(Map.of("time", "yesterday", "debtorAgent", "XAAACNX0", "creditorAgent", "YAAACNX0", "amount", "1.00"));
+        invalidField(post(SIMULATIONS, Map.of("seed", 1, "modes", List.of("RTGS"), "payments", List.of(badPayment))), "payments[0].time");
+        badPayment.put("time", "2021-03-01T09:00:00+08:00");
+        badPayment.put("debtorAgent", "BAD");
+        invalidField(post(SIMULATIONS, Map.of("seed", 1, "modes", List.of("RTGS"), "payments", List.of(badPayment))), "payments[0].debtorAgent")
+                .body("reasonCode", equalTo("RC01"));
+        problem(given().contentType("text/csv").body("nonsense").when().post(SIMULATIONS).then(), 400);
+        problem(given().contentType("text/csv").body("time,debtorAgent,creditorAgent,amount\n2021-03-01T09:00:00+08:00,X,Y,1\n")
+                .when().post(SIMULATIONS).then(), 400).body("reasonCode", equalTo("RC01"));
+        problem(postRaw(SIMULATIONS, "{\"seed\": "), 400);
+        problem(get(SIMULATIONS + "/not-a-uuid"), 404);
+        problem(given().delete(SIMULATIONS + "/00000000-0000-0000-0000-000000000000").then(), 404);
+        get(SIMULATIONS + "?size=1").body("total", equalTo(before));
+    }
+
+    @Test
+    void tooManyAtOnceIsATooManyRequestsProblem() {
+        List<String> started = new ArrayList<>();
+        int refused = 0;
+        try {
+            for (int i = 0; i < 8 && refused == 0; i++) {
+                var answer = post(SIMULATIONS, Map.of("scenario", "cips-2023-year", "seed", i, "modes", List.of("RTGS_LSM")))
+                        .extract();
+                if (answer.statusCode() == 202) {
+                    started.add(answer.path("id"));
+                } else {
+                    assertThat(answer.statusCode()).isEqualTo(429);
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                    refused++;
+                }
+            }
+            assertThat(refused).as("at most 2 running and 2 waiting").isEqualTo(1);
+            assertThat(started).hasSizeGreaterThanOrEqualTo(4);
+        } finally {
+            for (String id : started) {
+                given().delete(SIMULATIONS + "/" + id).then().statusCode(204);
+            }
+        }
+    }
+}
