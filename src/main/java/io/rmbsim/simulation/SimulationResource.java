@@ -71,6 +71,9 @@ public class SimulationResource {
             @QueryParam("lsmIntervalMinutes") String lsmInterval,
             @QueryParam("dnsCycleMinutes") String dnsCycle,
             @Parameter(example = "0,0.5,1") @QueryParam("sweep") String sweep,
+            @Parameter(description = "Participants other than DIRECT, and own liquidity: BIC:DIRECT[:amount] or "
+                    + "BIC:INDIRECT:AGENT[:amount], comma-separated", example = "VHSBRUV0:INDIRECT:HCCBCNBH:500000.00,HCCBCNBH:DIRECT")
+            @QueryParam("participants") String participants,
             @Context UriInfo uri) {
         if (csv == null || csv.isBlank()) {
             throw ProblemException.invalid("body", "the CSV is empty", "FF01");
@@ -87,7 +90,33 @@ public class SimulationResource {
         }
         JsonNode liquidityNode = liquidity == null || liquidity.isBlank() ? null : JsonNodeFactory.instance.textNode(liquidity);
         return accepted(simulations.start(specs.fromCsv(csv, seed == null ? 1 : number("seed", seed), modeList,
-                liquidityNode, integer("lsmIntervalMinutes", lsmInterval), integer("dnsCycleMinutes", dnsCycle), levels)), uri);
+                liquidityNode, integer("lsmIntervalMinutes", lsmInterval), integer("dnsCycleMinutes", dnsCycle), levels,
+                participants(participants))), uri);
+    }
+
+    /** {@code BIC:DIRECT[:amount]} or {@code BIC:INDIRECT:AGENT[:amount]}, comma-separated. */
+    private static List<SimulationRequest.InlineParticipant> participants(String raw) {
+        List<SimulationRequest.InlineParticipant> list = new ArrayList<>();
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (String item : raw.split(",")) {
+            String[] f = item.trim().split(":");
+            boolean direct = f.length >= 2 && f[1].equalsIgnoreCase("DIRECT") && f.length <= 3;
+            boolean indirect = f.length >= 3 && f[1].equalsIgnoreCase("INDIRECT") && f.length <= 4;
+            if (!direct && !indirect) {
+                throw ProblemException.invalid("participants", "'" + item + "' is not BIC:DIRECT[:amount] or BIC:INDIRECT:AGENT[:amount]");
+            }
+            String amount = direct ? (f.length == 3 ? f[2] : null) : (f.length == 4 ? f[3] : null);
+            if (!io.rmbsim.identifier.Bic.isValid(f[0]) || indirect && !io.rmbsim.identifier.Bic.isValid(f[2])) {
+                throw ProblemException.invalid("participants", "'" + item + "' names something that is not a BIC", "RC01");
+            }
+            if (amount != null && !io.rmbsim.money.Money.isAmount(amount)) {
+                throw ProblemException.invalid("participants", "'" + item + "': liquidity must be a decimal amount");
+            }
+            list.add(new SimulationRequest.InlineParticipant(f[0], direct ? "DIRECT" : "INDIRECT", indirect ? f[2] : null, amount));
+        }
+        return list;
     }
 
     @GET

@@ -56,7 +56,7 @@ public class SimulationSpecs {
 
     /** A CSV upload: {@code time,debtorAgent,creditorAgent,amount,priority}, a header line first. */
     public SimulationRun.Spec fromCsv(String csv, long seed, List<SimulationMode> modes, JsonNode liquidity,
-            Integer lsmInterval, Integer dnsCycle, List<JsonNode> sweep) {
+            Integer lsmInterval, Integer dnsCycle, List<JsonNode> sweep, List<SimulationRequest.InlineParticipant> participants) {
         List<SimulationRequest.InlinePayment> payments = new ArrayList<>();
         String[] lines = csv.split("\r?\n");
         if (lines.length < 2 || !lines[0].replace(" ", "").toLowerCase().startsWith("time,debtoragent,creditoragent,amount")) {
@@ -89,7 +89,7 @@ public class SimulationSpecs {
             }
         }
         Map<String, Long> own = new HashMap<>();
-        PaymentStream stream = inline(participants(null, own), payments);
+        PaymentStream stream = inline(participants(participants, own), payments);
         return new SimulationRun.Spec("csv", seed, () -> stream, distinct(modes), liquidity(liquidity, own),
                 options(lsmInterval, dnsCycle), sweep(sweep));
     }

@@ -103,12 +103,14 @@ class SimulationResourceTest {
                 + "2021-03-02T10:00:00+08:00,ICBKCNBJ,HCCBCNBH,50.50,\n";
         String id = given().contentType("text/csv").body(csv).queryParam("seed", 3).queryParam("modes", "RTGS,DNS")
                 .queryParam("liquidity", "UPPER_BOUND").queryParam("sweep", "0,1")
+                .queryParam("participants", "HCCBCNBH:DIRECT,ICBKCNBJ:DIRECT:1000.00")
                 .when().post(SIMULATIONS).then().statusCode(202).extract().path("id");
         JsonPath r = done(id);
         assertThat(r.getString("report.paymentsValue")).isEqualTo("750.50");
         assertThat(r.getString("report.modes.RTGS.settledValue")).isEqualTo("750.50");
         assertThat(r.getString("report.bounds.HCCBCNBHXXX.upper")).isEqualTo("500.00");
         assertThat(r.getString("report.bounds.HCCBCNBHXXX.lower")).isEqualTo("300.00");
+        assertThat(r.getString("report.liquidity.ICBKCNBJXXX")).as("its own liquidity wins").isEqualTo("1000.00");
         assertThat(r.getList("report.sweep")).hasSize(2);
         get(SIMULATIONS + "/" + id + "/sweep").statusCode(200).body("size()", equalTo(2));
         String svg = given().get(SIMULATIONS + "/" + id + "/sweep.svg").then().statusCode(200)
