@@ -32,6 +32,7 @@ PG_USER=${PG_USER:-postgres}
 PG_ADMIN_DB=${PG_ADMIN_DB:-test}         # an existing database to connect to for create/drop
 SKIP_BUILD=${SKIP_BUILD:-0}              # 1 reuses bench/out/h2-app and bench/out/pg-app
 JAVA_OPTS=${JAVA_OPTS:-}                 # extra JVM options for the service
+PG_JDBC_PARAMS=${PG_JDBC_PARAMS:-}       # appended to the PostgreSQL JDBC URL, e.g. ?reWriteBatchedInserts=true
 LIQUIDITY=${LIQUIDITY:-900000000000.00}  # CNY moved IN to every debtor account before the runs
 
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -138,7 +139,7 @@ start_service() { # <store> <port> <log>
   else
     app=$OUT/pg-app
     # shellcheck disable=SC2086
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PAY_DB" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PAY_DB${PG_JDBC_PARAMS:-}" \
     QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
     QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
       java $JAVA_OPTS "${props[@]}" -jar "$app/quarkus-run.jar" >>"$logf" 2>&1 &

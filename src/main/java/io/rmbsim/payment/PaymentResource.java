@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,15 +70,16 @@ public class PaymentResource {
             content = @Content(schema = @Schema(implementation = PaymentView.class)))
     @APIResponse(responseCode = "200", description = "Seen before with the same content: its current state",
             content = @Content(schema = @Schema(implementation = PaymentView.class)))
-    public Response submit(@Valid @NotNull SubmitPayment body, @Context UriInfo uri) {
-        Submission s = sequencer.submit(PaymentIntake.order(body));
-        if (s.conflicting()) {
-            throw duplicate(s.payment().order().uetr());
-        }
-        PaymentView view = PaymentView.of(s.payment());
-        return s.created()
-                ? Response.created(uri.getAbsolutePathBuilder().path(view.uetr().toString()).build()).entity(view).build()
-                : Response.ok(view).build();
+    public CompletionStage<Response> submit(@Valid @NotNull SubmitPayment body, @Context UriInfo uri) {
+        // no thread waits while the batch is written: the response goes out when the payment is durable
+        java.net.URI location = uri.getAbsolutePathBuilder().path(body.uetr().toLowerCase(java.util.Locale.ROOT)).build();
+        return sequencer.submitAsync(PaymentIntake.order(body)).thenApply(s -> {
+            if (s.conflicting()) {
+                throw duplicate(s.payment().order().uetr());
+            }
+            PaymentView view = PaymentView.of(s.payment());
+            return s.created() ? Response.created(location).entity(view).build() : Response.ok(view).build();
+        });
     }
 
     @POST

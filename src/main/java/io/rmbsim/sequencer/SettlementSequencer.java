@@ -56,6 +56,11 @@ public class SettlementSequencer {
     private final MeterRegistry metrics;
     private final Timer latency;
     private final BlockingQueue<Command<?>> inbox = new LinkedBlockingQueue<>(100_000);
+    private final java.util.concurrent.ExecutorService responder = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "settlement-responder");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile LiveLedger ledger;
     private volatile Thread thread;
     private volatile boolean running;
@@ -104,6 +109,16 @@ public class SettlementSequencer {
 
     public Submission submit(PaymentOrder order) {
         return call(new Command<>(l -> null, order));
+    }
+
+    /**
+     * The same without holding a thread while the batch is written: the answer completes (on a
+     * responder thread, never the sequencer's) once the payment is durable.
+     */
+    public CompletableFuture<Submission> submitAsync(PaymentOrder order) {
+        Command<Submission> command = new Command<>(l -> null, order);
+        offer(command);
+        return command.answer.orTimeout(60, TimeUnit.SECONDS);
     }
 
     /** Submits several payments at once (a pacs.008 with many transactions): they share batches. */
@@ -278,13 +293,22 @@ public class SettlementSequencer {
             return;
         }
         record(journal);
+        List<Object> results = new ArrayList<>(batch.size());
         for (Command c : batch) {
             Object result = c.result;
             if (result instanceof PendingSubmission p) {
                 result = new Submission(p.row == null ? p.stored : p.row.snapshot(), p.created, p.conflicting);
             }
-            c.answer.complete(result);
+            results.add(result);
         }
+        // answering (and whatever the callers chain on it, such as writing the response) is not the
+        // sequencer's work: it goes on with the next batch at once
+        List<Command<?>> answered = new ArrayList<>(batch);
+        responder.execute(() -> {
+            for (int i = 0; i < answered.size(); i++) {
+                ((Command) answered.get(i)).answer.complete(results.get(i));
+            }
+        });
     }
 
     /** A submission's answer, read once the batch is committed (later commands may settle it). */
