@@ -35,6 +35,8 @@ final class LiveLedger implements SettlementEvents {
     private final Map<Long, PaymentRow> inEngine = new HashMap<>();
     private final Map<UUID, PaymentRow> queued = new HashMap<>();
     private long[] running = new long[64];
+    /** The value of what waits in the queue, kept as payments join and leave it (not summed per batch). */
+    private long queuedValue;
     private long nextSeq;
     private long nextPostingId;
     private volatile LocalDate businessDate;
@@ -74,6 +76,7 @@ final class LiveLedger implements SettlementEvents {
         Member c = members.get(row.order.creditorAgent());
         inEngine.put(row.seq, row);
         queued.put(row.order.uetr(), row);
+        queuedValue += row.order.amount();
         engine.restoreQueued(row.seq, legs(d, c), row.order.amount(), row.order.priority(), row.seq);
     }
 
@@ -100,11 +103,7 @@ final class LiveLedger implements SettlementEvents {
     }
 
     long queueValue() {
-        long total = 0;
-        for (PaymentRow r : queued.values()) {
-            total += r.order.amount();
-        }
-        return total;
+        return queuedValue;
     }
 
     // --- batches and commands ---------------------------------------------------------------------
@@ -190,6 +189,7 @@ final class LiveLedger implements SettlementEvents {
         begin();
         // taken out before the engine is told: cancelling may release others, and this one is gone
         queued.remove(uetr);
+        queuedValue -= row.order.amount();
         inEngine.remove(row.seq);
         row.status = PaymentStatus.CANCELLED;
         row.settledAt = null;
@@ -225,9 +225,14 @@ final class LiveLedger implements SettlementEvents {
     public record DayClose(LocalDate closed, LocalDate opened, int settledByLastOffset, int rejected) {
     }
 
-    /** Checks that what was posted agrees with the engine, account by account. */
-    void checkAgainstEngine() {
-        engine.checkInvariants();
+    /**
+     * Checks that what was posted agrees with the engine, account by account; {@code deep} also has the
+     * engine check its queues (costly with a long queue: for tests and debug runs).
+     */
+    void checkAgainstEngine(boolean deep) {
+        if (deep) {
+            engine.checkInvariants();
+        }
         for (int a = 0; a < engine.accountCount(); a++) {
             if (running[a] != engine.balance(a)) {
                 throw new IllegalStateException("postings of " + bicOfAccount.get(a) + " say " + running[a]
@@ -241,7 +246,9 @@ final class LiveLedger implements SettlementEvents {
     @Override
     public void settled(long ref, SettlementMethod method) {
         PaymentRow row = inEngine.remove(ref);
-        queued.remove(row.order.uetr());
+        if (queued.remove(row.order.uetr()) != null) {
+            queuedValue -= row.order.amount();
+        }
         row.status = PaymentStatus.SETTLED;
         row.method = method;
         row.settledAt = now;
@@ -272,12 +279,15 @@ final class LiveLedger implements SettlementEvents {
         PaymentRow row = inEngine.get(ref);
         row.status = PaymentStatus.QUEUED;
         queued.put(row.order.uetr(), row);
+        queuedValue += row.order.amount();
     }
 
     @Override
     public void rejected(long ref, String reasonCode) {
         PaymentRow row = inEngine.remove(ref);
-        queued.remove(row.order.uetr());
+        if (queued.remove(row.order.uetr()) != null) {
+            queuedValue -= row.order.amount();
+        }
         row.status = PaymentStatus.REJECTED;
         row.reasonCode = reasonCode;
         row.reason = "AM04".equals(reasonCode) ? "not covered by the end of business day " + businessDate : reasonCode;

@@ -66,10 +66,13 @@ public class SettlementSequencer {
     private volatile boolean running;
     private volatile int queueDepth;
     private volatile long queueValue;
+    private final boolean checkInvariants;
 
     SettlementSequencer(AgroalDataSource dataSource, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "settlement.cut-off", defaultValue = "17:30") String cutOff,
-            @ConfigProperty(name = "settlement.time-zone", defaultValue = "Asia/Shanghai") String zone) {
+            @ConfigProperty(name = "settlement.time-zone", defaultValue = "Asia/Shanghai") String zone,
+            @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants) {
+        this.checkInvariants = checkInvariants;
         this.dataSource = dataSource;
         this.clock = clock;
         this.calendar = new BusinessCalendar(ZoneId.of(zone), LocalTime.parse(cutOff));
@@ -279,7 +282,7 @@ public class SettlementSequencer {
                     c.result = submit(l, c.order, stored, acceptedNow);
                 }
             }
-            l.checkAgainstEngine();
+            l.checkAgainstEngine(checkInvariants);
             journal.write(dataSource);
         } catch (SQLException | RuntimeException e) {
             LOG.error("settlement batch not written; reloading the state from the database", e);

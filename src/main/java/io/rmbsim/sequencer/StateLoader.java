@@ -61,7 +61,7 @@ final class StateLoader {
                     ledger.restoreQueued(row(rs));
                 }
             }
-            ledger.checkAgainstEngine();
+            ledger.checkAgainstEngine(true);
             return ledger;
         }
     }
