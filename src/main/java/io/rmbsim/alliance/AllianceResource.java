@@ -2,7 +2,6 @@ package io.rmbsim.alliance;
 
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
-import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,7 +53,7 @@ public class AllianceResource {
     @Path("/members/{id}")
     @Operation(summary = "One alliance member")
     public MemberView get(@PathParam("id") String id) {
-        return MemberView.of(register.get(memberId(id)));
+        return MemberView.of(register.get(QueryParams.pathId("alliance member", id)));
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,7 +72,7 @@ public class AllianceResource {
     @Path("/members/{id}/withdraw")
     @Operation(summary = "Record that a member withdrew", description = "History is kept; withdrawing twice is a 409.")
     public MemberView withdraw(@PathParam("id") String id, @Valid @NotNull WithdrawMember body) {
-        return MemberView.of(register.withdraw(memberId(id), body.leftOn()));
+        return MemberView.of(register.withdraw(QueryParams.pathId("alliance member", id), body.leftOn()));
     }
 
     @GET
@@ -83,13 +81,5 @@ public class AllianceResource {
     public AllianceSummary summary(@Parameter(example = "2021-08-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asOf") String asOf) {
         return register.summary(QueryParams.date("asOf", asOf));
-    }
-
-    private static UUID memberId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("alliance member", raw);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.rmbsim.participant;
 
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
-import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,7 +62,7 @@ public class ApplicationResource {
     @Path("/{id}")
     @Operation(summary = "One application")
     public ApplicationView get(@PathParam("id") String id) {
-        return ApplicationView.of(onboarding.get(applicationId(id)));
+        return ApplicationView.of(onboarding.get(QueryParams.pathId("application", id)));
     }
 
     @POST
@@ -72,7 +70,7 @@ public class ApplicationResource {
     @Operation(summary = "Approve a PENDING application", description = "Creates the ACTIVE INDIRECT participant "
             + "settling through the agent the application named. Approving twice is a 409.")
     public ApplicationView approve(@PathParam("id") String id) {
-        return ApplicationView.of(onboarding.approve(applicationId(id)));
+        return ApplicationView.of(onboarding.approve(QueryParams.pathId("application", id)));
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,15 +78,6 @@ public class ApplicationResource {
     @Path("/{id}/reject")
     @Operation(summary = "Reject a PENDING application, giving a reason")
     public ApplicationView reject(@PathParam("id") String id, @Valid @NotNull RejectApplication body) {
-        return ApplicationView.of(onboarding.reject(applicationId(id), body.reason()));
-    }
-
-    /** An id that is not a UUID names no application. */
-    private static UUID applicationId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("application", raw);
-        }
+        return ApplicationView.of(onboarding.reject(QueryParams.pathId("application", id), body.reason()));
     }
 }

@@ -187,13 +187,7 @@ public class PaymentResource {
     }
 
     private static Payment find(String uetr) {
-        UUID id;
-        try {
-            id = UUID.fromString(uetr);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("payment", uetr);
-        }
-        Payment p = Payment.findById(id);
+        Payment p = Payment.findById(QueryParams.pathId("payment", uetr));
         if (p == null) {
             throw ProblemException.notFound("payment", uetr);
         }

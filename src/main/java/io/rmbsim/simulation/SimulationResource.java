@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -137,7 +136,7 @@ public class SimulationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A simulation: status, progress, and its report once DONE")
     public SimulationView get(@PathParam("id") String id) {
-        return SimulationView.of(simulations.get(runId(id)), true);
+        return SimulationView.of(simulations.get(QueryParams.pathId("simulation", id)), true);
     }
 
     @DELETE
@@ -145,7 +144,7 @@ public class SimulationResource {
     @Operation(summary = "Delete a simulation (stopping it if it runs)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
-        simulations.delete(runId(id));
+        simulations.delete(QueryParams.pathId("simulation", id));
         return Response.noContent().build();
     }
 
@@ -199,7 +198,7 @@ public class SimulationResource {
     }
 
     private SimulationReport done(String id) {
-        Simulations.Run run = simulations.get(runId(id));
+        Simulations.Run run = simulations.get(QueryParams.pathId("simulation", id));
         if (run.status != Simulations.Status.DONE) {
             throw ProblemException.conflict("simulation " + id + " is " + run.status + "; its report is not ready");
         }
@@ -209,14 +208,6 @@ public class SimulationResource {
     private static Response accepted(Simulations.Run run, UriInfo uri) {
         return Response.accepted(SimulationView.of(run, false))
                 .location(uri.getBaseUriBuilder().path("api/v1/simulations").path(run.id.toString()).build()).build();
-    }
-
-    private static UUID runId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("simulation", raw);
-        }
     }
 
     private static long number(String name, String raw) {

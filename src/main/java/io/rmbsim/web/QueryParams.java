@@ -43,6 +43,15 @@ public final class QueryParams {
         }
     }
 
+    /** An id in a path: a UUID, or nothing of that kind can have it (404). */
+    public static java.util.UUID pathId(String what, String raw) {
+        try {
+            return java.util.UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what, raw);
+        }
+    }
+
     public static String country(String name, String raw) {
         if (raw == null || raw.isEmpty()) {
             return null;
