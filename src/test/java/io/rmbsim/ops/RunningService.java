@@ -61,6 +61,15 @@ final class RunningService implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    String baseUri() {
+        return "http://localhost:" + port;
+    }
+
     RequestSpecification request() {
         return RestAssured.given().baseUri("http://localhost").port(port);
     }

@@ -1,0 +1,119 @@
+package io.rmbsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a running service's ledger from its API alone, as the contract says anyone can: every
+ * balance equals its liquidity plus the postings rule applied to the settled payments, every
+ * settled payment is posted once leg by leg and nothing else is, and the CIPS accounts together
+ * hold the net liquidity moved in.
+ */
+public final class LedgerAudit {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    /** @param base e.g. {@code http://localhost:8080/api/v1} */
+    public LedgerAudit(String base) {
+        this.base = base;
+    }
+
+    /** Rebuilds every account from the settled payments and the liquidity moved, per the contract's postings rule. */
+    public void checkEveryAccountAgainstThePostingsRule() throws Exception {
+        Map<String, String> agentOf = new HashMap<>();
+        for (JsonNode p : pages("/participants?")) {
+            String bic = p.get("bic").asText();
+            agentOf.put(bic, p.get("participation").asText().equals("DIRECT") ? bic : p.get("settlementAgent").asText());
+        }
+        Map<String, BigDecimal> expected = new HashMap<>();
+        Map<String, Integer> legsOf = new HashMap<>();
+        for (JsonNode pay : pages("/payments?status=SETTLED&")) {
+            String d = pay.get("debtorAgent").asText();
+            String c = pay.get("creditorAgent").asText();
+            BigDecimal v = new BigDecimal(pay.get("amount").asText());
+            String a = agentOf.get(d);
+            String b = agentOf.get(c);
+            int legs = 0;
+            if (!d.equals(a)) {
+                expected.merge(d, v.negate(), BigDecimal::add);
+                legs++;
+            }
+            if (!a.equals(b)) {
+                expected.merge(a, v.negate(), BigDecimal::add);
+                expected.merge(b, v, BigDecimal::add);
+                legs += 2;
+            }
+            if (!c.equals(b)) {
+                expected.merge(c, v, BigDecimal::add);
+                legs++;
+            }
+            legsOf.put(pay.get("uetr").asText(), legs);
+        }
+        Map<String, Integer> postedLegs = new HashMap<>();
+        BigDecimal cipsTotal = BigDecimal.ZERO;
+        BigDecimal cipsLiquidity = BigDecimal.ZERO;
+        for (String bic : agentOf.keySet()) {
+            BigDecimal fromPostings = BigDecimal.ZERO;
+            BigDecimal liquidity = BigDecimal.ZERO;
+            for (JsonNode posting : pages("/accounts/" + bic + "/postings?")) {
+                BigDecimal amount = new BigDecimal(posting.get("amount").asText());
+                BigDecimal signed = posting.get("direction").asText().equals("CRDT") ? amount : amount.negate();
+                fromPostings = fromPostings.add(signed);
+                if (posting.get("kind").asText().startsWith("LIQUIDITY")) {
+                    liquidity = liquidity.add(signed);
+                } else {
+                    postedLegs.merge(posting.get("uetr").asText(), 1, Integer::sum);
+                }
+            }
+            BigDecimal balance = new BigDecimal(get("/accounts/" + bic).get("balance").asText());
+            assertThat(balance).as("balance of %s against its postings", bic).isEqualByComparingTo(fromPostings);
+            assertThat(balance).as("balance of %s against the postings rule", bic)
+                    .isEqualByComparingTo(liquidity.add(expected.getOrDefault(bic, BigDecimal.ZERO)));
+            assertThat(balance.signum()).isNotNegative();
+            if (agentOf.get(bic).equals(bic)) {
+                cipsTotal = cipsTotal.add(balance);
+                cipsLiquidity = cipsLiquidity.add(liquidity);
+            }
+        }
+        assertThat(cipsTotal).as("the CIPS accounts together hold the net liquidity moved in").isEqualByComparingTo(cipsLiquidity);
+        assertThat(postedLegs).as("every settled payment is posted once, leg by leg, and nothing else is").isEqualTo(
+                withoutZeroLegs(legsOf));
+    }
+
+    private static Map<String, Integer> withoutZeroLegs(Map<String, Integer> legs) {
+        Map<String, Integer> m = new HashMap<>(legs);
+        m.values().removeIf(v -> v == 0);
+        return m;
+    }
+
+    public List<JsonNode> pages(String path) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = get(path + "size=500&page=" + page);
+            p.get("items").forEach(all::add);
+            if (all.size() >= p.get("total").asInt() || p.get("items").isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    public JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+}
