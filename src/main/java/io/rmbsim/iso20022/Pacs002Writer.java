@@ -24,6 +24,12 @@ public final class Pacs002Writer {
      */
     public static String write(String messageId, OffsetDateTime createdAt, String originalMessageId,
                                List<TransactionStatus> statuses) {
+        return write(messageId, createdAt, originalMessageId, ORIGINAL_MESSAGE_NAME, statuses);
+    }
+
+    /** The same, naming the original message's version, e.g. {@code pacs.008.001.07}. */
+    public static String write(String messageId, OffsetDateTime createdAt, String originalMessageId,
+                               String originalMessageName, List<TransactionStatus> statuses) {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(originalMessageId, "originalMessageId");
@@ -32,7 +38,7 @@ public final class Pacs002Writer {
         xml.open("GrpHdr").leaf("MsgId", messageId).leaf("CreDtTm", createdAt).close();
         xml.open("OrgnlGrpInfAndSts")
                 .leaf("OrgnlMsgId", originalMessageId)
-                .leaf("OrgnlMsgNmId", ORIGINAL_MESSAGE_NAME)
+                .leaf("OrgnlMsgNmId", originalMessageName == null ? ORIGINAL_MESSAGE_NAME : originalMessageName)
                 .close();
         for (TransactionStatus status : statuses) {
             Objects.requireNonNull(status, "status");

@@ -113,7 +113,8 @@ public class PaymentResource {
                     : status(t, settled.next()));
         }
         String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
-                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), message.messageId(), statuses);
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), message.messageId(),
+                message.version() == null ? null : "pacs.008." + message.version(), statuses);
         return Response.ok(report, MediaType.APPLICATION_XML).build();
     }
 

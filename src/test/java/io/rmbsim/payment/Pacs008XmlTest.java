@@ -97,6 +97,7 @@ class Pacs008XmlTest {
             sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         XmlPath report = submit(sample);
+        assertThat(report.getString("Document.FIToFIPmtStsRpt.OrgnlGrpInfAndSts.OrgnlMsgNmId")).isEqualTo("pacs.008.001.07");
         assertThat(report.getList("Document.FIToFIPmtStsRpt.TxInfAndSts.TxSts")).containsExactly("RJCT");
         assertThat(report.getString("Document.FIToFIPmtStsRpt.TxInfAndSts.StsRsnInf.Rsn.Cd")).isEqualTo("AM03");
     }
