@@ -1,0 +1,75 @@
+package io.rmbsim.audit;
+
+import static io.rmbsim.Api.get;
+import static io.rmbsim.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.rmbsim.TestData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditTrailTest {
+
+    /** The audit entries (as maps) whose path contains {@code fragment}, once they have been written. */
+    static List<Map<String, Object>> entriesFor(String fragment, int atLeast) {
+        await("audit of " + fragment).atMost(Duration.ofSeconds(30)).until(() -> matching(fragment).size() >= atLeast);
+        return matching(fragment);
+    }
+
+    static List<Map<String, Object>> matching(String fragment) {
+        int total = get("/api/v1/audit?size=1").extract().path("total");
+        int last = Math.max(0, (total - 1) / 500);
+        JsonPath page = get("/api/v1/audit?size=500&page=" + last).extract().jsonPath();
+        List<Map<String, Object>> items = page.getList("items");
+        if (last > 0) {
+            items.addAll(get("/api/v1/audit?size=500&page=" + (last - 1)).extract().jsonPath().getList("items"));
+        }
+        return items.stream().filter(m -> String.valueOf(m.get("path")).contains(fragment)
+                        || String.valueOf(m.get("resource")).contains(fragment))
+                .sorted(java.util.Comparator.comparingLong(m -> ((Number) m.get("seq")).longValue())).toList();
+    }
+
+    @Test
+    void everyStateChangingRequestIsRecordedWithItsOutcome() {
+        String bic = TestData.newBic("CN");
+        post("/api/v1/participants", TestData.direct(bic, "CN")).statusCode(201);
+        post("/api/v1/participants/" + bic + "/suspend").statusCode(200);
+        post("/api/v1/participants/" + bic + "/suspend").statusCode(409);
+        get("/api/v1/participants/" + bic).statusCode(200);
+        List<Map<String, Object>> entries = entriesFor(bic, 3);
+        assertThat(entries).extracting(m -> m.get("status")).containsExactly(201, 200, 409);
+        assertThat(entries).extracting(m -> m.get("outcome")).containsExactly("DONE", "DONE", "REFUSED");
+        assertThat(entries).extracting(m -> m.get("actor")).containsOnly("anonymous");
+        assertThat(entries).extracting(m -> m.get("method")).containsOnly("POST");
+        assertThat(String.valueOf(entries.get(0).get("resource"))).endsWith("/api/v1/participants/" + bic);
+    }
+
+    @Test
+    void theChainVerifiesAndShowsTampering() {
+        String bic = TestData.newBic("CN");
+        post("/api/v1/participants", TestData.direct(bic, "CN")).statusCode(201);
+        await("audit of " + bic).atMost(Duration.ofSeconds(30)).until(() -> matching("/api/v1/participants").stream()
+                .anyMatch(m -> String.valueOf(m.get("resource")).endsWith(bic)));
+        Map<String, Object> entry = matching("/api/v1/participants").stream()
+                .filter(m -> String.valueOf(m.get("resource")).endsWith(bic)).findFirst().orElseThrow();
+        long target = ((Number) entry.get("seq")).longValue();
+        get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
+        String original = (String) entry.get("path");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> AuditEntry.update("path = ?1 where seq = ?2", "/api/v1/nothing-happened", target));
+            get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(false))
+                    .body("firstBrokenSeq", equalTo((int) target));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AuditEntry.update("path = ?1 where seq = ?2", original, target));
+        }
+        get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
+    }
+}
