@@ -1,5 +1,6 @@
 package io.rmbsim.alliance;
 
+import io.rmbsim.web.validation.Text;
 import io.rmbsim.web.validation.ValidBic;
 import io.rmbsim.web.validation.ValidCountry;
 import io.rmbsim.web.validation.ValidLei;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A new member of the alliance register. */
 @Schema(name = "AdmitMember")
 public record AdmitMember(
-        @NotBlank @Size(max = 140) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "Songhua River Trust Co.") String name,
         @NotNull @Schema(example = "TRUST") MemberCategory category,
         @NotNull @ValidCountry @Schema(example = "CN") String country,

@@ -49,8 +49,4 @@ public class AllianceMember extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Whether it was a member on {@code date}: joined on or before it, and not yet left. */
-    public boolean wasMemberOn(LocalDate date) {
-        return !joinedOn.isAfter(date) && (leftOn == null || leftOn.isAfter(date));
-    }
 }

@@ -1,5 +1,7 @@
 package io.rmbsim.ledger;
 
+import io.rmbsim.money.Money;
+import io.rmbsim.web.validation.Text;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,10 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "MoveLiquidity")
 public record MoveLiquidity(
         @NotNull @Schema(example = "IN") Direction direction,
-        @NotNull @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,2})?", message = "must be a decimal string with at most 12 integer and 2 fraction digits")
+        @NotNull @Pattern(regexp = Money.AMOUNT_PATTERN, message = Money.AMOUNT_MESSAGE)
         @Schema(example = "50000000.00") String amount,
         @NotNull @Pattern(regexp = "CNY", message = "must be CNY: only CNY is settled here") @Schema(example = "CNY") String currency,
-        @Size(max = 35) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 35) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "CNAPS-20211104-001") String reference) {
 
     public enum Direction {

@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class Money {
 
-    /** The contract's input form: up to 12 integer digits and up to 2 fraction digits. */
-    public static final Pattern AMOUNT = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,2})?");
+    /** The contract's input form: up to 12 integer digits and up to 2 fraction digits (for annotations too). */
+    public static final String AMOUNT_PATTERN = "[0-9]{1,12}(\\.[0-9]{1,2})?";
+
+    public static final String AMOUNT_MESSAGE = "must be a decimal string with at most 12 integer and 2 fraction digits";
+
+    private static final Pattern AMOUNT = Pattern.compile(AMOUNT_PATTERN);
 
     /** 999,999,999,999.99 yuan: the largest amount the contract accepts. */
     public static final long MAX_FEN = 99_999_999_999_999L;
@@ -34,9 +38,5 @@ public final class Money {
     /** The decimal string with exactly two fraction digits, e.g. 12500000 gives "125000.00". */
     public static String format(long fen) {
         return BigDecimal.valueOf(fen, 2).toPlainString();
-    }
-
-    public static BigDecimal toDecimal(long fen) {
-        return BigDecimal.valueOf(fen, 2);
     }
 }

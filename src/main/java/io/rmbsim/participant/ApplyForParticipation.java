@@ -1,5 +1,6 @@
 package io.rmbsim.participant;
 
+import io.rmbsim.web.validation.Text;
 import io.rmbsim.web.validation.ValidBic;
 import io.rmbsim.web.validation.ValidCountry;
 import io.rmbsim.web.validation.ValidLei;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ApplyForParticipation")
 public record ApplyForParticipation(
         @NotNull @ValidBic @Schema(example = "AMURRUB0XXX") String bic,
-        @NotBlank @Size(max = 140) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "Amur River Commercial Bank") String name,
         @NotNull @ValidCountry @Schema(example = "RU") String country,
         @ValidLei @Schema(example = "5493001KJTIIGC8Y1R12") String lei,

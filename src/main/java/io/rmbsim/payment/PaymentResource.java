@@ -98,18 +98,21 @@ public class PaymentResource {
                     400, e.getMessage(), null, "FF01"));
         }
         // well-formed transactions go to settlement together; malformed ones are answered RJCT at once
+        List<CreditTransfer> transactions = message.transactions();
+        List<String[]> malformed = transactions.stream().map(PaymentIntake::formProblem).toList();
         List<PaymentOrder> orders = new ArrayList<>();
-        for (CreditTransfer t : message.transactions()) {
-            if (PaymentIntake.formProblem(t) == null) {
-                orders.add(PaymentIntake.order(t, message.messageId()));
+        for (int i = 0; i < transactions.size(); i++) {
+            if (malformed.get(i) == null) {
+                orders.add(PaymentIntake.order(transactions.get(i), message.messageId()));
             }
         }
         java.util.Iterator<Submission> settled = sequencer.submitAll(orders).iterator();
         List<TransactionStatus> statuses = new ArrayList<>();
-        for (CreditTransfer t : message.transactions()) {
-            String[] malformed = PaymentIntake.formProblem(t);
-            statuses.add(malformed != null
-                    ? new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", malformed[0], malformed[1])
+        for (int i = 0; i < transactions.size(); i++) {
+            CreditTransfer t = transactions.get(i);
+            String[] problem = malformed.get(i);
+            statuses.add(problem != null
+                    ? new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", problem[0], problem[1])
                     : status(t, settled.next()));
         }
         String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
@@ -167,8 +170,11 @@ public class PaymentResource {
         Payment stored = find(uetr);
         PaymentSnapshot cancelled = sequencer.cancel(stored.uetr);
         if (cancelled == null) {
-            Payment now = Payment.findById(stored.uetr);
-            throw ProblemException.conflict("payment " + uetr + " is " + now.status + ", not QUEUED; only a queued "
+            // a query, not the session's copy loaded above: the sequencer may have settled it since
+            PaymentStatus now = Payment.getEntityManager()
+                    .createQuery("select p.status from Payment p where p.uetr = :uetr", PaymentStatus.class)
+                    .setParameter("uetr", stored.uetr).getSingleResult();
+            throw ProblemException.conflict("payment " + uetr + " is " + now + ", not QUEUED; only a queued "
                     + "payment can be cancelled");
         }
         return PaymentView.of(cancelled);

@@ -1,5 +1,7 @@
 package io.rmbsim.payment;
 
+import io.rmbsim.money.Money;
+import io.rmbsim.web.validation.Text;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.web.validation.ValidBic;
 import jakarta.validation.Valid;
@@ -14,27 +16,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SubmitPayment(
         @NotNull @Pattern(regexp = PaymentIntake.UUID_PATTERN, message = "must be a UUID (ISO 20022 UETR)")
         @Schema(example = "eb6305c9-1f7f-49de-aed0-16487c27b42d") String uetr,
-        @NotBlank @Size(max = 35) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 35) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "INV-2021-0042") String endToEndId,
         @NotNull @ValidBic @Schema(example = "VHSBRUV0XXX") String debtorAgent,
         @NotNull @ValidBic @Schema(example = "ICBKCNBJXXX") String creditorAgent,
-        @NotNull @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,2})?", message = "must be a decimal string with at most 12 integer and 2 fraction digits")
+        @NotNull @Pattern(regexp = Money.AMOUNT_PATTERN, message = Money.AMOUNT_MESSAGE)
         @Schema(example = "125000.00") String amount,
         @NotNull @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 currency code") @Schema(example = "CNY") String currency,
         @Schema(defaultValue = "NORM") Priority priority,
         @Valid Customer debtor,
         @Valid Customer creditor,
-        @Size(max = 35) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 35) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "GDDS") String purpose,
-        @Size(max = 140) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "Soybeans, contract 2021-HRB-117") String remittanceInformation) {
 
     /** A customer behind an agent: outside the settlement model, kept and returned. */
     @Schema(name = "Customer")
     public record Customer(
-            @Size(max = 140) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
             @Schema(example = "Dongjin Agro LLC") String name,
-            @Size(max = 34) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Size(max = 34) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
             @Schema(example = "40702156000000001234") String account) {
     }
 }

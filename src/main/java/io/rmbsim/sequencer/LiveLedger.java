@@ -144,21 +144,24 @@ final class LiveLedger implements SettlementEvents {
         if (!CNY.equals(order.currency())) {
             return new String[] {"AM03", "only CNY is settled here; currency " + order.currency() + " is not"};
         }
-        for (Object[] side : new Object[][] {{"debtor", order.debtorAgent(), d}, {"creditor", order.creditorAgent(), c}}) {
-            Member m = (Member) side[2];
-            if (m == null) {
-                return new String[] {"AGNT", side[0] + " agent " + side[1] + " is not a CIPS participant"};
-            }
-            if (m.status() == ParticipantStatus.TERMINATED) {
-                return new String[] {"AGNT", side[0] + " agent " + side[1] + " is no longer a participant (terminated)"};
-            }
-            if (m.status() == ParticipantStatus.SUSPENDED) {
-                return new String[] {"AC06", side[0] + " agent " + side[1] + " is suspended"};
-            }
-            Member agent = members.get(m.agent());
-            if (!agent.active()) {
-                return new String[] {"AC06", "settlement agent " + agent.bic() + " of " + side[1] + " is " + agent.status()};
-            }
+        String[] debtorSide = refusal("debtor", order.debtorAgent(), d);
+        return debtorSide != null ? debtorSide : refusal("creditor", order.creditorAgent(), c);
+    }
+
+    /** Why one side's agent cannot take part: unknown or terminated (AGNT), it or its settlement agent suspended (AC06). */
+    private String[] refusal(String side, String bic, Member m) {
+        if (m == null) {
+            return new String[] {"AGNT", side + " agent " + bic + " is not a CIPS participant"};
+        }
+        if (m.status() == ParticipantStatus.TERMINATED) {
+            return new String[] {"AGNT", side + " agent " + bic + " is no longer a participant (terminated)"};
+        }
+        if (m.status() == ParticipantStatus.SUSPENDED) {
+            return new String[] {"AC06", side + " agent " + bic + " is suspended"};
+        }
+        Member agent = members.get(m.agent());
+        if (!agent.active()) {
+            return new String[] {"AC06", "settlement agent " + agent.bic() + " of " + bic + " is " + agent.status()};
         }
         return null;
     }

@@ -24,12 +24,4 @@ public record Legs(int debit1, int debit2, int credit1, int credit2, int from, i
             throw new IllegalArgumentException("fill the first leg before the second");
         }
     }
-
-    public boolean debits(int account) {
-        return account != NONE && (debit1 == account || debit2 == account);
-    }
-
-    public boolean credits(int account) {
-        return account != NONE && (credit1 == account || credit2 == account);
-    }
 }

@@ -50,7 +50,7 @@ final class Offsetting {
         for (int s = queue.pairFirst(y, x); s != NIL; s = queue.pairNext(s)) {
             n = addCandidate(n, s);
         }
-        sortInReleaseOrder(n);
+        queue.sortInReleaseOrder(candidates, n);
         int kept = resolve(n);
         boolean forth = false;
         boolean back = false;
@@ -89,18 +89,6 @@ final class Offsetting {
         }
         candidates[n] = s;
         return n + 1;
-    }
-
-    private void sortInReleaseOrder(int n) {
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = candidates[i];
-        }
-        Arrays.sort(boxed, (a, b) -> queue.priority[a] != queue.priority[b]
-                ? Byte.compare(queue.priority[a], queue.priority[b]) : Long.compare(queue.seq[a], queue.seq[b]));
-        for (int i = 0; i < n; i++) {
-            candidates[i] = boxed[i];
-        }
     }
 
     /**

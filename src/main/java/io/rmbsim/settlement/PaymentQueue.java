@@ -197,6 +197,12 @@ final class PaymentQueue {
                 slots[n++] = s;
             }
         }
+        sortInReleaseOrder(slots, n);
+        return slots;
+    }
+
+    /** Sorts slots[0..n) into release order: HIGH before NORM, then arrival. */
+    void sortInReleaseOrder(int[] slots, int n) {
         Integer[] boxed = new Integer[n];
         for (int i = 0; i < n; i++) {
             boxed[i] = slots[i];
@@ -206,7 +212,6 @@ final class PaymentQueue {
         for (int i = 0; i < n; i++) {
             slots[i] = boxed[i];
         }
-        return slots;
     }
 
     private int allocate() {

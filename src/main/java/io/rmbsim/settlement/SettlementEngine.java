@@ -91,16 +91,8 @@ public final class SettlementEngine {
         return queue.queuedIn[account];
     }
 
-    public int queuedCount(int account) {
-        return queue.countOut[account];
-    }
-
     public int queueSize() {
         return queue.size();
-    }
-
-    public boolean isQueued(long ref) {
-        return queue.slotOf(ref) != null;
     }
 
     /**

@@ -14,18 +14,4 @@ public interface SettlementEvents {
 
     /** The queued payment was taken out of the queue without settling (end of day: {@code AM04}). */
     void rejected(long ref, String reasonCode);
-
-    SettlementEvents NONE = new SettlementEvents() {
-        @Override
-        public void settled(long ref, SettlementMethod method) {
-        }
-
-        @Override
-        public void queued(long ref) {
-        }
-
-        @Override
-        public void rejected(long ref, String reasonCode) {
-        }
-    };
 }

@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.money.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rmbsim.web.validation.ValidBic;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ public record SimulationRequest(
             @NotNull @ValidBic @Schema(example = "VHSBRUV0XXX") String bic,
             @NotNull @Pattern(regexp = "DIRECT|INDIRECT", message = "must be DIRECT or INDIRECT") String participation,
             @ValidBic @Schema(example = "HCCBCNBHXXX") String settlementAgent,
-            @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,2})?", message = "must be a decimal string with at most 12 integer and 2 fraction digits")
+            @Pattern(regexp = Money.AMOUNT_PATTERN, message = Money.AMOUNT_MESSAGE)
             @Schema(example = "1000000.00") String liquidity) {
     }
 
@@ -41,7 +42,7 @@ public record SimulationRequest(
             @NotNull @Schema(example = "2021-03-01T09:30:00+08:00") String time,
             @NotNull @ValidBic String debtorAgent,
             @NotNull @ValidBic String creditorAgent,
-            @NotNull @Pattern(regexp = "[0-9]{1,12}(\\.[0-9]{1,2})?", message = "must be a decimal string with at most 12 integer and 2 fraction digits")
+            @NotNull @Pattern(regexp = Money.AMOUNT_PATTERN, message = Money.AMOUNT_MESSAGE)
             @Schema(example = "125000.00") String amount,
             @Pattern(regexp = "HIGH|NORM", message = "must be HIGH or NORM") String priority) {
     }

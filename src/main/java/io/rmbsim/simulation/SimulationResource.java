@@ -88,8 +88,9 @@ public class SimulationResource {
             }
         }
         JsonNode liquidityNode = liquidity == null || liquidity.isBlank() ? null : JsonNodeFactory.instance.textNode(liquidity);
-        return accepted(simulations.start(specs.fromCsv(csv, seed == null ? 1 : number("seed", seed), modeList,
-                liquidityNode, integer("lsmIntervalMinutes", lsmInterval), integer("dnsCycleMinutes", dnsCycle), levels,
+        return accepted(simulations.start(specs.fromCsv(csv, QueryParams.longValue("seed", seed, 1), modeList, liquidityNode,
+                QueryParams.optionalInteger("lsmIntervalMinutes", lsmInterval, 0, 1_440),
+                QueryParams.optionalInteger("dnsCycleMinutes", dnsCycle, 0, 1_440), levels,
                 participants(participants))), uri);
     }
 
@@ -208,24 +209,5 @@ public class SimulationResource {
     private static Response accepted(Simulations.Run run, UriInfo uri) {
         return Response.accepted(SimulationView.of(run, false))
                 .location(uri.getBaseUriBuilder().path("api/v1/simulations").path(run.id.toString()).build()).build();
-    }
-
-    private static long number(String name, String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be an integer");
-        }
-    }
-
-    private static Integer integer(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        long v = number(name, raw);
-        if (v < 0 || v > 1440) {
-            throw ProblemException.invalid(name, "must be 0..1440 minutes");
-        }
-        return (int) v;
     }
 }

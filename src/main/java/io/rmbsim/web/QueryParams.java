@@ -74,6 +74,23 @@ public final class QueryParams {
         }
     }
 
+    /** An optional whole number within min..max; null when not given. */
+    public static Integer optionalInteger(String name, String raw, int min, int max) {
+        return raw == null || raw.isEmpty() ? null : integer(name, raw, min, min, max);
+    }
+
+    /** A whole number (a seed, say), or {@code defaultValue} when not given. */
+    public static long longValue(String name, String raw, long defaultValue) {
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be an integer");
+        }
+    }
+
     static int integer(String name, String raw, int defaultValue, int min, int max) {
         if (raw == null || raw.isEmpty()) {
             return defaultValue;

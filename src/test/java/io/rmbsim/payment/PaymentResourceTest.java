@@ -133,7 +133,7 @@ class PaymentResourceTest {
         post("/api/v1/participants/" + suspended + "/suspend").statusCode(200);
         pay(payment(x, suspended, "10.00")).statusCode(201).body("reasonCode", equalTo("AC06"));
         pay(payment(suspended, x, "10.00")).statusCode(201).body("reasonCode", equalTo("AC06"));
-        String agent = newDirectThenSuspend();
+        String agent = newDirect();
         String behindSuspended = newIndirect(agent, "RU");
         post("/api/v1/participants/" + agent + "/suspend").statusCode(200);
         pay(payment(behindSuspended, x, "10.00")).statusCode(201).body("reasonCode", equalTo("AC06"));
@@ -141,11 +141,6 @@ class PaymentResourceTest {
         post("/api/v1/participants/" + terminated + "/terminate").statusCode(200);
         pay(payment(x, terminated, "10.00")).statusCode(201).body("reasonCode", equalTo("AGNT"));
         assertThat(balance(x)).isEqualTo("0.00");
-    }
-
-    /** A direct participant, suspended after admitting nobody yet. */
-    private static String newDirectThenSuspend() {
-        return newDirect();
     }
 
     @Test
