@@ -3,6 +3,7 @@
 --   wrk -t2 -c64 -d20s --latency -s bench/payments.lua http://127.0.0.1:8080
 --
 -- Environment (all optional):
+--   BENCH_TOKEN  a bearer token sent with every request (bench/run.sh sets the operator's).
 --   BENCH_PAIRS  a Lua file that returns { {"DEBTORBIC", "CREDITORBIC"}, ... }; bench/run.sh writes one
 --                from the running service. Without it the seeded pairs below are used.
 --   BENCH_NONCE  a number distinguishing this wrk invocation (bench/run.sh passes one per phase); mixed
@@ -80,6 +81,8 @@ local pairs_table
 local counter = 0
 local next_pair
 local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+-- the operator token bench/run.sh gets from the demo profile
+if os.getenv("BENCH_TOKEN") then headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") end
 counts = {}          -- status code (as a string) -> count; read by done() via thread:get
 settled_answers = 0  -- answers whose body says "status":"SETTLED"
 

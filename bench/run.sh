@@ -131,7 +131,9 @@ free_port() {
 
 start_service() { # <store> <port> <log>
   local store=$1 port=$2 logf=$3 app
-  local props=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Dsettlement.auto-close=false)
+  # the demo profile issues the operator token the benchmark sends; its key is kept per run
+  local props=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Dsettlement.auto-close=false
+    -Dquarkus.profile=demo -Drmbsim.auth.key-dir="$RUN/keys")
   if [ "$store" = h2 ]; then
     app=$OUT/h2-app
     # shellcheck disable=SC2086
@@ -149,6 +151,8 @@ start_service() { # <store> <port> <log>
   for i in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then
       echo "service up on 127.0.0.1:$port (pid $SVC_PID) after ~$((i / 2)) s"
+      TOKEN=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/demo-token?role=operator" -H 'Accept: text/plain')
+      export BENCH_TOKEN=$TOKEN
       return 0
     fi
     kill -0 "$SVC_PID" 2>/dev/null || { tail -30 "$logf"; die "$store service exited during start"; }
@@ -191,7 +195,7 @@ run_wrk() { # <nonce> <connections> <duration> <output file> [--latency]
 }
 
 api_total() { # <query string> -> .total of GET /api/v1/payments
-  curl -sf "$BASE/api/v1/payments?$1" | jq -r .total
+  curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/payments?$1" | jq -r .total
 }
 
 db_counts() { # <store> -> "settled total" read from the store itself, service stopped
@@ -228,7 +232,7 @@ bench_store() { # <h2|postgres>
   # debtor accounts: the Chinese directs and Harbin Bank's active Russian indirect participants
   local directs=(HCCBCNBHXXX ICBKCNBJXXX BKCHCNBJXXX PCBCCNBJXXX ABOCCNBJXXX COMMCNSHXXX CMBCCNBSXXX CIBKCNBJXXX)
   local russians
-  mapfile -t russians < <(curl -sf "$BASE/api/v1/participants?settlementAgent=HCCBCNBHXXX&country=RU&status=ACTIVE&size=100" \
+  mapfile -t russians < <(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/participants?settlementAgent=HCCBCNBHXXX&country=RU&status=ACTIVE&size=100" \
     | jq -r '.items[].bic')
   [ ${#russians[@]} -gt 0 ] || die "no Russian indirect participants of HCCBCNBHXXX found"
   PAIRS_FILE=$RUN/pairs-$store.lua
@@ -250,7 +254,7 @@ bench_store() { # <h2|postgres>
 
   local bic code funded=0
   for bic in "${directs[@]}" "${russians[@]}"; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/api/v1/accounts/$bic/liquidity" \
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -X POST "$BASE/api/v1/accounts/$bic/liquidity" \
       -H 'Content-Type: application/json' \
       -d "{\"direction\":\"IN\",\"amount\":\"$LIQUIDITY\",\"currency\":\"CNY\",\"reference\":\"BENCH-FUNDING\"}")
     [ "$code" = 200 ] || [ "$code" = 201 ] || die "funding $bic answered HTTP $code"

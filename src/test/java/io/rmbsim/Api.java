@@ -1,17 +1,67 @@
 package io.rmbsim;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The calls and the problem-body checks the REST tests share. */
 public final class Api {
 
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     private Api() {
+    }
+
+    /** A request as the settlement operator, who may do everything: what most tests need. */
+    public static RequestSpecification given() {
+        return as(operator());
+    }
+
+    /** A request carrying {@code token}. */
+    public static RequestSpecification as(String token) {
+        return RestAssured.given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A request without any token. */
+    public static RequestSpecification anonymous() {
+        return RestAssured.given();
+    }
+
+    public static String operator() {
+        return token("operator", null, null);
+    }
+
+    public static String auditor() {
+        return token("auditor", null, null);
+    }
+
+    public static String member(String bic) {
+        return token("member", bic, null);
+    }
+
+    /**
+     * A token from the demo endpoint (on in the test profile), as a user of the demo network gets
+     * one. Cached: the test key folder outlives application restarts, so tokens stay valid.
+     */
+    public static String token(String role, String bic, String subject) {
+        String key = role + "|" + bic + "|" + subject + "|" + RestAssured.port;
+        return TOKENS.computeIfAbsent(key, k -> {
+            RequestSpecification r = RestAssured.given().accept("text/plain").queryParam("role", role);
+            if (bic != null) {
+                r.queryParam("bic", bic);
+            }
+            if (subject != null) {
+                r.queryParam("subject", subject);
+            }
+            return r.when().post("/api/v1/auth/demo-token").then().statusCode(200).extract().asString();
+        });
     }
 
     public static ValidatableResponse post(String path, Object body) {

@@ -25,10 +25,17 @@ public final class LedgerAudit {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
     /** @param base e.g. {@code http://localhost:8080/api/v1} */
     public LedgerAudit(String base) {
+        this(base, null);
+    }
+
+    /** @param authorization the {@code Authorization} header to send (a bearer token), or null for none */
+    public LedgerAudit(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
     }
 
     /** Rebuilds every account from the settled payments and the liquidity moved, per the contract's postings rule. */
@@ -111,8 +118,11 @@ public final class LedgerAudit {
     }
 
     public JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }

@@ -1,5 +1,7 @@
 package io.rmbsim.alliance;
 
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
 import io.rmbsim.web.QueryParams;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/alliance")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alliance", description = "Harbin's regional financial settlement service center alliance: banks, trusts, funds and insurers")
 public class AllianceResource {
@@ -58,6 +61,7 @@ public class AllianceResource {
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/members")
     @Operation(summary = "Add a member", description = "joinedOn must not be in the future; a name or BIC already "
             + "held by an active member is a 409.")
@@ -69,6 +73,7 @@ public class AllianceResource {
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/members/{id}/withdraw")
     @Operation(summary = "Record that a member withdrew", description = "History is kept; withdrawing twice is a 409.")
     public MemberView withdraw(@PathParam("id") String id, @Valid @NotNull WithdrawMember body) {

@@ -2,7 +2,9 @@ package io.rmbsim.audit;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.security.Principal;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.rmbsim.access.Caller;
+import io.smallrye.mutiny.Uni;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -14,34 +16,43 @@ public class AuditFilter {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditFilter.class);
 
     private final AuditTrail trail;
+    private final CurrentIdentityAssociation identities;
 
-    AuditFilter(AuditTrail trail) {
+    AuditFilter(AuditTrail trail, CurrentIdentityAssociation identities) {
         this.trail = trail;
+        this.identities = identities;
     }
 
     @ServerResponseFilter
-    public void record(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response) {
         if (!WRITES.contains(request.getMethod())) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        try {
-            append(request, response);
-        } catch (RuntimeException e) {
-            // the request has been handled; the audit must not turn its answer into a failure
-            LOG.error("audit entry not recorded for " + request.getMethod() + " " + request.getUriInfo().getRequestUri(), e);
-        }
+        // the identity is resolved lazily and may not be yet (a 405 or 415 is answered before any check);
+        // a token that fails to verify leaves the caller anonymous
+        return identities.getDeferredIdentity().onItemOrFailure().transform((identity, failure) -> {
+            try {
+                append(request, response, failure == null ? Caller.of(identity) : null);
+            } catch (RuntimeException e) {
+                // the request has been handled; the audit must not turn its answer into a failure
+                LOG.error("audit entry not recorded for " + request.getMethod() + " " + request.getUriInfo().getRequestUri(), e);
+            }
+            return null;
+        });
     }
 
-    private void append(ContainerRequestContext request, ContainerResponseContext response) {
+    private void append(ContainerRequestContext request, ContainerResponseContext response, Caller caller) {
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         if (!path.startsWith("/api/")) {
             return;
         }
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         String full = clip(query == null ? path : path + "?" + query, 500);
-        Principal who = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         Object location = response.getHeaders().getFirst("Location");
-        trail.record(new AuditTrail.Event(who == null ? "anonymous" : clip(who.getName(), 140), null, null,
+        // who: the token's subject, its strongest role and, for a member, its bank; "anonymous" when the
+        // request carried no valid token (it was refused with a 401)
+        trail.record(new AuditTrail.Event(caller == null ? "anonymous" : clip(caller.name(), 140),
+                caller == null ? null : caller.role(), caller == null ? null : caller.bic().orElse(null),
                 request.getMethod(), full, response.getStatus(), location == null ? null : clip(location.toString(), 500)));
     }
 

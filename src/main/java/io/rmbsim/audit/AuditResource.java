@@ -1,5 +1,7 @@
 package io.rmbsim.audit;
 
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/audit")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Every state-changing request, append-only and hash-chained")
 public class AuditResource {

@@ -1,5 +1,7 @@
 package io.rmbsim.day;
 
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.money.Money;
 import io.rmbsim.payment.Payment;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/settlement")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlement day", description = "The business day, the queue, the liquidity-saving mechanism, end of day")
 public class SettlementDayResource {
@@ -67,6 +70,7 @@ public class SettlementDayResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/offset")
     @Operation(summary = "Run the liquidity-saving mechanism now", description = "Bilateral offsetting for every pair "
             + "of accounts, then multilateral offsetting (gridlock resolution) across all queues; answers what settled.")
@@ -80,6 +84,7 @@ public class SettlementDayResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/day/close")
     @Operation(summary = "Close the business day now", description = "A last offset, then every payment still queued "
             + "is rejected with AM04, statements of the day are final, and the next business day opens at once.")

@@ -1,5 +1,8 @@
 package io.rmbsim.ledger;
 
+import io.rmbsim.access.Caller;
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.rmbsim.money.Money;
 import io.rmbsim.participant.Participant;
 import io.rmbsim.participant.ParticipantStatus;
@@ -29,22 +32,34 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/accounts/{bic}")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
 @Tag(name = "Accounts", description = "Settlement accounts: at CIPS for direct participants, at the agent for indirect ones")
 public class AccountResource {
 
     private final Ledger ledger;
     private final SettlementSequencer sequencer;
+    private final Caller caller;
 
-    AccountResource(Ledger ledger, SettlementSequencer sequencer) {
+    AccountResource(Ledger ledger, SettlementSequencer sequencer, Caller caller) {
         this.ledger = ledger;
         this.sequencer = sequencer;
+        this.caller = caller;
+    }
+
+    /** The account named in the path, if the caller may see it: a member sees only its own bank's. */
+    private String visible(String bic) {
+        String account = QueryParams.pathBic("bic", bic);
+        if (!caller.mayRead(account)) {
+            throw ProblemException.notFound("account", account);
+        }
+        return account;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An account: balance and what is queued to and from it")
     public AccountView get(@Parameter(example = "HCCBCNBHXXX") @PathParam("bic") String bic) {
-        return ledger.view(QueryParams.pathBic("bic", bic));
+        return ledger.view(visible(bic));
     }
 
     @POST
@@ -54,6 +69,7 @@ public class AccountResource {
     @Operation(summary = "Move liquidity in or out", description = "A direct participant moves funds between its CNAPS "
             + "and CIPS accounts; an agent credits or debits its indirect participant's account. OUT beyond the balance "
             + "is a 409. Incoming liquidity releases queued payments.")
+    @RolesAllowed(Roles.OPERATOR)
     public AccountView liquidity(@PathParam("bic") String bic, @Valid @NotNull MoveLiquidity body) {
         String account = QueryParams.pathBic("bic", bic);
         ledger.account(account);
@@ -79,7 +95,7 @@ public class AccountResource {
             @Parameter(schema = @Schema(enumeration = {"PAYMENT", "LIQUIDITY_IN", "LIQUIDITY_OUT"})) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
-        return ledger.postings(QueryParams.pathBic("bic", bic), QueryParams.date("from", from),
+        return ledger.postings(visible(bic), QueryParams.date("from", from),
                 QueryParams.date("to", to), postingKind(kind), PageRequest.of(page, size));
     }
 
@@ -104,7 +120,7 @@ public class AccountResource {
     public Response statement(@PathParam("bic") String bic,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("date") String date,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        String account = QueryParams.pathBic("bic", bic);
+        String account = visible(bic);
         LocalDate day = QueryParams.date("date", date);
         if (day == null) {
             day = sequencer.businessDate();

@@ -1,5 +1,7 @@
 package io.rmbsim.participant;
 
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
 import io.rmbsim.web.Problem;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/participants")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Participants", description = "The CIPS participant directory as Harbin Bank sees it")
 public class ParticipantResource {
@@ -63,6 +66,7 @@ public class ParticipantResource {
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Register a participant", description = "A DIRECT participant has no settlement agent; an "
             + "INDIRECT one names an ACTIVE DIRECT participant as its agent. A BIC failing ISO 9362 is a 400 with reasonCode RC01.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ParticipantView.class)))
@@ -74,6 +78,7 @@ public class ParticipantResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{bic}/suspend")
     @Operation(summary = "Suspend an ACTIVE participant", description = "It neither sends nor receives new payments; what it has queued stays queued.")
     public ParticipantView suspend(@PathParam("bic") String bic) {
@@ -81,6 +86,7 @@ public class ParticipantResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{bic}/reactivate")
     @Operation(summary = "Reactivate a SUSPENDED participant", description = "A TERMINATED participant cannot be reactivated (409).")
     public ParticipantView reactivate(@PathParam("bic") String bic) {
@@ -88,6 +94,7 @@ public class ParticipantResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Path("/{bic}/terminate")
     @Operation(summary = "Terminate a participant for good", description = "A DIRECT participant that still is the "
             + "settlement agent of indirect participants that are not terminated cannot be terminated (409).")

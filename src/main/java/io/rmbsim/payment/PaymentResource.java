@@ -16,6 +16,9 @@ import io.rmbsim.web.PageRequest;
 import io.rmbsim.web.Problem;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
+import io.rmbsim.access.Caller;
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/payments")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
 @Tag(name = "Payments", description = "Customer credit transfers (pacs.008) routed through CIPS")
 public class PaymentResource {
 
@@ -53,10 +57,12 @@ public class PaymentResource {
 
     private final SettlementSequencer sequencer;
     private final Clock clock;
+    private final Caller caller;
 
-    PaymentResource(SettlementSequencer sequencer, Clock clock) {
+    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller) {
         this.sequencer = sequencer;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @POST
@@ -70,10 +76,13 @@ public class PaymentResource {
             content = @Content(schema = @Schema(implementation = PaymentView.class)))
     @APIResponse(responseCode = "200", description = "Seen before with the same content: its current state",
             content = @Content(schema = @Schema(implementation = PaymentView.class)))
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public CompletionStage<Response> submit(@Valid @NotNull SubmitPayment body, @Context UriInfo uri) {
+        PaymentOrder order = PaymentIntake.order(body);
+        caller.requireActingFor(order.debtorAgent(), "debtorAgent");
         // no thread waits while the batch is written: the response goes out when the payment is durable
         java.net.URI location = uri.getAbsolutePathBuilder().path(body.uetr().toLowerCase(java.util.Locale.ROOT)).build();
-        return sequencer.submitAsync(PaymentIntake.order(body)).thenApply(s -> {
+        return sequencer.submitAsync(order).thenApply(s -> {
             if (s.conflicting()) {
                 throw duplicate(s.payment().order().uetr());
             }
@@ -89,6 +98,7 @@ public class PaymentResource {
             + "answers a pacs.002.001.10 with one TxInfAndSts per transaction. A DTD, an entity or unparsable XML "
             + "is a 400 and nothing of the document is processed.")
     @APIResponse(responseCode = "200", description = "pacs.002 status report", content = @Content(mediaType = MediaType.APPLICATION_XML))
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public Response submitXml(byte[] document) {
         Pacs008 message;
         try {
@@ -105,6 +115,10 @@ public class PaymentResource {
             if (malformed.get(i) == null) {
                 orders.add(PaymentIntake.order(transactions.get(i), message.messageId()));
             }
+        }
+        // a member's message is refused whole if any transaction pays from another bank
+        for (PaymentOrder order : orders) {
+            caller.requireActingFor(order.debtorAgent(), "DbtrAgt");
         }
         java.util.Iterator<Submission> settled = sequencer.submitAll(orders).iterator();
         List<TransactionStatus> statuses = new ArrayList<>();
@@ -137,7 +151,7 @@ public class PaymentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A payment's current state, with its route")
     public PaymentView get(@PathParam("uetr") String uetr) {
-        return PaymentView.of(find(uetr).snapshot());
+        return PaymentView.of(visible(uetr).snapshot());
     }
 
     @GET
@@ -156,6 +170,8 @@ public class PaymentResource {
                 .equal("debtorAgent", QueryParams.bic("debtorAgent", debtorAgent))
                 .equal("creditorAgent", QueryParams.bic("creditorAgent", creditorAgent))
                 .equal("businessDate", QueryParams.date("businessDate", businessDate));
+        caller.readScope().ifPresent(bic -> criteria.where("(debtorAgent = :own or creditorAgent = :own)",
+                java.util.Map.of("own", bic)));
         List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("seq"), criteria.parameters())
                 .page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),
@@ -165,9 +181,12 @@ public class PaymentResource {
     @POST
     @Path("/{uetr}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a QUEUED payment", description = "Only while QUEUED; otherwise 409.")
+    @Operation(summary = "Cancel a QUEUED payment", description = "Only while QUEUED; otherwise 409. A member cancels "
+            + "only what its bank sent.")
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public PaymentView cancel(@PathParam("uetr") String uetr) {
-        Payment stored = find(uetr);
+        Payment stored = visible(uetr);
+        caller.requireActingFor(stored.debtorAgent, "debtorAgent");
         PaymentSnapshot cancelled = sequencer.cancel(stored.uetr);
         if (cancelled == null) {
             // a query, not the session's copy loaded above: the sequencer may have settled it since
@@ -185,7 +204,7 @@ public class PaymentResource {
     @Produces({MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON})
     @Operation(summary = "The payment's pacs.002 status report (XML)")
     public Response statusReport(@PathParam("uetr") String uetr) {
-        PaymentSnapshot p = find(uetr).snapshot();
+        PaymentSnapshot p = visible(uetr).snapshot();
         String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), p.order().endToEndId(),
                 List.of(new TransactionStatus(null, p.order().endToEndId(), p.order().uetr().toString(),
@@ -193,9 +212,10 @@ public class PaymentResource {
         return Response.ok(report, MediaType.APPLICATION_XML).build();
     }
 
-    private static Payment find(String uetr) {
+    /** The payment, if the caller may see it: a member sees only those its bank sent or receives. */
+    private Payment visible(String uetr) {
         Payment p = Payment.findById(QueryParams.pathId("payment", uetr));
-        if (p == null) {
+        if (p == null || !caller.mayRead(p.debtorAgent, p.creditorAgent)) {
             throw ProblemException.notFound("payment", uetr);
         }
         return p;

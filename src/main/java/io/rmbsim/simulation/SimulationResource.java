@@ -1,5 +1,8 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.access.Caller;
+import io.rmbsim.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.rmbsim.web.Page;
@@ -32,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/simulations")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
 @Tag(name = "Simulations", description = "Whole payment streams through the same settlement engine, in memory, under several modes")
 public class SimulationResource {
 
@@ -39,10 +43,17 @@ public class SimulationResource {
 
     private final Simulations simulations;
     private final SimulationSpecs specs;
+    private final Caller caller;
 
-    SimulationResource(Simulations simulations, SimulationSpecs specs) {
+    SimulationResource(Simulations simulations, SimulationSpecs specs, Caller caller) {
         this.simulations = simulations;
         this.specs = specs;
+        this.caller = caller;
+    }
+
+    /** Operators and auditors see every run; anyone else the runs they started. */
+    private String ownerScope() {
+        return caller.seesEverything() ? null : caller.name();
     }
 
     @POST
@@ -53,7 +64,7 @@ public class SimulationResource {
             + "comes later on GET. The same inputs and seed give the same report. A 429 when too many are running.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = SimulationView.class)))
     public Response start(@Valid @NotNull SimulationRequest body, @Context UriInfo uri) {
-        return accepted(simulations.start(specs.from(body)), uri);
+        return accepted(simulations.start(specs.from(body), caller.name()), uri);
     }
 
     @POST
@@ -91,7 +102,7 @@ public class SimulationResource {
         return accepted(simulations.start(specs.fromCsv(csv, QueryParams.longValue("seed", seed, 1), modeList, liquidityNode,
                 QueryParams.optionalInteger("lsmIntervalMinutes", lsmInterval, 0, 1_440),
                 QueryParams.optionalInteger("dnsCycleMinutes", dnsCycle, 0, 1_440), levels,
-                participants(participants))), uri);
+                participants(participants)), caller.name()), uri);
     }
 
     /** {@code BIC:DIRECT[:amount]} or {@code BIC:INDIRECT:AGENT[:amount]}, comma-separated. */
@@ -126,7 +137,7 @@ public class SimulationResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         PageRequest p = PageRequest.of(page, size);
-        List<Simulations.Run> all = simulations.list();
+        List<Simulations.Run> all = simulations.list(ownerScope());
         List<SimulationView> items = all.stream().skip((long) p.page() * p.size()).limit(p.size())
                 .map(r -> SimulationView.of(r, false)).toList();
         return new Page<>(items, p.page(), p.size(), all.size());
@@ -137,7 +148,7 @@ public class SimulationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A simulation: status, progress, and its report once DONE")
     public SimulationView get(@PathParam("id") String id) {
-        return SimulationView.of(simulations.get(QueryParams.pathId("simulation", id)), true);
+        return SimulationView.of(simulations.get(QueryParams.pathId("simulation", id), ownerScope()), true);
     }
 
     @DELETE
@@ -145,7 +156,8 @@ public class SimulationResource {
     @Operation(summary = "Delete a simulation (stopping it if it runs)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
-        simulations.delete(QueryParams.pathId("simulation", id));
+        // an operator may delete any run; everyone else only their own
+        simulations.delete(QueryParams.pathId("simulation", id), caller.role().equals(Roles.OPERATOR) ? null : caller.name());
         return Response.noContent().build();
     }
 
@@ -199,7 +211,7 @@ public class SimulationResource {
     }
 
     private SimulationReport done(String id) {
-        Simulations.Run run = simulations.get(QueryParams.pathId("simulation", id));
+        Simulations.Run run = simulations.get(QueryParams.pathId("simulation", id), ownerScope());
         if (run.status != Simulations.Status.DONE) {
             throw ProblemException.conflict("simulation " + id + " is " + run.status + "; its report is not ready");
         }

@@ -10,12 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Simulation")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SimulationView(UUID id, @Schema(example = "RUNNING") String status, @Schema(example = "0.42") BigDecimal progress,
-        String scenario, Instant createdAt, String error, SimulationReport report) {
+        String scenario, @Schema(description = "Who started it", example = "demo-operator") String owner, Instant createdAt,
+        String error, SimulationReport report) {
 
     static SimulationView of(Simulations.Run run, boolean withReport) {
         // QUEUED is still RUNNING for the contract's clients: accepted and not yet done
         String status = run.status == Simulations.Status.QUEUED ? "RUNNING" : run.status.name();
         return new SimulationView(run.id, status, BigDecimal.valueOf(run.progress).setScale(3, RoundingMode.DOWN),
-                run.scenario, run.createdAt, run.error, withReport ? run.report : null);
+                run.scenario, run.owner, run.createdAt, run.error, withReport ? run.report : null);
     }
 }

@@ -38,14 +38,17 @@ public class Simulations {
         final UUID id;
         final Instant createdAt;
         final String scenario;
+        /** Who started it: only they, operators and auditors see it. */
+        final String owner;
         volatile Status status = Status.QUEUED;
         volatile double progress;
         volatile SimulationReport report;
         volatile String error;
         volatile Future<?> task;
 
-        Run(UUID id, Instant createdAt, String scenario) {
+        Run(UUID id, Instant createdAt, String scenario, String owner) {
             this.id = id;
+            this.owner = owner;
             this.createdAt = createdAt;
             this.scenario = scenario;
         }
@@ -66,8 +69,8 @@ public class Simulations {
                 });
     }
 
-    public Run start(SimulationRun.Spec spec) {
-        Run run = new Run(UUID.randomUUID(), clock.instant(), spec.scenario());
+    public Run start(SimulationRun.Spec spec, String owner) {
+        Run run = new Run(UUID.randomUUID(), clock.instant(), spec.scenario(), owner);
         runs.put(run.id, run);
         try {
             run.task = executor.submit(() -> execute(run, spec));
@@ -96,21 +99,23 @@ public class Simulations {
         }
     }
 
-    public Run get(UUID id) {
+    /** The run, if {@code owner} started it; any run when {@code owner} is null. */
+    public Run get(UUID id, String owner) {
         Run run = runs.get(id);
-        if (run == null) {
+        if (run == null || owner != null && !owner.equals(run.owner)) {
             throw ProblemException.notFound("simulation", id);
         }
         return run;
     }
 
-    public List<Run> list() {
-        return runs.values().stream().sorted(Comparator.comparing((Run r) -> r.createdAt).thenComparing(r -> r.id)).toList();
+    /** The runs {@code owner} started, oldest first; every run when {@code owner} is null. */
+    public List<Run> list(String owner) {
+        return runs.values().stream().filter(r -> owner == null || owner.equals(r.owner)).sorted(Comparator.comparing((Run r) -> r.createdAt).thenComparing(r -> r.id)).toList();
     }
 
     /** Deletes a run; a running one is stopped first. */
-    public void delete(UUID id) {
-        Run run = get(id);
+    public void delete(UUID id, String owner) {
+        Run run = get(id, owner);
         if (run.task != null) {
             run.task.cancel(true);
             executor.purge(); // a cancelled run must not hold a place in the queue

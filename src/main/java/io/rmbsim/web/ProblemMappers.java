@@ -40,6 +40,22 @@ public class ProblemMappers {
         return respond(e.problem());
     }
 
+    /** No token, or one that is expired, forged or not signed by the configured key. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(respond(new Problem("urn:rmbsim:problem:unauthenticated", "Unauthenticated", 401,
+                "a valid bearer token is required (Authorization: Bearer <JWT>)", null, null)))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose role does not allow the action. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(new Problem("urn:rmbsim:problem:forbidden", "Forbidden", 403,
+                "the caller's role does not allow this", null, null));
+    }
+
     @ServerExceptionMapper
     public Response invalidBody(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()

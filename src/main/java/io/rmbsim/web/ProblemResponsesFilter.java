@@ -38,6 +38,12 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "404", "Nothing with that identifier", "urn:rmbsim:problem:not-found", "Not found",
                             "no participant ZZZZRUMMXXX");
                 }
+                if (!path.startsWith("/api/v1/auth/")) {
+                    add(responses, "401", "No valid bearer token", "urn:rmbsim:problem:unauthenticated", "Unauthenticated",
+                            "a valid bearer token is required (Authorization: Bearer <JWT>)");
+                    add(responses, "403", "The caller's role or bank does not allow this", "urn:rmbsim:problem:forbidden",
+                            "Forbidden", "debtorAgent HCCBCNBHXXX is not the caller's bank VHSBRUV0XXX; a member acts only for its own BIC");
+                }
                 if (op.getKey() == PathItem.HttpMethod.POST) {
                     add(responses, "409", "The current state does not allow this", "urn:rmbsim:problem:conflict",
                             "Conflict with the current state", "participant VHSBRUV0XXX is already suspended");
@@ -48,8 +54,9 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description, String type, String title,
             String detail) {
-        if (responses.hasAPIResponse(code)) {
-            return;
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null) {
+            return; // documented by the operation itself
         }
         Example example = OASFactory.createExample().value(Map.of("type", type, "title", title,
                 "status", Integer.parseInt(code), "detail", detail));

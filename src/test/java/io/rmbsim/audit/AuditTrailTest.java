@@ -47,9 +47,21 @@ class AuditTrailTest {
         List<Map<String, Object>> entries = entriesFor(bic, 3);
         assertThat(entries).extracting(m -> m.get("status")).containsExactly(201, 200, 409);
         assertThat(entries).extracting(m -> m.get("outcome")).containsExactly("DONE", "DONE", "REFUSED");
-        assertThat(entries).extracting(m -> m.get("actor")).containsOnly("anonymous");
+        assertThat(entries).extracting(m -> m.get("actor")).containsOnly("demo-operator");
+        assertThat(entries).extracting(m -> m.get("role")).containsOnly("operator");
         assertThat(entries).extracting(m -> m.get("method")).containsOnly("POST");
         assertThat(String.valueOf(entries.get(0).get("resource"))).endsWith("/api/v1/participants/" + bic);
+    }
+
+    @Test
+    void aWriteWithoutAValidTokenIsRecordedAsAnonymousAndRefused() {
+        String bic = TestData.newBic("CN");
+        io.rmbsim.Api.anonymous().when().post("/api/v1/participants/" + bic + "/suspend").then().statusCode(401);
+        io.rmbsim.Api.as("forged.token.value").when().post("/api/v1/participants/" + bic + "/terminate").then().statusCode(401);
+        List<Map<String, Object>> entries = entriesFor(bic, 2);
+        assertThat(entries).extracting(m -> m.get("actor")).containsOnly("anonymous");
+        assertThat(entries).extracting(m -> m.get("status")).containsOnly(401);
+        assertThat(entries).extracting(m -> m.get("outcome")).containsOnly("REFUSED");
     }
 
     @Test

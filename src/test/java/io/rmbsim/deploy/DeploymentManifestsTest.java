@@ -124,6 +124,29 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void tokensAreVerifiedWithAKeyFromAnExistingConfigMapAndEachReplicaAdvertisesItsAddress() {
+        Map<String, Object> deployment = theOnly("Deployment");
+        for (Map<String, Object> container : containers(deployment)) {
+            Map<String, Map<String, Object>> env = list(container.get("env")).stream().map(DeploymentManifestsTest::map)
+                    .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+            assertThat(env).containsKeys("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "RMBSIM_CLUSTER_ADVERTISE_URL");
+            assertThat(env).doesNotContainKey("QUARKUS_PROFILE"); // prod: no demo tokens
+            String keyFile = (String) env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").get("value");
+            Map<String, Object> mount = list(container.get("volumeMounts")).stream().map(DeploymentManifestsTest::map)
+                    .filter(m -> keyFile.startsWith(m.get("mountPath") + "/")).findFirst().orElse(null);
+            assertThat(mount).as("a volume mounted where %s is", keyFile).isNotNull();
+            Map<String, Object> volume = list(at(deployment, "spec", "template", "spec", "volumes")).stream()
+                    .map(DeploymentManifestsTest::map).filter(v -> mount.get("name").equals(v.get("name"))).findFirst().orElseThrow();
+            String configMap = (String) at(volume, "configMap", "name");
+            Map<String, Object> cm = resources.stream()
+                    .filter(r -> "ConfigMap".equals(r.get("kind")) && configMap.equals(at(r, "metadata", "name")))
+                    .findFirst().orElse(null);
+            assertThat(cm).as("ConfigMap %s", configMap).isNotNull();
+            assertThat(map(cm.get("data"))).containsKeys(keyFile.substring(keyFile.lastIndexOf('/') + 1), "issuer");
+        }
+    }
+
+    @Test
     void deploymentServiceAndDisruptionBudgetSelectTheSamePods() {
         Map<String, Object> deployment = theOnly("Deployment");
         Map<String, Object> podLabels = map(at(deployment, "spec", "template", "metadata", "labels"));

@@ -1,6 +1,6 @@
 package io.rmbsim.ledger;
 
-import static io.restassured.RestAssured.given;
+import static io.rmbsim.Api.given;
 import static io.rmbsim.Api.get;
 import static io.rmbsim.Api.invalidField;
 import static io.rmbsim.Api.post;

@@ -1,6 +1,6 @@
 package io.rmbsim.ops;
 
-import static io.restassured.RestAssured.given;
+import static io.rmbsim.Api.given;
 import static io.rmbsim.Payments.fund;
 import static io.rmbsim.Payments.newDirect;
 import static io.rmbsim.Payments.pay;

@@ -1,6 +1,6 @@
 package io.rmbsim.ops;
 
-import static io.restassured.RestAssured.given;
+import static io.rmbsim.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -240,8 +240,8 @@ class ParticipantResourceTest {
 
     @Test
     void unsupportedMethodsAndMediaTypesAreProblems() {
-        problem(io.restassured.RestAssured.given().when().delete(PARTICIPANTS + "/" + HARBIN).then(), 405);
-        problem(io.restassured.RestAssured.given().contentType("text/plain").body("x").when().post(PARTICIPANTS).then(), 415);
+        problem(io.rmbsim.Api.given().when().delete(PARTICIPANTS + "/" + HARBIN).then(), 405);
+        problem(io.rmbsim.Api.given().contentType("text/plain").body("x").when().post(PARTICIPANTS).then(), 415);
         problem(get("/api/v1/no-such-thing"), 404);
         get(PARTICIPANTS + "/" + HARBIN).body("status", equalTo("ACTIVE"));
     }

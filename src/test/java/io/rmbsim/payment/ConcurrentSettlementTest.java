@@ -39,10 +39,12 @@ class ConcurrentSettlementTest {
 
     final HttpClient http = HttpClient.newHttpClient();
     String base;
+    String operatorToken;
 
     @Test
     void tenThousandConcurrentPaymentsKeepEveryInvariant() throws Exception {
         base = "http://localhost:" + RestAssured.port + "/api/v1";
+        operatorToken = io.rmbsim.Api.operator();
         List<String> seeded = new ArrayList<>();
         for (JsonNode p : get("/participants?size=500&status=ACTIVE").get("items")) {
             boolean seededChinese = p.get("country").asText().equals("CN") && p.get("participation").asText().equals("DIRECT")
@@ -88,7 +90,7 @@ class ConcurrentSettlementTest {
                 assertThat(stored.get("status").asText()).as(a.getKey()).isIn("SETTLED", "REJECTED", "CANCELLED");
             }
         }
-        new io.rmbsim.LedgerAudit(base).checkEveryAccountAgainstThePostingsRule();
+        new io.rmbsim.LedgerAudit(base, "Bearer " + operatorToken).checkEveryAccountAgainstThePostingsRule();
     }
 
     private void client(long seed, List<String> bics, Map<String, JsonNode> answers, AtomicInteger duplicatesRefused,
@@ -156,7 +158,8 @@ class ConcurrentSettlementTest {
     }
 
     private Reply send(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + operatorToken);
         if (method.equals("GET")) {
             request.GET();
         } else {

@@ -1,6 +1,6 @@
 package io.rmbsim.payment;
 
-import static io.restassured.RestAssured.given;
+import static io.rmbsim.Api.given;
 import static io.rmbsim.Payments.fund;
 import static io.rmbsim.Payments.newDirect;
 import static io.rmbsim.Payments.newIndirect;
@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class Pacs008XmlTest {
+public class Pacs008XmlTest {
 
-    static String document(String msgId, String... transactions) {
+    public static String document(String msgId, String... transactions) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf>"
                 + "<GrpHdr><MsgId>" + msgId + "</MsgId><CreDtTm>2021-06-30T10:00:00+08:00</CreDtTm>"
@@ -28,7 +28,7 @@ class Pacs008XmlTest {
                 + String.join("", transactions) + "</FIToFICstmrCdtTrf></Document>";
     }
 
-    static String transaction(String uetr, String from, String to, String amount, String currency) {
+    public static String transaction(String uetr, String from, String to, String amount, String currency) {
         return "<CdtTrfTxInf><PmtId><InstrId>I-" + uetr.substring(0, 8) + "</InstrId><EndToEndId>E-" + uetr.substring(0, 8)
                 + "</EndToEndId><UETR>" + uetr + "</UETR></PmtId>"
                 + "<IntrBkSttlmAmt Ccy=\"" + currency + "\">" + amount + "</IntrBkSttlmAmt><ChrgBr>SHAR</ChrgBr>"

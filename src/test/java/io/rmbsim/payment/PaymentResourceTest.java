@@ -241,7 +241,7 @@ class PaymentResourceTest {
         String x = newDirect();
         String y = newDirect();
         String uetr = pay(x, y, "5.00");
-        String xml = io.restassured.RestAssured.given().accept("application/xml").get(PAYMENTS + "/" + uetr + "/status-report")
+        String xml = io.rmbsim.Api.given().accept("application/xml").get(PAYMENTS + "/" + uetr + "/status-report")
                 .then().statusCode(200).contentType("application/xml").extract().asString();
         assertThat(xml).contains("urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10", "<TxSts>PDNG</TxSts>", uetr);
         get(PAYMENTS + "/" + uetr).body("isoStatus", equalTo("PDNG")).body("settlementMethod", nullValue());
