@@ -1,8 +1,10 @@
 package io.rmbsim.audit;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.rmbsim.cluster.FencedOut;
+import io.rmbsim.cluster.Leadership;
+import io.rmbsim.cluster.LeadershipGained;
+import io.rmbsim.cluster.LeadershipLost;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +25,10 @@ import org.jboss.logging.Logger;
 /**
  * Appends audit entries, one writer so that the chain has one order: requests hand over what they
  * did; a thread numbers the entries, links each to the previous hash and writes them in batches.
+ * The thread runs on the instance that leads settlement: with several instances it is still one
+ * writer, it takes up the chain where the database has it whenever it starts, and each batch checks
+ * the leadership epoch before it writes. An instance that does not lead keeps what it recorded (the
+ * few requests it serves itself) until it does.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -34,19 +40,32 @@ public class AuditTrail {
     }
 
     private final AgroalDataSource dataSource;
+    private final Leadership leadership;
     private final Clock clock;
     private final BlockingQueue<Event> pending = new LinkedBlockingQueue<>(100_000);
+    /** Taken from pending and not written yet: tried again, also after a change of leader. */
+    private final List<Event> batch = new ArrayList<>();
     private volatile boolean running;
+    /** Whether to write what is pending before stopping: only while the epoch is still this instance's. */
+    private volatile boolean drain;
     private Thread writer;
     private long lastSeq;
     private String lastHash = AuditRecord.GENESIS;
 
-    AuditTrail(AgroalDataSource dataSource, Clock clock) {
+    AuditTrail(AgroalDataSource dataSource, Leadership leadership, Clock clock) {
         this.dataSource = dataSource;
+        this.leadership = leadership;
         this.clock = clock;
     }
 
-    void start(@Observes @Priority(50) StartupEvent event) throws SQLException {
+    /** First of what the leader runs: the chain continues from its last entry in the database. */
+    void lead(@Observes @Priority(10) LeadershipGained gained) throws SQLException {
+        Thread previous = writer;
+        if (previous != null && previous.isAlive()) {
+            throw new IllegalStateException("the previous audit writer has not stopped yet");
+        }
+        lastSeq = 0;
+        lastHash = AuditRecord.GENESIS;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select seq, hash from audit_entry order by seq desc limit 1");
                 ResultSet rs = s.executeQuery()) {
@@ -55,16 +74,23 @@ public class AuditTrail {
                 lastHash = rs.getString(2);
             }
         }
+        drain = false;
         running = true;
         writer = new Thread(this::run, "audit-trail");
         writer.setDaemon(true);
         writer.start();
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Last of what the leader runs: on an orderly stop what is pending is written first. */
+    void follow(@Observes @Priority(30) LeadershipLost lost) throws InterruptedException {
+        drain = lost.orderly();
         running = false;
-        if (writer != null) {
-            writer.join(5_000);
+        Thread w = writer;
+        if (w != null) {
+            if (!lost.orderly()) {
+                w.interrupt();
+            }
+            w.join(5_000);
         }
     }
 
@@ -75,8 +101,7 @@ public class AuditTrail {
     }
 
     private void run() {
-        List<Event> batch = new ArrayList<>();
-        while (running || !pending.isEmpty()) {
+        while (running || drain && !(pending.isEmpty() && batch.isEmpty())) {
             try {
                 if (batch.isEmpty()) {
                     Event first = pending.poll(500, TimeUnit.MILLISECONDS);
@@ -91,6 +116,10 @@ public class AuditTrail {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (FencedOut e) {
+                // another instance leads: the batch stays for when this one leads again
+                LOG.warnf("audit entries not written here: %s", e.getMessage());
+                return;
             } catch (SQLException | RuntimeException e) {
                 // the batch stays and is tried again; the chain continues from the last written entry
                 LOG.warn("audit entries not written yet; retrying", e);
@@ -104,15 +133,21 @@ public class AuditTrail {
         }
     }
 
-    private void write(List<Event> batch) throws SQLException {
+    private void write(List<Event> entries) throws SQLException {
         long seq = lastSeq;
         String prev = lastHash;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            try {
+                leadership.check(c);
+            } catch (SQLException ex) {
+                c.rollback();
+                throw ex;
+            }
             try (PreparedStatement s = c.prepareStatement("insert into audit_entry (seq, recorded_at, actor, actor_role,"
                     + " actor_bic, method, path, status, outcome, resource, prev_hash, hash)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Event e : batch) {
+                for (Event e : entries) {
                     seq++;
                     var at = clock.instant();
                     String outcome = e.status() < 400 ? "DONE" : e.status() < 500 ? "REFUSED" : "FAILED";

@@ -1,7 +1,7 @@
 package io.rmbsim.day;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.rmbsim.cluster.LeadershipGained;
+import io.rmbsim.cluster.LeadershipLost;
 import io.rmbsim.sequencer.SettlementSequencer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Closes the business day by itself at the cut-off (default 17:30 Beijing time, after the CIPS
  * phase II day session). After a stop that spanned cut-offs, it closes each missed day in turn.
- * {@code settlement.auto-close=false} turns it off.
+ * {@code settlement.auto-close=false} turns it off. It runs where the sequencer runs: on the
+ * instance that leads settlement.
  */
 @ApplicationScoped
 public class AutomaticClose {
@@ -36,7 +37,8 @@ public class AutomaticClose {
         this.enabled = enabled;
     }
 
-    void start(@Observes @Priority(200) StartupEvent event) {
+    /** After the sequencer (priority 20) has its state. */
+    void lead(@Observes @Priority(30) LeadershipGained gained) {
         if (!enabled) {
             LOG.info("Automatic close of the business day is off (settlement.auto-close=false)");
             return;
@@ -49,9 +51,11 @@ public class AutomaticClose {
         timer.scheduleWithFixedDelay(this::closeIfDue, 5, 15, TimeUnit.SECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Before the sequencer stops (priority 20). */
+    void follow(@Observes @Priority(10) LeadershipLost lost) {
         if (timer != null) {
             timer.shutdownNow();
+            timer = null;
         }
     }
 

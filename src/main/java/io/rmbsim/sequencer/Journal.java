@@ -1,5 +1,6 @@
 package io.rmbsim.sequencer;
 
+import io.rmbsim.cluster.Fence;
 import io.rmbsim.money.Money;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,14 +56,18 @@ final class Journal {
         return payments.isEmpty() && postings.isEmpty() && days.isEmpty();
     }
 
-    /** Writes the batch in one transaction; throws, having rolled back, if anything fails. */
-    void write(DataSource dataSource) throws SQLException {
+    /**
+     * Writes the batch in one transaction; throws, having rolled back, if anything fails. The fence
+     * comes first: a batch of an instance that no longer leads settlement writes nothing.
+     */
+    void write(DataSource dataSource, Fence fence) throws SQLException {
         if (isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                fence.check(c);
                 writeDays(c);
                 writePayments(c);
                 writePostings(c);

@@ -3,8 +3,10 @@ package io.rmbsim.sequencer;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.rmbsim.cluster.FencedOut;
+import io.rmbsim.cluster.Leadership;
+import io.rmbsim.cluster.LeadershipGained;
+import io.rmbsim.cluster.LeadershipLost;
 import io.rmbsim.participant.ParticipantChanged;
 import io.rmbsim.payment.PaymentOrder;
 import io.rmbsim.payment.PaymentStatus;
@@ -43,6 +45,10 @@ import org.jboss.logging.Logger;
  * the hot account (Harbin Bank's CIPS account, debited by nearly every Russian payment) needs no
  * row locks, there are no lost updates and no deadlocks, and every answered payment is durable. If
  * the write fails, the batch's requests fail and the state is read back from the database.
+ *
+ * <p>It runs on the instance that leads settlement ({@link Leadership}) and only while it does: it
+ * loads its state when leadership is gained and stops when it is lost, failing what waits with a
+ * 503; every batch's transaction checks the leadership epoch before it writes.
  */
 @ApplicationScoped
 public class SettlementSequencer {
@@ -51,6 +57,7 @@ public class SettlementSequencer {
     private static final int MAX_BATCH = 512;
 
     private final AgroalDataSource dataSource;
+    private final Leadership leadership;
     private final Clock clock;
     private final BusinessCalendar calendar;
     private final MeterRegistry metrics;
@@ -68,12 +75,13 @@ public class SettlementSequencer {
     private volatile long queueValue;
     private final boolean checkInvariants;
 
-    SettlementSequencer(AgroalDataSource dataSource, Clock clock, MeterRegistry metrics,
+    SettlementSequencer(AgroalDataSource dataSource, Leadership leadership, Clock clock, MeterRegistry metrics,
             @ConfigProperty(name = "settlement.cut-off", defaultValue = "17:30") String cutOff,
             @ConfigProperty(name = "settlement.time-zone", defaultValue = "Asia/Shanghai") String zone,
             @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants) {
         this.checkInvariants = checkInvariants;
         this.dataSource = dataSource;
+        this.leadership = leadership;
         this.clock = clock;
         this.calendar = new BusinessCalendar(ZoneId.of(zone), LocalTime.parse(cutOff));
         this.metrics = metrics;
@@ -84,24 +92,43 @@ public class SettlementSequencer {
         metrics.gauge("rmbsim.queue.value.cny", this, s -> s.queueValue / 100.0);
     }
 
-    /** After the seed (priority 10): the state is read from the database, then commands flow. */
-    void start(@Observes @Priority(100) StartupEvent event) throws SQLException {
+    /**
+     * This instance leads settlement (after the audit writer, priority 10): the state is read from
+     * the database, as the previous leader left it, then commands flow.
+     */
+    void lead(@Observes @Priority(20) LeadershipGained gained) throws SQLException {
+        Thread previous = thread;
+        if (previous != null && previous.isAlive()) {
+            // a second writer on the same inbox must never run
+            throw new IllegalStateException("the previous settlement thread has not stopped yet");
+        }
+        failWaiting("settlement restarted; retry");
         ledger = new StateLoader(dataSource, clock, calendar).load();
         publishQueueGauges();
         running = true;
         thread = new Thread(this::run, "settlement-sequencer");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("Settlement sequencer started: business day %s, %d payments queued", ledger.businessDate(),
-                ledger.queueSize());
+        LOG.infof("Settlement sequencer started (epoch %d): business day %s, %d payments queued", gained.epoch(),
+                ledger.businessDate(), ledger.queueSize());
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Leadership is gone (or the service stops): the batch in hand ends, whatever waits fails with a 503. */
+    void follow(@Observes @Priority(20) LeadershipLost lost) throws InterruptedException {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(10_000);
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            t.join(10_000);
+            if (t.isAlive()) {
+                LOG.warn("the settlement thread has not stopped within 10 s; it will find its writes refused");
+            }
         }
+        failWaiting(lost.orderly() ? "settlement stopped" : "this instance no longer leads settlement; retry");
+        ledger = null;
+        queueDepth = 0;
+        queueValue = 0;
+        LOG.infof("Settlement sequencer stopped (epoch %d)", lost.epoch());
     }
 
     // --- what clients ask ---------------------------------------------------------------------
@@ -158,9 +185,20 @@ public class SettlementSequencer {
         return call(new Command<>(LiveLedger::closeDay, null));
     }
 
-    /** The open business day as the sequencer holds it. */
+    /**
+     * The open business day as the sequencer holds it; on an instance that does not lead settlement,
+     * as the database has it.
+     */
     public LocalDate businessDate() {
-        return ledger.businessDate();
+        LiveLedger l = ledger;
+        if (running && l != null) {
+            return l.businessDate();
+        }
+        try {
+            return StateLoader.openBusinessDate(dataSource).orElseGet(() -> calendar.openAt(clock.instant()));
+        } catch (SQLException e) {
+            throw unavailable("the settlement store is not answering");
+        }
     }
 
     public BusinessCalendar calendar() {
@@ -255,8 +293,12 @@ public class SettlementSequencer {
                 batch.clear();
             }
         }
+        failWaiting("settlement stopped");
+    }
+
+    private void failWaiting(String detail) {
         for (Command<?> c; (c = inbox.poll()) != null; ) {
-            c.answer.completeExceptionally(unavailable("settlement stopped"));
+            c.answer.completeExceptionally(unavailable(detail));
         }
     }
 
@@ -283,8 +325,18 @@ public class SettlementSequencer {
                 }
             }
             l.checkAgainstEngine(checkInvariants);
-            journal.write(dataSource);
+            journal.write(dataSource, leadership);
+        } catch (FencedOut e) {
+            // another instance leads now: its state, not this one, is the truth; leadership stops this thread
+            LOG.warnf("settlement batch refused: %s", e.getMessage());
+            batch.forEach(c -> c.answer.completeExceptionally(unavailable(
+                    "this instance no longer leads settlement; nothing of the batch was settled, retry")));
+            return;
         } catch (SQLException | RuntimeException e) {
+            if (!running) {
+                batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
+                return;
+            }
             LOG.error("settlement batch not written; reloading the state from the database", e);
             batch.forEach(c -> c.answer.completeExceptionally(unavailable("the batch could not be written: nothing of it was settled")));
             try {

@@ -18,10 +18,11 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Reads live settlement's state back from the database: at start, and after a failed write. */
+/** Reads live settlement's state back from the database: when leadership is gained, and after a failed write. */
 final class StateLoader {
 
     private static final String PAYMENT_COLUMNS = "uetr, seq, end_to_end_id, debtor_agent, creditor_agent, amount,"
@@ -92,13 +93,25 @@ final class StateLoader {
         return found;
     }
 
-    private LocalDate openBusinessDay(Connection c) throws SQLException {
+    /** The open business day as stored: what an instance that does not run the sequencer answers. */
+    static Optional<LocalDate> openBusinessDate(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return storedOpenDay(c);
+        }
+    }
+
+    private static Optional<LocalDate> storedOpenDay(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "select business_date from business_day where state = 'OPEN' order by business_date desc");
                 ResultSet rs = s.executeQuery()) {
-            if (rs.next()) {
-                return rs.getObject(1, LocalDate.class);
-            }
+            return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
+        }
+    }
+
+    private LocalDate openBusinessDay(Connection c) throws SQLException {
+        Optional<LocalDate> stored = storedOpenDay(c);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         Instant now = clock.instant();
         LocalDate day = calendar.openAt(now);

@@ -43,6 +43,8 @@ class CrashIT {
     Path dataDir;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The operator's bearer token, when the service asks for one. */
+    volatile String authorization;
 
     @Test
     void answeredPaymentsSurviveAKillAndNoneSettlesTwice() throws Exception {
@@ -52,7 +54,8 @@ class CrashIT {
         List<String> bics = new ArrayList<>();
         try (RunningService service = new RunningService(dataDir, Map.of("settlement.auto-close", "false")).start()) {
             String base = service.baseUri() + "/api/v1";
-            for (JsonNode p : new LedgerAudit(base).pages("/participants?status=ACTIVE&")) {
+            authorization = service.authorization().orElse(null);
+            for (JsonNode p : new LedgerAudit(base, authorization).pages("/participants?status=ACTIVE&")) {
                 if (p.get("illustrative").asBoolean() || p.get("bic").asText().matches("(HCCB|ICBK|BKCH|PCBC|ABOC|COMM|CMBC|CIBK)CN.*")) {
                     bics.add(p.get("bic").asText());
                 }
@@ -101,7 +104,7 @@ class CrashIT {
         assertThat(answered).hasSizeGreaterThan(100);
 
         try (RunningService service = new RunningService(dataDir, Map.of("settlement.auto-close", "false")).start()) {
-            LedgerAudit audit = new LedgerAudit(service.baseUri() + "/api/v1");
+            LedgerAudit audit = new LedgerAudit(service.baseUri() + "/api/v1", service.authorization().orElse(null));
             for (Map.Entry<String, String> a : answered.entrySet()) {
                 String now = audit.get("/payments/" + a.getKey()).get("status").asText();
                 if (a.getValue().equals("QUEUED")) {
@@ -116,10 +119,13 @@ class CrashIT {
     }
 
     private JsonNode send(String base, String path, Object body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isLessThan(500);
         return JSON.readTree(r.body());
     }
