@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.rmbsim.TestData;
@@ -65,6 +66,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("tampers with an entry through the application's own persistence, which a packaged application does not expose")
     void theChainVerifiesAndShowsTampering() {
         String bic = TestData.newBic("CN");
         post("/api/v1/participants", TestData.direct(bic, "CN")).statusCode(201);
