@@ -16,6 +16,8 @@ class LeaderForwardingTest {
         assertThat(LeaderForwarding.needsLeader(HttpMethod.PUT, "/api/v1/anything")).isTrue();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.DELETE, "/api/v1/simulations/42")).isTrue();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.OPTIONS, "/api/v1/payments")).isTrue();
+        // issuing a token is audited, and only the leader writes the audit trail
+        assertThat(LeaderForwarding.needsLeader(HttpMethod.POST, "/api/v1/auth/demo-token")).isTrue();
     }
 
     @Test
@@ -27,12 +29,11 @@ class LeaderForwardingTest {
     }
 
     @Test
-    void readsAndTokensAreServedWhereTheyArrive() {
+    void readsAreServedWhereTheyArrive() {
         assertThat(LeaderForwarding.needsLeader(HttpMethod.GET, "/api/v1/payments")).isFalse();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.GET, "/api/v1/accounts/HCCBCNBHXXX/statement")).isFalse();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.HEAD, "/api/v1/participants")).isFalse();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.GET, "/api/v1/settlementx")).isFalse();
-        assertThat(LeaderForwarding.needsLeader(HttpMethod.POST, "/api/v1/auth/demo-token")).isFalse();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.POST, "/q/health")).isFalse();
         assertThat(LeaderForwarding.needsLeader(HttpMethod.GET, "/q/metrics")).isFalse();
     }
