@@ -80,6 +80,23 @@ public final class Api {
         return given().when().get(path).then();
     }
 
+    /**
+     * The audit entries (as maps, oldest first) among the last thousand whose path or resource
+     * contains {@code fragment}, read as the operator.
+     */
+    public static java.util.List<Map<String, Object>> auditEntries(String fragment) {
+        int total = get("/api/v1/audit?size=1").extract().path("total");
+        int last = Math.max(0, (total - 1) / 500);
+        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>(
+                get("/api/v1/audit?size=500&page=" + last).extract().jsonPath().getList("items"));
+        if (last > 0) {
+            items.addAll(get("/api/v1/audit?size=500&page=" + (last - 1)).extract().jsonPath().getList("items"));
+        }
+        return items.stream().filter(m -> String.valueOf(m.get("path")).contains(fragment)
+                        || String.valueOf(m.get("resource")).contains(fragment))
+                .sorted(java.util.Comparator.comparingLong(m -> ((Number) m.get("seq")).longValue())).toList();
+    }
+
     /** A problem+json answer with the status given. */
     public static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status)

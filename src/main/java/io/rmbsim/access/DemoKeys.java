@@ -32,11 +32,9 @@ public final class DemoKeys {
     static final String PUBLIC_KEY_FILE = "demo-jwt-public.pem";
 
     private final PrivateKey privateKey;
-    private final PublicKey publicKey;
 
-    private DemoKeys(PrivateKey privateKey, PublicKey publicKey) {
+    private DemoKeys(PrivateKey privateKey) {
         this.privateKey = privateKey;
-        this.publicKey = publicKey;
     }
 
     /**
@@ -55,11 +53,11 @@ public final class DemoKeys {
                 restrictToOwner(draft);
                 Files.writeString(draft, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 try {
-                    Files.move(draft, privateFile, StandardCopyOption.ATOMIC_MOVE);
+                    // a link, not a rename: rename replaces an existing file, a link fails if one exists
+                    Files.createLink(privateFile, draft);
                 } catch (FileAlreadyExistsException another) {
-                    Files.deleteIfExists(draft);
-                }
-                if (Files.exists(draft)) {
+                    // another instance made the key first: use that one
+                } finally {
                     Files.deleteIfExists(draft);
                 }
             }
@@ -73,7 +71,7 @@ public final class DemoKeys {
                 Files.writeString(draft, publicPem);
                 Files.move(draft, publicFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            return new DemoKeys(privateKey, publicKey);
+            return new DemoKeys(privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("the demo signing key cannot be kept in " + folder, e);
         } catch (GeneralSecurityException e) {
@@ -83,10 +81,6 @@ public final class DemoKeys {
 
     public PrivateKey privateKey() {
         return privateKey;
-    }
-
-    public PublicKey publicKey() {
-        return publicKey;
     }
 
     private static PublicKey publicOf(PrivateKey key) throws GeneralSecurityException {

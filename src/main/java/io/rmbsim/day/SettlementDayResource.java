@@ -1,6 +1,8 @@
 package io.rmbsim.day;
 
+import io.rmbsim.access.Caller;
 import io.rmbsim.access.Roles;
+import io.rmbsim.web.Criteria;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.money.Money;
@@ -37,11 +39,13 @@ public class SettlementDayResource {
     private final SettlementSequencer sequencer;
     private final EntityManager em;
     private final boolean autoClose;
+    private final Caller caller;
 
-    SettlementDayResource(SettlementSequencer sequencer, EntityManager em,
+    SettlementDayResource(SettlementSequencer sequencer, EntityManager em, Caller caller,
             @ConfigProperty(name = "settlement.auto-close", defaultValue = "true") boolean autoClose) {
         this.sequencer = sequencer;
         this.em = em;
+        this.caller = caller;
         this.autoClose = autoClose;
     }
 
@@ -58,15 +62,19 @@ public class SettlementDayResource {
 
     @GET
     @Path("/queue")
-    @Operation(summary = "Queued payments in release order", description = "HIGH before NORM, then first in, first out.")
+    @Operation(summary = "Queued payments in release order", description = "HIGH before NORM, then first in, first out. "
+            + "A member sees the queued payments its bank sends or receives.")
     public Page<PaymentView> queue(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         PageRequest p = PageRequest.of(page, size);
-        List<Payment> items = Payment.<Payment>find("status", Sort.by("priority").and("seq"), PaymentStatus.QUEUED)
+        Criteria criteria = new Criteria().equal("status", PaymentStatus.QUEUED);
+        caller.readScope().ifPresent(bic -> criteria.where("(debtorAgent = :own or creditorAgent = :own)",
+                java.util.Map.of("own", bic)));
+        List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("priority").and("seq"), criteria.parameters())
                 .page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),
-                Payment.count("status", PaymentStatus.QUEUED));
+                Payment.count(criteria.query(), criteria.parameters()));
     }
 
     @POST

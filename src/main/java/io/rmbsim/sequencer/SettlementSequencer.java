@@ -148,7 +148,11 @@ public class SettlementSequencer {
     public CompletableFuture<Submission> submitAsync(PaymentOrder order) {
         Command<Submission> command = new Command<>(l -> null, order);
         offer(command);
-        return command.answer.orTimeout(60, TimeUnit.SECONDS);
+        return command.answer.orTimeout(60, TimeUnit.SECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException ? timedOut() : cause);
+        });
     }
 
     /** Submits several payments at once (a pacs.008 with many transactions): they share batches. */
@@ -261,11 +265,15 @@ public class SettlementSequencer {
             }
             throw unavailable("settlement failed: " + e.getCause());
         } catch (TimeoutException e) {
-            throw unavailable("settlement did not answer in time; the request may still complete, read it back");
+            throw timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted");
         }
+    }
+
+    private static ProblemException timedOut() {
+        return unavailable("settlement did not answer in time; the request may still complete, read it back");
     }
 
     private static ProblemException unavailable(String detail) {

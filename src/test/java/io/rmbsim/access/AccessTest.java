@@ -2,6 +2,7 @@ package io.rmbsim.access;
 
 import static io.rmbsim.Api.anonymous;
 import static io.rmbsim.Api.as;
+import static io.rmbsim.Api.auditEntries;
 import static io.rmbsim.Api.auditor;
 import static io.rmbsim.Api.member;
 import static io.rmbsim.Api.operator;
@@ -175,6 +176,22 @@ class AccessTest {
     }
 
     @Test
+    void aMemberSeesInTheQueueOnlyWhatItsBankSendsOrReceives() {
+        String poorB = Payments.newDirect();
+        String toA = Payments.pay(poorB, bankA, "70.00");
+        String others = Payments.pay(poorB, bankC, "70.00");
+        assertThat(Payments.status(toA)).isEqualTo("QUEUED");
+        assertThat(Payments.status(others)).isEqualTo("QUEUED");
+
+        List<Map<String, Object>> seen = getAs(member(bankA), "/api/v1/settlement/queue?size=500").statusCode(200)
+                .extract().path("items");
+        assertThat(seen).extracting(p -> p.get("uetr")).contains(toA).doesNotContain(others);
+        assertThat(seen).allMatch(p -> bankA.equals(p.get("debtorAgent")) || bankA.equals(p.get("creditorAgent")));
+        List<String> all = getAs(operator(), "/api/v1/settlement/queue?size=500").extract().path("items.uetr");
+        assertThat(all).contains(toA, others);
+    }
+
+    @Test
     void aMemberReadsItsOwnAccountAndNoOther() {
         Payments.pay(bankA, bankB, "10.00");
         String token = member(bankA);
@@ -305,15 +322,4 @@ class AccessTest {
         assertThat(expires).isAfter(Instant.now());
     }
 
-    static List<Map<String, Object>> auditEntries(String fragment) {
-        int total = Api.get("/api/v1/audit?size=1").extract().path("total");
-        int last = Math.max(0, (total - 1) / 500);
-        List<Map<String, Object>> items = new java.util.ArrayList<>(
-                Api.get("/api/v1/audit?size=500&page=" + last).extract().jsonPath().getList("items"));
-        if (last > 0) {
-            items.addAll(Api.get("/api/v1/audit?size=500&page=" + (last - 1)).extract().jsonPath().getList("items"));
-        }
-        return items.stream().filter(m -> String.valueOf(m.get("path")).contains(fragment)
-                || String.valueOf(m.get("resource")).contains(fragment)).toList();
-    }
 }

@@ -26,16 +26,7 @@ class AuditTrailTest {
     }
 
     static List<Map<String, Object>> matching(String fragment) {
-        int total = get("/api/v1/audit?size=1").extract().path("total");
-        int last = Math.max(0, (total - 1) / 500);
-        JsonPath page = get("/api/v1/audit?size=500&page=" + last).extract().jsonPath();
-        List<Map<String, Object>> items = page.getList("items");
-        if (last > 0) {
-            items.addAll(get("/api/v1/audit?size=500&page=" + (last - 1)).extract().jsonPath().getList("items"));
-        }
-        return items.stream().filter(m -> String.valueOf(m.get("path")).contains(fragment)
-                        || String.valueOf(m.get("resource")).contains(fragment))
-                .sorted(java.util.Comparator.comparingLong(m -> ((Number) m.get("seq")).longValue())).toList();
+        return io.rmbsim.Api.auditEntries(fragment);
     }
 
     @Test

@@ -126,11 +126,15 @@ class DeploymentManifestsTest {
     @Test
     void tokensAreVerifiedWithAKeyFromAnExistingConfigMapAndEachReplicaAdvertisesItsAddress() {
         Map<String, Object> deployment = theOnly("Deployment");
+        assertThat(containers(deployment)).isNotEmpty();
         for (Map<String, Object> container : containers(deployment)) {
             Map<String, Map<String, Object>> env = list(container.get("env")).stream().map(DeploymentManifestsTest::map)
                     .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
             assertThat(env).containsKeys("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "RMBSIM_CLUSTER_ADVERTISE_URL");
             assertThat(env).doesNotContainKey("QUARKUS_PROFILE"); // prod: no demo tokens
+            // each replica its own address: the pod IP from the downward API, not a shared name
+            assertThat((String) env.get("RMBSIM_CLUSTER_ADVERTISE_URL").get("value")).contains("$(POD_IP)");
+            assertThat(at(env.get("POD_IP"), "valueFrom", "fieldRef", "fieldPath")).isEqualTo("status.podIP");
             String keyFile = (String) env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").get("value");
             Map<String, Object> mount = list(container.get("volumeMounts")).stream().map(DeploymentManifestsTest::map)
                     .filter(m -> keyFile.startsWith(m.get("mountPath") + "/")).findFirst().orElse(null);
