@@ -60,6 +60,55 @@ public class Ledger {
                 Money.format(in.longValue()), ((Number) out[1]).longValue(), sequencer.businessDate());
     }
 
+    /**
+     * Settlement accounts in BIC order, as committed now, each with what is queued to and from it;
+     * {@code only}, when given, limits the list to that one account (a member's own).
+     */
+    public Page<AccountView> list(String heldAt, String only, PageRequest page) {
+        Criteria criteria = new Criteria().equal("heldAt", heldAt).equal("bic", only);
+        List<SettlementAccount> accounts = SettlementAccount.<SettlementAccount>find(criteria.query(), Sort.by("bic"),
+                criteria.parameters()).page(page.page(), page.size()).list();
+        long total = SettlementAccount.count(criteria.query(), criteria.parameters());
+        if (accounts.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), total);
+        }
+        List<String> bics = accounts.stream().map(a -> a.bic).toList();
+        Map<String, long[]> outgoing = new java.util.HashMap<>();
+        Map<String, Long> incoming = new java.util.HashMap<>();
+        // a queued payment debits one or two accounts and credits one or two: each side counts once per account
+        for (String side : List.of("debit1", "debit2", "credit1", "credit2")) {
+            List<Object[]> sums = em.createQuery("select p." + side + ", sum(p.amount), count(p) from Payment p"
+                    + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p." + side + " in :bics"
+                    + (side.endsWith("2") ? " and p." + side + " <> p." + side.replace('2', '1') : "")
+                    + " group by p." + side, Object[].class).setParameter("bics", bics).getResultList();
+            for (Object[] row : sums) {
+                String bic = (String) row[0];
+                long value = ((Number) row[1]).longValue();
+                if (side.startsWith("debit")) {
+                    long[] o = outgoing.computeIfAbsent(bic, b -> new long[2]);
+                    o[0] += value;
+                    o[1] += ((Number) row[2]).longValue();
+                } else {
+                    incoming.merge(bic, value, Long::sum);
+                }
+            }
+        }
+        LocalDate today = sequencer.businessDate();
+        List<AccountView> items = accounts.stream().map(a -> {
+            long[] o = outgoing.getOrDefault(a.bic, new long[2]);
+            return new AccountView(a.bic, a.heldAt, "CNY", Money.format(a.balance), Money.format(o[0]),
+                    Money.format(incoming.getOrDefault(a.bic, 0L)), o[1], today);
+        }).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** A payment's postings, in the order they were made; {@code only}, when given, limits them to that account. */
+    public List<PostingView> postingsOf(java.util.UUID uetr, String only) {
+        Criteria criteria = new Criteria().equal("uetr", uetr).equal("accountBic", only);
+        return Posting.<Posting>find(criteria.query(), Sort.by("id"), criteria.parameters()).list().stream()
+                .map(PostingView::of).toList();
+    }
+
     public Page<PostingView> postings(String bic, LocalDate from, LocalDate to, String kind, PageRequest page) {
         account(bic);
         Criteria criteria = new Criteria().equal("accountBic", bic).equal("kind", kind);

@@ -18,6 +18,8 @@ import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
 import io.rmbsim.access.Caller;
 import io.rmbsim.access.Roles;
+import io.rmbsim.ledger.Ledger;
+import io.rmbsim.ledger.PostingView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,11 +60,13 @@ public class PaymentResource {
     private final SettlementSequencer sequencer;
     private final Clock clock;
     private final Caller caller;
+    private final Ledger ledger;
 
-    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller) {
+    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller, Ledger ledger) {
         this.sequencer = sequencer;
         this.clock = clock;
         this.caller = caller;
+        this.ledger = ledger;
     }
 
     @POST
@@ -152,6 +156,15 @@ public class PaymentResource {
     @Operation(summary = "A payment's current state, with its route")
     public PaymentView get(@PathParam("uetr") String uetr) {
         return PaymentView.of(visible(uetr).snapshot());
+    }
+
+    @GET
+    @Path("/{uetr}/postings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A payment's postings", description = "The ledger entries its settlement made, in order (none "
+            + "until it settles; a book transfer posts only at the agent). A member sees only those on its own account.")
+    public List<PostingView> postings(@PathParam("uetr") String uetr) {
+        return ledger.postingsOf(visible(uetr).uetr, caller.readScope().orElse(null));
     }
 
     @GET

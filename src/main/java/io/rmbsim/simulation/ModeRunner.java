@@ -112,7 +112,7 @@ public final class ModeRunner implements SettlementEvents {
         }
         progress.accept(stream.size());
         return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySum, p95(),
-                delayMax, used.clone(), bilateral, multilateral, corridors(), System.nanoTime() - started);
+                delayMax, used.clone(), bilateral, multilateral, corridors(), delayDistribution(), System.nanoTime() - started);
     }
 
     private java.util.Map<String, Long> corridors() {
@@ -191,6 +191,16 @@ public final class ModeRunner implements SettlementEvents {
     public void rejected(long ref, String reasonCode) {
         unsettledCount++;
         unsettledValue += stream.amount((int) ref);
+    }
+
+    /** How many settled payments fall in each of {@link ModeResult#DELAY_CLASS_EDGES}' classes. */
+    private long[] delayDistribution() {
+        long[] counts = new long[ModeResult.DELAY_CLASS_EDGES.length + 1];
+        counts[0] = zeroDelays;
+        for (int i = 0; i < delayCount; i++) {
+            counts[ModeResult.delayClass(delays[i])]++;
+        }
+        return counts;
     }
 
     /** The 95th percentile of the settled payments' delays (nearest rank). */

@@ -30,9 +30,16 @@ public record SimulationReport(
             Delay delay, LiquidityUsed liquidityUsed, Offsets offsets) {
     }
 
-    /** Seconds from arrival to settlement, over settled payments. */
+    /** Seconds from arrival to settlement, over settled payments, and how they are distributed. */
     @Schema(name = "Delay")
-    public record Delay(@Schema(example = "12.5") String mean, long p95, long max) {
+    public record Delay(@Schema(example = "12.5") String mean, long p95, long max,
+            @Schema(description = "Settled payments by delay class: 0 s (on arrival), up to 60 s, 300 s, 900 s, 3,600 s, "
+                    + "10,800 s, and longer (upToSeconds null)") List<DelayClass> distribution) {
+    }
+
+    /** Settled payments whose delay is at most {@code upToSeconds} and more than the class before's; null: the rest. */
+    @Schema(name = "DelayClass")
+    public record DelayClass(@Schema(example = "300") Long upToSeconds, long count) {
     }
 
     @Schema(name = "LiquidityUsed")

@@ -3,6 +3,7 @@ package io.rmbsim.simulation;
 import io.rmbsim.money.Money;
 import io.rmbsim.simulation.SimulationReport.Bounds;
 import io.rmbsim.simulation.SimulationReport.Delay;
+import io.rmbsim.simulation.SimulationReport.DelayClass;
 import io.rmbsim.simulation.SimulationReport.LiquidityUsed;
 import io.rmbsim.simulation.SimulationReport.ModeReport;
 import io.rmbsim.simulation.SimulationReport.Offsets;
@@ -99,9 +100,19 @@ public final class SimulationRun {
             used.put(stream.participants().get(a).bic(), Money.format(r.liquidityUsed()[a]));
         }
         return new ModeReport(r.settledCount(), Money.format(r.settledValue()), r.unsettledCount(),
-                Money.format(r.unsettledValue()), new Delay(mean(r), r.delayP95(), r.delayMax()),
+                Money.format(r.unsettledValue()), new Delay(mean(r), r.delayP95(), r.delayMax(), distribution(r)),
                 new LiquidityUsed(Money.format(r.liquidityUsedTotal()), used),
                 new Offsets(r.bilateralOffsets(), r.multilateralOffsets()));
+    }
+
+    private static List<DelayClass> distribution(ModeResult r) {
+        List<DelayClass> classes = new ArrayList<>();
+        long[] counts = r.delayDistribution();
+        for (int c = 0; c < counts.length; c++) {
+            Long upTo = c < ModeResult.DELAY_CLASS_EDGES.length ? ModeResult.DELAY_CLASS_EDGES[c] : null;
+            classes.add(new DelayClass(upTo, counts[c]));
+        }
+        return classes;
     }
 
     private static Map<String, String> corridorValues(ModeResult r) {

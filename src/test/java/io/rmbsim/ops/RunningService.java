@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * runs it: so that a test can stop, kill and start it again on the same data. It runs the demo
  * profile, which signs its own tokens; {@link #request()} carries the operator's.
  */
-final class RunningService implements AutoCloseable {
+public final class RunningService implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path BUILT_CONFIG = Path.of("target", "classes", "application.properties");
@@ -42,19 +42,19 @@ final class RunningService implements AutoCloseable {
      * @param properties system properties for the service; they win over the defaults set here (a
      *     free port, this data folder, the demo profile, its own address as the one it advertises)
      */
-    RunningService(Path dataDir, Map<String, String> properties) throws IOException {
+    public RunningService(Path dataDir, Map<String, String> properties) throws IOException {
         this.dataDir = Files.createDirectories(dataDir);
         this.log = dataDir.resolve("service.log");
         this.properties = properties;
         this.port = freePort();
     }
 
-    static boolean packaged() {
+    public static boolean packaged() {
         return Files.isRegularFile(JAR);
     }
 
     /** Whether the package is the PostgreSQL build ({@code -Ppostgres}): the database kind is fixed when it is built. */
-    static boolean postgresBuild() throws IOException {
+    public static boolean postgresBuild() throws IOException {
         if (!Files.isRegularFile(BUILT_CONFIG)) {
             return false;
         }
@@ -65,7 +65,7 @@ final class RunningService implements AutoCloseable {
         return "postgresql".equals(built.getProperty("quarkus.datasource.db-kind"));
     }
 
-    RunningService start() throws IOException {
+    public RunningService start() throws IOException {
         Map<String, String> all = new HashMap<>();
         all.put("quarkus.http.port", String.valueOf(port));
         all.put("rmbsim.data-dir", dataDir.toAbsolutePath().toString());
@@ -114,12 +114,12 @@ final class RunningService implements AutoCloseable {
         return port;
     }
 
-    String baseUri() {
+    public String baseUri() {
         return "http://localhost:" + port;
     }
 
     /** A request as the settlement operator. */
-    RequestSpecification request() {
+    public RequestSpecification request() {
         RequestSpecification r = RestAssured.given().baseUri("http://localhost").port(port);
         authorization().ifPresent(a -> r.header("Authorization", a));
         return r;
@@ -129,7 +129,7 @@ final class RunningService implements AutoCloseable {
      * The operator's {@code Authorization} header value, fetched once from the demo token endpoint;
      * empty when the service has no such endpoint.
      */
-    Optional<String> authorization() {
+    public Optional<String> authorization() {
         Optional<String> a = authorization;
         if (a == null) {
             Response r = RestAssured.given().baseUri("http://localhost").port(port).accept("text/plain")
@@ -146,7 +146,7 @@ final class RunningService implements AutoCloseable {
         return a;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 

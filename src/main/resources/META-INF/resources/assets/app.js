@@ -1,0 +1,232 @@
+// Shared by every dashboard page: the signed-in caller, calls to the API, the page's header,
+// small DOM helpers and the charts (Apache ECharts, loaded by each page from /vendor/echarts).
+// The dashboard holds no rules of its own: it shows what the API answers, with the caller's token.
+
+const TOKEN_KEY = 'rmbsim.token';
+
+export const PAGES = [
+  { id: 'overview', href: '/', label: 'Overview' },
+  { id: 'network', href: '/network.html', label: 'Network' },
+  { id: 'alliance', href: '/alliance.html', label: 'Alliance' },
+  { id: 'settlement', href: '/settlement.html', label: 'Settlement' },
+  { id: 'payments', href: '/payments.html', label: 'Payments' },
+  { id: 'simulations', href: '/simulations.html', label: 'Simulations' },
+];
+
+export const HARBIN = 'HCCBCNBHXXX';
+export const HARBIN_COLOUR = '#b3261e';
+
+/** An answer other than 2xx: the status and the problem+json body the API sent. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && problem.detail ? problem.detail : (problem && problem.title) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function signIn(bearer) {
+  sessionStorage.setItem(TOKEN_KEY, bearer.trim());
+}
+
+export function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function toSignIn() {
+  const next = location.pathname + location.search;
+  location.assign('/?next=' + encodeURIComponent(next));
+}
+
+/** Calls the API with the caller's token. JSON in and out unless told otherwise; a 401 goes back to sign-in. */
+export async function api(path, { method = 'GET', body, contentType = 'application/json', accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
+  const t = token();
+  if (t) headers.Authorization = 'Bearer ' + t;
+  let payload;
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType;
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const response = await fetch(path, { method, headers, body: payload });
+  const text = await response.text();
+  const type = response.headers.get('Content-Type') || '';
+  const data = text && type.includes('json') ? JSON.parse(text) : text;
+  if (response.status === 401 && t && !path.startsWith('/api/v1/auth/')) {
+    signOut();
+    toSignIn();
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** Every item of a paged list, page by page (500 at a time). */
+export async function all(path) {
+  const items = [];
+  for (let page = 0; ; page++) {
+    const p = await api(`${path}${path.includes('?') ? '&' : '?'}page=${page}&size=500`);
+    items.push(...p.items);
+    if (p.items.length === 0 || items.length >= p.total) return items;
+  }
+}
+
+/** The query string of a path from the form's non-empty fields. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/** Builds an element; text children become text nodes (never HTML), so names from the API cannot inject markup. */
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) e.append(c instanceof Node ? c : String(c));
+  return e;
+}
+
+/** Replaces an element's children. */
+export function fill(target, ...children) {
+  const e = typeof target === 'string' ? document.getElementById(target) : target;
+  e.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null));
+  return e;
+}
+
+/** A table: columns are {label, value(row) -> text|Node, num?}; caption for screen readers and the eye. */
+export function table(caption, columns, rows, { rowAttrs } = {}) {
+  return el('div', { class: 'table-wrap' },
+    el('table', {},
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.num ? 'num' : null }, c.label)))),
+      el('tbody', {}, rows.length === 0
+        ? el('tr', {}, el('td', { colspan: columns.length, class: 'muted' }, 'None.'))
+        : rows.map((r) => el('tr', rowAttrs ? rowAttrs(r) : {}, columns.map((c) => el('td', { class: c.num ? 'num' : null }, c.value(r))))))));
+}
+
+/** A decimal amount string with thousands separators, kept as text (no floating point). */
+export function money(amount) {
+  if (amount === undefined || amount === null) return '';
+  const [whole, fraction] = String(amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** A decimal amount string as millions of CNY, for a chart's scale only (never for arithmetic on money). */
+export function millions(amount) {
+  return amount === undefined || amount === null ? 0 : Number(amount) / 1e6;
+}
+
+/** "1 payment", "3 payments". */
+export function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export function badge(text) {
+  return el('span', { class: `badge ${text}` }, text);
+}
+
+export function time(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** Writes a message into a status region (role=status/alert in the page), as ok or error. */
+export function say(id, message, kind = '') {
+  const e = document.getElementById(id);
+  e.className = `status ${kind}`;
+  e.textContent = message;
+}
+
+export function problemText(error) {
+  if (error instanceof ApiError) {
+    const p = error.problem || {};
+    const fields = (p.errors || []).map((f) => `${f.field}: ${f.message}`).join('; ');
+    return `${p.title || 'Error'} (${error.status})${p.detail ? ': ' + p.detail : ''}${fields ? ' — ' + fields : ''}${p.reasonCode ? ' [' + p.reasonCode + ']' : ''}`;
+  }
+  return String(error && error.message ? error.message : error);
+}
+
+const charts = new Map();
+
+/** Draws (or redraws) an ECharts chart in the element with this id; the chart names itself for screen readers. */
+export function chart(id, option) {
+  const node = document.getElementById(id);
+  let c = charts.get(id);
+  if (!c || c.isDisposed()) {
+    c = window.echarts.init(node, null, { renderer: 'canvas' });
+    charts.set(id, c);
+  }
+  c.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
+  node.dataset.rendered = 'true';
+  return c;
+}
+
+window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+function header(pageId, me) {
+  const who = me
+    ? el('div', { class: 'who' },
+      el('span', { id: 'signed-in-as' }, `${me.subject} · ${me.role}${me.bic ? ' · ' + me.bic : ''}`),
+      el('button', { type: 'button', onclick: () => { signOut(); location.assign('/'); } }, 'Sign out'))
+    : el('div', { class: 'who' }, el('a', { href: '/', style: 'color:#fff' }, 'Sign in'));
+  return el('div', { class: 'bar' },
+    el('a', { class: 'brand', href: '/' }, 'RMB settlement simulator'),
+    el('nav', { 'aria-label': 'Dashboard pages' },
+      el('ul', {}, PAGES.map((p) => el('li', {}, el('a', { href: p.href, 'aria-current': p.id === pageId ? 'page' : null }, p.label))))),
+    who);
+}
+
+/**
+ * Starts a page: draws the header, checks the token with the service and marks the body with the
+ * caller's role (controls marked data-requires="operator" show only to operators). Without a valid
+ * token every page but the overview sends the visitor to sign in.
+ */
+export async function start(pageId) {
+  const chrome = document.getElementById('site-header');
+  let me = null;
+  if (token()) {
+    try {
+      me = await api('/api/v1/auth/me');
+    } catch (e) {
+      signOut();
+    }
+  }
+  fill(chrome, header(pageId, me));
+  if (!me && pageId !== 'overview') {
+    toSignIn();
+    return new Promise(() => {});
+  }
+  if (me) {
+    document.body.dataset.role = me.role;
+    if (me.bic) document.body.dataset.bic = me.bic;
+  }
+  return me;
+}
+
+/** Runs fn now and every ms milliseconds while the page is visible; returns a function that runs it at once. */
+export function poll(fn, ms) {
+  let timer;
+  const tick = async () => {
+    clearTimeout(timer);
+    try {
+      await fn();
+    } finally {
+      timer = setTimeout(() => { if (!document.hidden) tick(); }, ms);
+    }
+  };
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) tick(); });
+  tick();
+  return tick;
+}

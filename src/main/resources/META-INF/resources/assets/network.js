@@ -1,0 +1,94 @@
+// The network: CIPS's direct participants and the indirect ones behind each, Harbin Bank's Russian
+// corridor highlighted; the onboarding applications waiting for a decision (operators decide here).
+import { api, all, el, fill, say, problemText, start, table, badge, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
+
+const me = await start('network');
+const OTHER = '#0b5cad';
+const INDIRECT = '#6b8fb5';
+
+function figure(id, label, value, cls) {
+  return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, value));
+}
+
+function tip(p) {
+  const e = window.echarts.format.encodeHTML;
+  const d = p.data;
+  return d.participant ? `${e(d.participant.name)}<br>${e(d.participant.bic)} · ${e(d.participant.country)} · ${e(d.participant.participation)}` : e(d.name);
+}
+
+function draw(participants) {
+  const active = participants.filter((p) => p.status === 'ACTIVE');
+  const direct = active.filter((p) => p.participation === 'DIRECT');
+  const behind = (agent) => active.filter((p) => p.participation === 'INDIRECT' && p.settlementAgent === agent.bic);
+  const russian = behind({ bic: HARBIN }).filter((p) => p.country === 'RU');
+
+  fill('figures',
+    figure('count-direct', 'Direct participants', direct.length),
+    figure('count-indirect', 'Indirect participants', active.length - direct.length),
+    figure('count-russian-behind-harbin', 'Russian banks behind Harbin Bank', russian.length, 'harbin'),
+    figure('count-countries', 'Countries', new Set(active.map((p) => p.country)).size));
+
+  const node = (p, colour) => ({ name: p.bic.slice(0, 8), participant: p, itemStyle: { color: colour, borderColor: colour },
+    label: { color: colour === HARBIN_COLOUR ? HARBIN_COLOUR : '#1d2329', fontWeight: p.bic === HARBIN ? 'bold' : 'normal' } });
+  const tree = {
+    name: 'CIPS', itemStyle: { color: '#12263f' }, label: { fontWeight: 'bold' },
+    children: direct.map((d) => ({
+      ...node(d, d.bic === HARBIN ? HARBIN_COLOUR : OTHER),
+      children: behind(d).map((i) => node(i, d.bic === HARBIN && i.country === 'RU' ? HARBIN_COLOUR : INDIRECT)),
+    })),
+  };
+  chart('network-chart', {
+    tooltip: { trigger: 'item', formatter: tip },
+    series: [{ type: 'tree', layout: 'radial', data: [tree], symbolSize: 9, initialTreeDepth: -1, roam: true,
+      label: { fontSize: 10 }, expandAndCollapse: false, lineStyle: { color: '#b9c3cd' } }],
+  });
+
+  fill('corridor', table(`${russian.length} Russian banks settle in CIPS through Harbin Bank`, [
+    { label: 'BIC', value: (p) => el('code', {}, p.bic) },
+    { label: 'Name', value: (p) => p.name },
+    { label: 'Type', value: (p) => p.institutionType },
+    { label: 'Status', value: (p) => badge(p.status) },
+  ], russian));
+  fill('direct', table('Each direct participant and how many banks settle through it', [
+    { label: 'BIC', value: (p) => el('code', {}, p.bic) },
+    { label: 'Name', value: (p) => p.name },
+    { label: 'Country', value: (p) => p.country },
+    { label: 'Indirect behind it', value: (p) => behind(p).length, num: true },
+  ], direct, { rowAttrs: (p) => (p.bic === HARBIN ? { class: 'harbin' } : {}) }));
+}
+
+async function decide(application, action) {
+  let body;
+  if (action === 'reject') {
+    const reason = window.prompt(`Why is ${application.name} rejected?`);
+    if (!reason) return;
+    body = { reason };
+  }
+  try {
+    await api(`/api/v1/applications/${application.id}/${action}`, { method: 'POST', body });
+    say('applications-status', `${application.name} (${application.bic}) ${action === 'approve' ? 'approved: it is now an indirect participant behind ' + application.settlementAgent : 'rejected'}.`, 'ok');
+    await refresh();
+  } catch (e) {
+    say('applications-status', problemText(e), 'error');
+  }
+}
+
+async function refresh() {
+  const [participants, pending] = await Promise.all([all('/api/v1/participants'), all('/api/v1/applications?status=PENDING')]);
+  draw(participants);
+  const columns = [
+    { label: 'BIC', value: (a) => el('code', {}, a.bic) },
+    { label: 'Name', value: (a) => a.name },
+    { label: 'Country', value: (a) => a.country },
+    { label: 'Through', value: (a) => el('code', {}, a.settlementAgent) },
+    { label: 'Submitted', value: (a) => time(a.submittedAt) },
+  ];
+  if (me.role === 'operator') {
+    columns.push({ label: 'Decision', value: (a) => el('span', { class: 'actions' },
+      el('button', { type: 'button', 'aria-label': `Approve ${a.name}`, dataset: { approve: a.bic }, onclick: () => decide(a, 'approve') }, 'Approve'),
+      el('button', { type: 'button', class: 'secondary', 'aria-label': `Reject ${a.name}`, onclick: () => decide(a, 'reject') }, 'Reject')) });
+  }
+  fill('applications', table(`${pending.length} pending`, columns, pending, { rowAttrs: (a) => ({ dataset: { application: a.id } }) }));
+}
+
+refresh().catch((e) => say('applications-status', problemText(e), 'error'));

@@ -1,0 +1,97 @@
+// The settlement day: the open business day, every account's balance and queued value, the queue in
+// release order; operators run offsetting and close the day. Polled every 3 seconds.
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time } from './app.js';
+
+const me = await start('settlement');
+
+function figure(id, label, value) {
+  return el('div', {}, el('dt', {}, label), el('dd', { id }, value));
+}
+
+const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
+
+async function refresh() {
+  const [day, accounts, queue] = await Promise.all([
+    api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200')]);
+  fill('figures',
+    figure('business-date', 'Business day', day.businessDate),
+    el('div', {}, el('dt', {}, 'State'), el('dd', { id: 'day-state' }, badge(day.state))),
+    figure('queue-count', 'Queued payments', day.queue.count),
+    figure('queue-value', 'Queued value (CNY)', money(day.queue.value)),
+    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff)));
+
+  const cips = accounts.filter((a) => a.heldAt === 'CIPS');
+  const shown = cips.length ? cips : accounts;
+  chart('balances-chart', {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 56, right: 16, top: 36, bottom: 72 },
+    xAxis: { type: 'category', data: shown.map((a) => a.bic.slice(0, 8)), axisLabel: { rotate: 45 } },
+    yAxis: { type: 'value', name: 'M CNY' },
+    series: [
+      { type: 'bar', name: 'Balance', data: shown.map((a) => millions(a.balance)), color: '#0b5cad' },
+      { type: 'bar', name: 'Queued outgoing', data: shown.map((a) => millions(a.queuedOutgoing)), color: '#b3261e' },
+    ],
+  });
+
+  fill('queue', table(`${queue.total} queued${queue.total > queue.items.length ? `, the first ${queue.items.length} shown` : ''}`, [
+    { label: '#', value: (p) => queue.items.indexOf(p) + 1, num: true },
+    { label: 'Payment', value: uetrLink },
+    { label: 'Priority', value: (p) => p.priority },
+    { label: 'From', value: (p) => el('code', {}, p.debtorAgent) },
+    { label: 'To', value: (p) => el('code', {}, p.creditorAgent) },
+    { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
+  ], queue.items));
+
+  fill('accounts', table(`${accounts.length} settlement accounts`, [
+    { label: 'Account', value: (a) => el('code', {}, a.bic) },
+    { label: 'Held at', value: (a) => a.heldAt },
+    { label: 'Balance', value: (a) => money(a.balance), num: true },
+    { label: 'Queued out', value: (a) => money(a.queuedOutgoing), num: true },
+    { label: 'Queued in', value: (a) => money(a.queuedIncoming), num: true },
+  ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
+  document.getElementById('updated').textContent = new Date().toLocaleTimeString();
+}
+
+const tick = (() => {
+  let timer;
+  const run = async () => {
+    clearTimeout(timer);
+    try {
+      await refresh();
+    } catch (e) {
+      say('action-status', problemText(e), 'error');
+    } finally {
+      timer = setTimeout(() => { if (!document.hidden) run(); }, 3000);
+    }
+  };
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) run(); });
+  return run;
+})();
+
+async function act(button, fn) {
+  button.disabled = true;
+  try {
+    await fn();
+    await tick();
+  } catch (e) {
+    say('action-status', problemText(e), 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+if (me.role === 'operator') {
+  const offset = document.getElementById('offset-button');
+  offset.addEventListener('click', () => act(offset, async () => {
+    const r = await api('/api/v1/settlement/offset', { method: 'POST' });
+    say('action-status', `Offsetting settled ${r.settledCount} payments worth ${money(r.settledValue)} CNY (${r.bilateral} bilateral, ${r.multilateral} multilateral sets).`, 'ok');
+  }));
+  const close = document.getElementById('close-button');
+  close.addEventListener('click', () => act(close, async () => {
+    if (!window.confirm('Close the business day? Whatever is still queued after a last offset is rejected (AM04).')) return;
+    const r = await api('/api/v1/settlement/day/close', { method: 'POST' });
+    say('action-status', `Closed ${r.closedDate}: ${r.settledByLastOffset} settled by the last offset, ${r.rejected} rejected (AM04). ${r.openedDate} is open.`, 'ok');
+  }));
+}
+tick();

@@ -1,0 +1,190 @@
+// Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
+// and read the report as charts: value settled per mode, delay distribution, liquidity used against
+// the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, query } from './app.js';
+
+await start('simulations');
+const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
+const MODE_COLOURS = { RTGS: '#0b5cad', RTGS_LSM: '#1e7b34', DNS: '#8a5a00' };
+let report = null;
+
+/** The options both forms share: modes, opening liquidity, sweep levels. */
+function options(prefix) {
+  return [
+    el('fieldset', {}, el('legend', {}, 'Modes'),
+      MODES.map((m) => el('label', { class: 'inline', for: `${prefix}-mode-${m}` },
+        el('input', { type: 'checkbox', id: `${prefix}-mode-${m}`, name: 'modes', value: m, checked: true }), ` ${m}`))),
+    el('label', { for: `${prefix}-liquidity` }, 'Opening liquidity',
+      el('select', { id: `${prefix}-liquidity`, name: 'liquidity' },
+        el('option', { value: 'UPPER_BOUND' }, 'Upper bound (nothing waits)'),
+        el('option', { value: 'LOWER_BOUND' }, 'Lower bound (least that settles all by day end)'),
+        ['0.25', '0.5', '0.75'].map((f) => el('option', { value: f }, `${f} of the way from lower to upper`)))),
+    el('label', { for: `${prefix}-sweep` }, 'Sweep levels (fractions, comma-separated; empty: no sweep)',
+      el('input', { id: `${prefix}-sweep`, name: 'sweep', placeholder: '0,0.25,0.5,0.75,1', autocomplete: 'off', spellcheck: 'false' })),
+  ];
+}
+fill('scenario-options', options('sim'));
+fill('csv-options', options('csv'));
+
+function chosen(form) {
+  const data = new FormData(form);
+  const sweep = String(data.get('sweep') || '').split(',').map((s) => s.trim()).filter(Boolean);
+  return { modes: data.getAll('modes'), liquidity: data.get('liquidity'), seed: data.get('seed'), sweep };
+}
+
+async function follow(id) {
+  document.getElementById('progress-card').hidden = false;
+  document.getElementById('run-id').textContent = id;
+  const bar = document.getElementById('run-progress');
+  for (;;) {
+    const run = await api(`/api/v1/simulations/${id}`);
+    bar.value = Number(run.progress);
+    bar.textContent = `${Math.round(run.progress * 100)} %`;
+    if (run.status === 'DONE') {
+      say('sim-status', `Run ${id} is done.`, 'ok');
+      show(run);
+      await runs();
+      return;
+    }
+    if (run.status === 'FAILED') {
+      say('sim-status', `Run ${id} failed: ${run.error || 'no reason given'}`, 'error');
+      await runs();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function launch(send) {
+  try {
+    say('sim-status', 'Starting…');
+    const run = await send();
+    say('sim-status', `Run ${run.id} started.`);
+    history.replaceState(null, '', `${location.pathname}?run=${run.id}`);
+    await follow(run.id);
+  } catch (e) {
+    say('sim-status', problemText(e), 'error');
+  }
+}
+
+document.getElementById('scenario-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const o = chosen(ev.target);
+  const body = { scenario: new FormData(ev.target).get('scenario'), seed: Number(o.seed), modes: o.modes, liquidity: o.liquidity };
+  if (o.sweep.length) body.sweep = o.sweep;
+  launch(() => api('/api/v1/simulations', { method: 'POST', body }));
+});
+
+document.getElementById('csv-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const o = chosen(ev.target);
+  const file = document.getElementById('csv-file').files[0];
+  const participants = document.getElementById('csv-participants').value.trim();
+  launch(async () => api('/api/v1/simulations' + query({ seed: o.seed, modes: o.modes.join(','), liquidity: o.liquidity,
+    sweep: o.sweep.join(','), participants }), { method: 'POST', contentType: 'text/csv', body: await file.text() }));
+});
+
+function figure(id, label, value) {
+  return el('div', {}, el('dt', {}, label), el('dd', { id }, value));
+}
+
+function classLabel(c, i, classes) {
+  const fmt = (s) => (s === 0 ? '0 s' : s < 3600 ? `${s / 60} min` : `${s / 3600} h`);
+  if (c.upToSeconds === 0) return 'on arrival';
+  if (c.upToSeconds === null || c.upToSeconds === undefined) return `> ${fmt(classes[i - 1].upToSeconds)}`;
+  return `≤ ${fmt(c.upToSeconds)}`;
+}
+
+function liquidityChart() {
+  const mode = document.getElementById('liquidity-mode').value;
+  const bics = Object.keys(report.bounds).sort((a, b) => millions(report.bounds[b].upper) - millions(report.bounds[a].upper)).slice(0, 30);
+  const used = report.modes[mode].liquidityUsed.byParticipant;
+  chart('liquidity-chart', {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 96, right: 24, top: 36, bottom: 32 },
+    yAxis: { type: 'category', data: bics.map((b) => b.slice(0, 8)), inverse: true },
+    xAxis: { type: 'value', name: 'M CNY' },
+    series: [
+      { type: 'bar', name: `Used (${mode})`, data: bics.map((b) => millions(used[b])), color: MODE_COLOURS[mode] },
+      { type: 'scatter', name: 'Lower bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => millions(report.bounds[b].lower)), color: '#b3261e' },
+      { type: 'scatter', name: 'Upper bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => millions(report.bounds[b].upper)), color: '#12263f' },
+      { type: 'scatter', name: 'Given', symbol: 'diamond', symbolSize: 9, data: bics.map((b) => millions(report.liquidity[b])), color: '#7b3fa0' },
+    ],
+  });
+}
+
+function show(run) {
+  report = run.report;
+  document.getElementById('report').hidden = false;
+  const modes = Object.keys(report.modes);
+  fill('report-figures',
+    figure('report-scenario', 'Scenario', report.scenario || 'uploaded'),
+    figure('report-payments', 'Payments', report.payments),
+    figure('report-value', 'Value (CNY)', money(report.paymentsValue)),
+    figure('report-seed', 'Seed', report.seed));
+  chart('settled-chart', {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 64, right: 16, top: 36, bottom: 32 },
+    xAxis: { type: 'category', data: modes },
+    yAxis: { type: 'value', name: 'M CNY' },
+    series: [
+      { type: 'bar', stack: 'v', name: 'Settled', data: modes.map((m) => millions(report.modes[m].settledValue)), color: '#1e7b34' },
+      { type: 'bar', stack: 'v', name: 'Unsettled', data: modes.map((m) => millions(report.modes[m].unsettledValue)), color: '#b3261e' },
+    ],
+  });
+  const classes = report.modes[modes[0]].delay.distribution || [];
+  chart('delay-chart', {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 56, right: 16, top: 36, bottom: 32 },
+    xAxis: { type: 'category', data: classes.map(classLabel) },
+    yAxis: { type: 'value', name: 'payments', minInterval: 1 },
+    series: modes.map((m) => ({ type: 'bar', name: m, color: MODE_COLOURS[m], data: report.modes[m].delay.distribution.map((c) => c.count) })),
+  });
+  const select = document.getElementById('liquidity-mode');
+  fill(select, modes.map((m) => el('option', { value: m }, m)));
+  select.onchange = liquidityChart;
+  liquidityChart();
+  const sweepCard = document.getElementById('sweep-card');
+  sweepCard.hidden = !report.sweep;
+  if (report.sweep) {
+    chart('sweep-chart', {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 64, right: 24, top: 36, bottom: 48 },
+      xAxis: { type: 'value', name: 'Liquidity given, M CNY', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', name: 'Mean delay, s' },
+      series: modes.map((m) => ({ type: 'line', name: m, color: MODE_COLOURS[m], symbolSize: 8,
+        data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].meanDelay)]) })),
+    });
+  }
+  fill('mode-table', table('Per mode', [
+    { label: 'Mode', value: (m) => m },
+    { label: 'Settled', value: (m) => report.modes[m].settledCount, num: true },
+    { label: 'Settled (CNY)', value: (m) => money(report.modes[m].settledValue), num: true },
+    { label: 'Unsettled', value: (m) => report.modes[m].unsettledCount, num: true },
+    { label: 'Mean delay (s)', value: (m) => report.modes[m].delay.mean, num: true },
+    { label: 'p95 delay (s)', value: (m) => report.modes[m].delay.p95, num: true },
+    { label: 'Liquidity used (CNY)', value: (m) => money(report.modes[m].liquidityUsed.total), num: true },
+    { label: 'Offsets (bilateral / multilateral)', value: (m) => `${report.modes[m].offsets.bilateral} / ${report.modes[m].offsets.multilateral}`, num: true },
+  ], modes));
+  document.getElementById('report-title').focus?.();
+}
+
+async function runs() {
+  const list = await all('/api/v1/simulations');
+  fill('runs', table(`${list.length} runs`, [
+    { label: 'Run', value: (r) => el('a', { href: `?run=${r.id}`, class: 'mono' }, r.id) },
+    { label: 'Scenario', value: (r) => r.scenario || 'uploaded' },
+    { label: 'Status', value: (r) => badge(r.status) },
+    { label: 'Progress', value: (r) => `${Math.round(r.progress * 100)} %`, num: true },
+    { label: 'Started by', value: (r) => r.owner },
+    { label: 'Created', value: (r) => time(r.createdAt) },
+  ], list.slice().reverse()));
+}
+
+const wanted = new URLSearchParams(location.search).get('run');
+runs().catch((e) => say('sim-status', problemText(e), 'error'));
+if (wanted) follow(wanted).catch((e) => say('sim-status', problemText(e), 'error'));

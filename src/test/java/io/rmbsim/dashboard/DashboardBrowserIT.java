@@ -1,0 +1,400 @@
+package io.rmbsim.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.rmbsim.ops.RunningService;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard in a real browser: headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}) drives the packaged service, started fresh with the seeded Harbin network,
+ * as an operator and as a member bank would. It reads the figures each page shows, approves an
+ * application, finds a payment made through the API, runs a simulation until its charts are drawn,
+ * checks labels, keyboard reach and a narrow screen, and fails on any request to another host. A
+ * screenshot of each page lands in {@code target/dashboard/}.
+ *
+ * <p>Skipped where no Chromium is installed, unless {@code -Drmbsim.browser.required=true} (as
+ * {@code .ci/run} sets after installing it).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+    private static final String HARBIN = "HCCBCNBHXXX";
+    private static final Path SHOTS = Path.of("target", "dashboard");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static RunningService service;
+    static ChromeDriver browser;
+    /** Every address the browser asked for, on every page. */
+    static final List<String> requested = new ArrayList<>();
+    static final List<String> scriptErrors = new ArrayList<>();
+
+    static String russianBank;
+    /** The payment made through the API in the payments test. */
+    static String uetr;
+    static String chineseBank;
+
+    @BeforeAll
+    static void startServiceAndBrowser() throws Exception {
+        assumeTrue(RunningService.packaged(), "run by mvn verify after the package phase");
+        assumeFalse(RunningService.postgresBuild(), "runs on the embedded database: the pages are the same on PostgreSQL");
+        Path chromium = Path.of(System.getProperty("rmbsim.chromium", "/usr/bin/chromium"));
+        Path driver = Path.of(System.getProperty("rmbsim.chromedriver", "/usr/bin/chromedriver"));
+        boolean installed = Files.isExecutable(chromium) && Files.isExecutable(driver);
+        if (Boolean.getBoolean("rmbsim.browser.required")) {
+            assertThat(installed).as("Chromium at %s and ChromeDriver at %s", chromium, driver).isTrue();
+        }
+        assumeTrue(installed, "no Chromium: apt-get install chromium chromium-driver");
+
+        Files.createDirectories(SHOTS);
+        Path work = Files.createTempDirectory(Path.of("target"), "dashboard-it");
+        service = new RunningService(work.resolve("data"), Map.of()).start();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-extensions", "--window-size=1280,800", "--user-data-dir=" + work.resolve("chromium").toAbsolutePath());
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL", LogType.BROWSER, "ALL"));
+        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driverService, options);
+        viewport(1280, 800, false);
+
+        JsonNode participants = JSON.readTree(service.request().queryParam("size", 500).get("/api/v1/participants").asString());
+        for (JsonNode p : participants.path("items")) {
+            if (russianBank == null && HARBIN.equals(p.path("settlementAgent").asText()) && "RU".equals(p.path("country").asText())) {
+                russianBank = p.path("bic").asText();
+            }
+            if (chineseBank == null && "DIRECT".equals(p.path("participation").asText()) && "CN".equals(p.path("country").asText())
+                    && !HARBIN.equals(p.path("bic").asText())) {
+                chineseBank = p.path("bic").asText();
+            }
+        }
+        assertThat(russianBank).as("a Russian bank behind Harbin Bank in the seed").isNotNull();
+        assertThat(chineseBank).as("a Chinese direct participant besides Harbin Bank").isNotNull();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                collectLogs();
+                browser.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anOperatorSignsInWithADemoTokenAndSeesTheKeyFigures() throws IOException {
+        open("/");
+        new Select(browser.findElement(By.id("demo-role"))).selectByValue("operator");
+        browser.findElement(By.cssSelector("#demo-form button[type=submit]")).click();
+        waitForText("signed-in-as", t -> t.contains("operator"));
+        int russian = Integer.parseInt(waitForText("count-russian-behind-harbin", t -> !t.isEmpty()));
+        assertThat(russian).as("Russian banks behind Harbin Bank on the overview").isGreaterThanOrEqualTo(20);
+        assertThat(waitForText("count-alliance-active", t -> !t.isEmpty())).isEqualTo("72");
+        pageIsUsable("overview");
+    }
+
+    @Test
+    @Order(2)
+    void theNetworkPageDrawsHarbinsRussianCorridorAndAnOperatorApprovesAnApplication() throws IOException {
+        String bic = "AMURRUBMXXX";
+        service.request().contentType(ContentType.JSON).body(Map.of("bic", bic, "name", "Amur Test Bank", "country", "RU",
+                "settlementAgent", HARBIN, "institutionType", "BANK")).post("/api/v1/applications").then().statusCode(201);
+
+        open("/network.html");
+        waitForRendered("network-chart");
+        int before = Integer.parseInt(waitForText("count-russian-behind-harbin", t -> !t.isEmpty()));
+        assertThat(before).isGreaterThanOrEqualTo(20);
+        assertThat(browser.findElements(By.cssSelector("#corridor tbody tr"))).hasSize(before);
+        shot("network");
+
+        WebElement approve = await("the application's Approve button").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("button[data-approve='" + bic + "']")), e -> e.isDisplayed());
+        approve.click();
+        waitForText("applications-status", t -> t.contains("approved"));
+        waitForText("count-russian-behind-harbin", t -> t.equals(String.valueOf(before + 1)));
+        JsonNode joined = JSON.readTree(service.request().get("/api/v1/participants/" + bic).asString());
+        assertThat(joined.path("participation").asText()).isEqualTo("INDIRECT");
+        assertThat(joined.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(joined.path("settlementAgent").asText()).isEqualTo(HARBIN);
+        assertThat(browser.findElements(By.cssSelector("button[data-approve='" + bic + "']"))).isEmpty();
+        pageIsUsable("network-approved");
+    }
+
+    @Test
+    @Order(3)
+    void theAlliancePageShowsSeventyTwoActiveMembersAndFiltersTheList() throws IOException {
+        open("/alliance.html");
+        assertThat(waitForText("count-alliance-active", t -> !t.isEmpty())).isEqualTo("72");
+        waitForRendered("composition-chart");
+        waitForRendered("history-chart");
+        new Select(browser.findElement(By.id("f-status"))).selectByVisibleText("ACTIVE");
+        browser.findElement(By.cssSelector("#member-filters button[type=submit]")).click();
+        waitForText("members-status", t -> t.equals("72 members match."));
+        assertThat(browser.findElements(By.cssSelector("#members tbody tr"))).hasSize(72);
+        pageIsUsable("alliance");
+    }
+
+    @Test
+    @Order(4)
+    void aPaymentMadeThroughTheApiShowsOnThePaymentsPageWithItsRouteAndPostings() throws IOException {
+        for (String account : List.of(russianBank, HARBIN)) {
+            service.request().contentType(ContentType.JSON).body(Map.of("direction", "IN", "amount", "500000.00",
+                    "currency", "CNY", "reference", "dashboard test")).post("/api/v1/accounts/" + account + "/liquidity")
+                    .then().statusCode(200);
+        }
+        uetr = UUID.randomUUID().toString();
+        service.request().contentType(ContentType.JSON).body(Map.of("uetr", uetr, "endToEndId", "DASH-1",
+                "debtorAgent", russianBank, "creditorAgent", chineseBank, "amount", "123456.78", "currency", "CNY"))
+                .post("/api/v1/payments").then().statusCode(201);
+
+        open("/payments.html?debtorAgent=" + russianBank);
+        WebElement row = await("the payment in the results").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#results tr[data-uetr='" + uetr + "']")), e -> e != null);
+        assertThat(row.getText()).contains("SETTLED", "123,456.78", chineseBank);
+        pageIsUsable("payments");
+
+        row.findElement(By.tagName("a")).click();
+        waitForRendered("route-chart");
+        List<String> hops = browser.findElements(By.cssSelector("#route li")).stream().map(WebElement::getText).toList();
+        assertThat(hops).containsExactly("Debtor agent " + russianBank, "Debtor settlement agent " + HARBIN, "CIPS",
+                "Creditor agent " + chineseBank);
+        List<String> postings = browser.findElements(By.cssSelector("#postings tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(postings).hasSize(3);
+        assertThat(postings).allMatch(p -> p.contains("123,456.78"));
+        assertThat(String.join("\n", postings)).contains(russianBank, HARBIN, chineseBank);
+        pageIsUsable("payment");
+    }
+
+    @Test
+    @Order(5)
+    void theSettlementPageShowsTheDayTheAccountsAndTheOperatorsButtons() throws IOException {
+        open("/settlement.html");
+        waitForText("business-date", t -> t.matches("\\d{4}-\\d{2}-\\d{2}"));
+        waitForRendered("balances-chart");
+        WebElement harbin = await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#accounts tr[data-account='" + HARBIN + "']")), e -> e != null);
+        assertThat(harbin.getText()).contains("CIPS");
+        assertThat(browser.findElement(By.id("offset-button")).isDisplayed()).isTrue();
+        browser.findElement(By.id("offset-button")).click();
+        waitForText("action-status", t -> t.startsWith("Offsetting settled"));
+        pageIsUsable("settlement");
+    }
+
+    @Test
+    @Order(6)
+    void aSimulationRunsFromTheFormAndItsChartsAreDrawn() throws IOException {
+        open("/simulations.html");
+        new Select(browser.findElement(By.id("sim-scenario"))).selectByValue("harbin-ftz-2021h1");
+        new Select(browser.findElement(By.id("sim-liquidity"))).selectByValue("LOWER_BOUND");
+        browser.findElement(By.id("sim-sweep")).sendKeys("0,0.5,1");
+        browser.findElement(By.cssSelector("#scenario-form button[type=submit]")).click();
+        waitForText("sim-status", t -> t.endsWith("is done."));
+        for (String id : List.of("settled-chart", "delay-chart", "liquidity-chart", "sweep-chart")) {
+            waitForRendered(id);
+        }
+        assertThat(browser.findElement(By.id("report-payments")).getText()).isEqualTo("6000");
+        assertThat(browser.findElements(By.cssSelector("#mode-table tbody tr"))).hasSize(3);
+        pageIsUsable("simulations");
+    }
+
+    @Test
+    @Order(7)
+    void everyPageIsReachedByKeyboardFromItsSkipLinkAndMarksItselfInTheNavigation() {
+        Map<String, String> pages = Map.of("/", "Overview", "/network.html", "Network", "/alliance.html", "Alliance",
+                "/settlement.html", "Settlement", "/payments.html", "Payments", "/simulations.html", "Simulations",
+                "/payment.html?uetr=" + uetr, "");
+        pages.forEach((page, current) -> {
+            open(page);
+            await(page + " has its header").atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("header nav a")).isEmpty());
+            browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            assertThat((String) js("return document.activeElement.className;")).as("the first Tab on %s", page).isEqualTo("skip");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            assertThat((String) js("return document.activeElement.id;")).as("the skip link on %s leads to", page).isEqualTo("main");
+            List<String> marked = browser.findElements(By.cssSelector("header nav a[aria-current=page]")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(marked).as("the page marked current on %s", page).isEqualTo(current.isEmpty() ? List.of() : List.of(current));
+        });
+    }
+
+    @Test
+    @Order(8)
+    void aMemberBankSeesOnlyItsOwnPaymentsAndAccountAndNoOperatorControls() throws IOException {
+        open("/");
+        browser.findElement(By.cssSelector("header .who button")).click();
+        waitForVisible("demo-form");
+        new Select(browser.findElement(By.id("demo-role"))).selectByValue("member");
+        browser.findElement(By.id("demo-bic")).sendKeys(russianBank);
+        browser.findElement(By.cssSelector("#demo-form button[type=submit]")).click();
+        waitForText("signed-in-as", t -> t.contains("member") && t.contains(russianBank));
+
+        open("/payments.html");
+        waitForText("search-status", t -> t.endsWith(" found."));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#results tbody tr[data-uetr]"));
+        assertThat(rows).isNotEmpty().allMatch(r -> r.getText().contains(russianBank));
+
+        open("/settlement.html");
+        await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElements(By.cssSelector("#accounts tr[data-account]")).size(), n -> n == 1);
+        assertThat(browser.findElement(By.cssSelector("#accounts tr[data-account]")).getAttribute("data-account")).isEqualTo(russianBank);
+        assertThat(browser.findElement(By.id("offset-button")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("close-button")).isDisplayed()).isFalse();
+        shot("settlement-member");
+
+        open("/network.html");
+        waitForRendered("network-chart");
+        assertThat(browser.findElements(By.cssSelector("button[data-approve]"))).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void thePagesFitANarrowScreen() throws IOException {
+        viewport(390, 844, true);
+        try {
+            for (String page : List.of("/network.html", "/payments.html", "/simulations.html")) {
+                open(page);
+                await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("header nav a")).isEmpty());
+                Long overflow = (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
+                assertThat(overflow).as("%s is wider than a 390 px screen by", page).isLessThanOrEqualTo(0L);
+                shot("narrow" + page.replace('/', '-').replace(".html", ""));
+            }
+        } finally {
+            viewport(1280, 800, false);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void noPageAskedAnyHostButTheServiceItself() {
+        collectLogs();
+        String own = URI.create(service.baseUri()).getAuthority();
+        Set<String> elsewhere = new TreeSet<>();
+        for (String url : requested) {
+            URI u = URI.create(url);
+            // data:, blob: and the browser's own chrome:// pages never leave the machine
+            boolean network = Set.of("http", "https", "ws", "wss", "ftp").contains(u.getScheme());
+            if (network && !own.equals(u.getAuthority())) {
+                elsewhere.add(url);
+            }
+        }
+        assertThat(requested).as("requests seen").anyMatch(u -> u.endsWith("/vendor/echarts/echarts.min.js"));
+        assertThat(elsewhere).as("requests to other hosts").isEmpty();
+        assertThat(scriptErrors).as("script errors in the pages").isEmpty();
+    }
+
+    // --- helpers
+
+    private static void open(String path) {
+        collectLogs();
+        browser.get(service.baseUri() + path);
+    }
+
+    /** Moves the browser's network and console logs into {@link #requested} and {@link #scriptErrors}. */
+    private static void collectLogs() {
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+                String method = message.path("method").asText();
+                if (method.equals("Network.requestWillBeSent")) {
+                    requested.add(message.path("params").path("request").path("url").asText());
+                } else if (method.equals("Network.webSocketCreated")) {
+                    requested.add(message.path("params").path("url").asText());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Uncaught") || entry.getMessage().contains("Content Security Policy")) {
+                scriptErrors.add(entry.getMessage());
+            }
+        }
+    }
+
+    private static String waitForText(String id, java.util.function.Predicate<String> ok) {
+        return await(id + " shows what is expected").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.id(id)).getText().trim(), ok);
+    }
+
+    private static void waitForRendered(String id) {
+        await(id + " is drawn").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> "true".equals(browser.findElement(By.id(id)).getAttribute("data-rendered"))
+                        && !browser.findElements(By.cssSelector("#" + id + " canvas")).isEmpty());
+    }
+
+    private static void waitForVisible(String id) {
+        await(id + " is shown").atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.id(id)).isDisplayed());
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /** What every page owes screen-reader users: each form control has a label. Then a screenshot of the page. */
+    @SuppressWarnings("unchecked")
+    private static void pageIsUsable(String name) throws IOException {
+        List<String> unlabelled = (List<String>) js("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                + ".map(e => e.id || e.name || e.outerHTML);");
+        assertThat(unlabelled).as("controls without a label on %s", name).isEmpty();
+        shot(name);
+    }
+
+    /** The page as the browser lays it out at this viewport (CSS pixels): a desktop at 1280x800, a phone at 390x844. */
+    private static void viewport(int width, int height, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** A screenshot of the whole page, not only what the viewport shows. */
+    @SuppressWarnings("unchecked")
+    private static void shot(String name) throws IOException {
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}
