@@ -136,10 +136,13 @@ export function badge(text) {
   return el('span', { class: `badge ${text}` }, text);
 }
 
-export function time(iso) {
+/** A moment in the reader's time zone, or in Beijing's (where CIPS's day is defined) when asked. */
+export function time(iso, { beijing = false } = {}) {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  if (Number.isNaN(d.getTime())) return iso;
+  const shown = d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(beijing ? { timeZone: 'Asia/Shanghai' } : {}) });
+  return beijing ? `${shown} Beijing time` : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 /** Writes a message into a status region (role=status/alert in the page), as ok or error. */

@@ -18,7 +18,7 @@ async function refresh() {
     el('div', {}, el('dt', {}, 'State'), el('dd', { id: 'day-state' }, badge(day.state))),
     figure('queue-count', 'Queued payments', day.queue.count),
     figure('queue-value', 'Queued value (CNY)', money(day.queue.value)),
-    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff)));
+    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff, { beijing: true })));
 
   const cips = accounts.filter((a) => a.heldAt === 'CIPS');
   const shown = cips.length ? cips : accounts;

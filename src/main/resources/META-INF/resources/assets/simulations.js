@@ -102,7 +102,7 @@ function liquidityChart() {
   chart('liquidity-chart', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 96, right: 24, top: 36, bottom: 32 },
+    grid: { left: 96, right: 56, top: 36, bottom: 32 },
     yAxis: { type: 'category', data: bics.map((b) => b.slice(0, 8)), inverse: true },
     xAxis: { type: 'value', name: 'M CNY' },
     series: [
@@ -154,7 +154,7 @@ function show(run) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 64, right: 24, top: 36, bottom: 48 },
-      xAxis: { type: 'value', name: 'Liquidity given, M CNY', nameLocation: 'middle', nameGap: 28 },
+      xAxis: { type: 'value', scale: true, name: 'Liquidity given, M CNY', nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', name: 'Mean delay, s' },
       series: modes.map((m) => ({ type: 'line', name: m, color: MODE_COLOURS[m], symbolSize: 8,
         data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].meanDelay)]) })),

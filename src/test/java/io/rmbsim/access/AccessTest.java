@@ -192,6 +192,35 @@ class AccessTest {
     }
 
     @Test
+    void aMemberListsOnlyItsOwnAccountAndSeesOnlyItsOwnPostingsOfAPayment() {
+        String agent = Payments.newDirect();
+        String ownIndirect = Payments.newIndirect(agent, "RU");
+        Payments.fund(ownIndirect, "50.00");
+        Payments.fund(agent, "50.00");
+        String uetr = Payments.pay(ownIndirect, bankB, "20.00");
+        String token = member(ownIndirect);
+
+        List<String> listed = getAs(token, "/api/v1/accounts?size=500").statusCode(200).body("total", equalTo(1))
+                .extract().path("items.bic");
+        assertThat(listed).containsExactly(ownIndirect);
+        // the payment posts at the indirect's account, its agent's CIPS account and bankB's: the member sees its own only
+        List<String> accounts = getAs(token, PAYMENTS + "/" + uetr + "/postings").statusCode(200).extract().path("account");
+        assertThat(accounts).containsExactly(ownIndirect);
+        List<String> all = getAs(operator(), PAYMENTS + "/" + uetr + "/postings").statusCode(200).extract().path("account");
+        assertThat(all).containsExactlyInAnyOrder(ownIndirect, agent, bankB);
+        // another bank's payment is not there for it, as if it did not exist
+        problem(getAs(token, PAYMENTS + "/" + Payments.pay(bankB, bankC, "1.00") + "/postings"), 404);
+    }
+
+    @Test
+    void theCallerEndpointSaysWhoATokenSpeaksFor() {
+        getAs(member(bankA), "/api/v1/auth/me").statusCode(200).body("role", equalTo("member")).body("bic", equalTo(bankA));
+        getAs(auditor(), "/api/v1/auth/me").statusCode(200).body("role", equalTo("auditor")).body("subject", equalTo("demo-auditor"));
+        getAs(operator(), "/api/v1/auth/me").statusCode(200).body("role", equalTo("operator"));
+        problem(anonymous().when().get("/api/v1/auth/me").then(), 401);
+    }
+
+    @Test
     void aMemberReadsItsOwnAccountAndNoOther() {
         Payments.pay(bankA, bankB, "10.00");
         String token = member(bankA);

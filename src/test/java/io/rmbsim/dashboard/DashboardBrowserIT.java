@@ -63,6 +63,8 @@ class DashboardBrowserIT {
     static final List<String> scriptErrors = new ArrayList<>();
 
     static String russianBank;
+    /** Another Russian bank behind Harbin Bank, given no liquidity: what it pays waits in the queue. */
+    static String unfundedRussianBank;
     /** The payment made through the API in the payments test. */
     static String uetr;
     static String chineseBank;
@@ -96,15 +98,19 @@ class DashboardBrowserIT {
 
         JsonNode participants = JSON.readTree(service.request().queryParam("size", 500).get("/api/v1/participants").asString());
         for (JsonNode p : participants.path("items")) {
-            if (russianBank == null && HARBIN.equals(p.path("settlementAgent").asText()) && "RU".equals(p.path("country").asText())) {
-                russianBank = p.path("bic").asText();
+            if (HARBIN.equals(p.path("settlementAgent").asText()) && "RU".equals(p.path("country").asText())) {
+                if (russianBank == null) {
+                    russianBank = p.path("bic").asText();
+                } else if (unfundedRussianBank == null) {
+                    unfundedRussianBank = p.path("bic").asText();
+                }
             }
             if (chineseBank == null && "DIRECT".equals(p.path("participation").asText()) && "CN".equals(p.path("country").asText())
                     && !HARBIN.equals(p.path("bic").asText())) {
                 chineseBank = p.path("bic").asText();
             }
         }
-        assertThat(russianBank).as("a Russian bank behind Harbin Bank in the seed").isNotNull();
+        assertThat(unfundedRussianBank).as("two Russian banks behind Harbin Bank in the seed").isNotNull();
         assertThat(chineseBank).as("a Chinese direct participant besides Harbin Bank").isNotNull();
     }
 
@@ -209,14 +215,36 @@ class DashboardBrowserIT {
 
     @Test
     @Order(5)
-    void theSettlementPageShowsTheDayTheAccountsAndTheOperatorsButtons() throws IOException {
+    void theSettlementPageFollowsTheQueueWithoutReloadingAndOffersTheOperatorsButtons() throws IOException {
         open("/settlement.html");
         waitForText("business-date", t -> t.matches("\\d{4}-\\d{2}-\\d{2}"));
         waitForRendered("balances-chart");
         WebElement harbin = await().atMost(PATIENCE).ignoreExceptions()
                 .until(() -> browser.findElement(By.cssSelector("#accounts tr[data-account='" + HARBIN + "']")), e -> e != null);
         assertThat(harbin.getText()).contains("CIPS");
+        js("window.sameDocument = true;");
+
+        // paid by a bank without funds: it waits, and the open page shows it in the queue
+        String queued = UUID.randomUUID().toString();
+        service.request().contentType(ContentType.JSON).body(Map.of("uetr", queued, "endToEndId", "DASH-Q",
+                "debtorAgent", unfundedRussianBank, "creditorAgent", chineseBank, "amount", "1000.00", "currency", "CNY"))
+                .post("/api/v1/payments").then().statusCode(201);
+        WebElement link = await("the queued payment on the page").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#queue a[href$='" + queued + "']")), e -> e != null);
+        assertThat(link.findElement(By.xpath("./ancestor::tr")).getText()).contains(unfundedRussianBank, "1,000.00");
+        assertThat(waitForText("queue-count", t -> t.equals("1"))).isEqualTo("1");
+        pageIsUsable("settlement-queued");
+
+        // funds arrive: the payment settles, and the page drops it from the queue by itself
+        service.request().contentType(ContentType.JSON).body(Map.of("direction", "IN", "amount", "1000.00",
+                "currency", "CNY", "reference", "dashboard test")).post("/api/v1/accounts/" + unfundedRussianBank + "/liquidity")
+                .then().statusCode(200);
+        waitForText("queue-count", t -> t.equals("0"));
+        assertThat(browser.findElements(By.cssSelector("#queue a[href$='" + queued + "']"))).isEmpty();
+        assertThat(js("return window.sameDocument === true;")).as("the page was not reloaded").isEqualTo(true);
+
         assertThat(browser.findElement(By.id("offset-button")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("close-button")).isDisplayed()).isTrue();
         browser.findElement(By.id("offset-button")).click();
         waitForText("action-status", t -> t.startsWith("Offsetting settled"));
         pageIsUsable("settlement");

@@ -110,6 +110,62 @@ class AccountResourceTest {
     }
 
     @Test
+    void theAccountListShowsEveryAccountWithWhatIsQueuedToAndFromIt() {
+        String agent = newDirect();
+        String member = newIndirect(agent, "RU");
+        String poor = newDirect();
+        fund(agent, "100.00");
+        fund(member, "100.00");
+        pay(member, agent, "40.00");                       // a book transfer: settles at the agent
+        String waiting = pay(poor, member, "25.00");         // poor has nothing: queued
+        assertThat(io.rmbsim.Payments.status(waiting)).isEqualTo("QUEUED");
+
+        Map<String, Map<String, Object>> byBic = new java.util.HashMap<>();
+        int total = get("/api/v1/accounts?size=1").statusCode(200).extract().path("total");
+        for (int page = 0; page * 500 < total; page++) {
+            List<Map<String, Object>> items = get("/api/v1/accounts?size=500&page=" + page).extract().path("items");
+            items.forEach(a -> byBic.put((String) a.get("bic"), a));
+        }
+        assertThat(byBic).hasSize(total);
+        assertThat(byBic.get(member)).containsEntry("heldAt", agent).containsEntry("balance", "60.00")
+                .containsEntry("queuedIncoming", "25.00").containsEntry("queuedOutgoing", "0.00");
+        assertThat(byBic.get(poor)).containsEntry("heldAt", "CIPS").containsEntry("balance", "0.00")
+                .containsEntry("queuedOutgoing", "25.00").containsEntry("queuedCount", 1);
+        // the queued payment also waits to debit nothing at the agent but to credit its CIPS account
+        assertThat(byBic.get(agent)).containsEntry("queuedIncoming", "25.00").containsEntry("queuedOutgoing", "0.00");
+        // each row says what the single-account view says
+        for (String bic : List.of(agent, member, poor)) {
+            Map<String, Object> one = get("/api/v1/accounts/" + bic).extract().path("");
+            assertThat(byBic.get(bic)).isEqualTo(one);
+        }
+        List<String> atAgent = get("/api/v1/accounts?heldAt=" + agent).statusCode(200).extract().path("items.bic");
+        assertThat(atAgent).containsExactly(member);
+        List<String> atCips = get("/api/v1/accounts?heldAt=cips&size=500").statusCode(200).extract().path("items.heldAt");
+        assertThat(atCips).isNotEmpty().containsOnly("CIPS");
+        List<String> sorted = get("/api/v1/accounts?size=500").extract().path("items.bic");
+        assertThat(sorted).isSorted();
+        problem(get("/api/v1/accounts?heldAt=not-a-bic"), 400);
+    }
+
+    @Test
+    void aPaymentsPostingsAreTheOnesItsSettlementMade() {
+        String agent = newDirect();
+        String member = newIndirect(agent, "RU");
+        String other = newDirect();
+        fund(agent, "100.00");
+        fund(member, "100.00");
+        String uetr = pay(member, other, "30.00");
+        List<Map<String, Object>> postings = get("/api/v1/payments/" + uetr + "/postings").statusCode(200).extract().path("");
+        assertThat(postings).extracting(p -> p.get("account") + " " + p.get("direction") + " " + p.get("amount"))
+                .containsExactlyInAnyOrder(member + " DBIT 30.00", agent + " DBIT 30.00", other + " CRDT 30.00");
+        assertThat(postings).allMatch(p -> uetr.equals(p.get("uetr")));
+
+        String queued = pay(other, newDirect(), "1000.00");
+        get("/api/v1/payments/" + queued + "/postings").statusCode(200).body("", hasSize(0));
+        problem(get("/api/v1/payments/" + java.util.UUID.randomUUID() + "/postings"), 404);
+    }
+
+    @Test
     void statementIsAvailableAsCamt053() {
         String x = newDirect();
         String member = newIndirect(x, "RU");

@@ -96,6 +96,28 @@ class SimulationResourceTest {
     }
 
     @Test
+    void theDelayDistributionCountsEachSettledPaymentInItsClass() {
+        List<Map<String, Object>> participants = List.of(
+                Map.of("bic", "XBBBCNX0", "participation", "DIRECT", "liquidity", "0.00"),
+                Map.of("bic", "YBBBCNX0", "participation", "DIRECT", "liquidity", "100.00"));
+        List<Map<String, Object>> payments = List.of(
+                // settles on arrival
+                Map.of("time", "2021-03-01T09:00:00+08:00", "debtorAgent", "YBBBCNX0", "creditorAgent", "XBBBCNX0", "amount", "50.00"),
+                // X has 50: waits until the next payment brings 40 more, 120 s later
+                Map.of("time", "2021-03-01T09:10:00+08:00", "debtorAgent", "XBBBCNX0", "creditorAgent", "YBBBCNX0", "amount", "80.00"),
+                Map.of("time", "2021-03-01T09:12:00+08:00", "debtorAgent", "YBBBCNX0", "creditorAgent", "XBBBCNX0", "amount", "40.00"),
+                // never covered: rejected at the end of the day, in no class
+                Map.of("time", "2021-03-01T10:00:00+08:00", "debtorAgent", "XBBBCNX0", "creditorAgent", "YBBBCNX0", "amount", "5000.00"));
+        JsonPath r = done(start(Map.of("seed", 1, "modes", List.of("RTGS"), "participants", participants, "payments", payments)));
+        assertThat(r.getInt("report.modes.RTGS.settledCount")).isEqualTo(3);
+        assertThat(r.getInt("report.modes.RTGS.delay.max")).isEqualTo(120);
+        List<Integer> upTo = r.getList("report.modes.RTGS.delay.distribution.upToSeconds");
+        assertThat(upTo).containsExactly(0, 60, 300, 900, 3600, 10800, null);
+        List<Integer> counts = r.getList("report.modes.RTGS.delay.distribution.count");
+        assertThat(counts).containsExactly(2, 0, 1, 0, 0, 0, 0);
+    }
+
+    @Test
     void csvUploadIsSimulated() {
         String csv = "time,debtorAgent,creditorAgent,amount,priority\n"
                 + "2021-03-01T09:00:00+08:00,HCCBCNBH,ICBKCNBJ,500.00,NORM\n"
