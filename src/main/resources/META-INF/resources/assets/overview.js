@@ -1,5 +1,5 @@
 // The overview: sign-in, then the key figures of the network, the alliance and the day.
-import { api, all, el, fill, money, say, problemText, signIn, start, HARBIN, ApiError } from './app.js';
+import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HARBIN, ApiError } from './app.js';
 
 const next = new URLSearchParams(location.search).get('next');
 
@@ -14,7 +14,7 @@ async function trySignIn(bearer) {
     await api('/api/v1/auth/me');
     goOn();
   } catch (e) {
-    sessionStorage.clear();
+    signOut();
     say('sign-in-status', e instanceof ApiError && e.status === 401
       ? 'The service does not accept this token (expired, forged, or signed by another key).' : problemText(e), 'error');
   }

@@ -269,6 +269,29 @@ class DashboardBrowserIT {
 
     @Test
     @Order(7)
+    void aCsvStreamIsUploadedFromThePageAndReported() throws IOException {
+        // a gridlock among three banks: only offsetting settles it, whatever the liquidity
+        Path csv = Files.writeString(Files.createTempFile(Path.of("target"), "stream", ".csv"),
+                "time,debtorAgent,creditorAgent,amount,priority\n"
+                        + "2021-03-01T09:00:00+08:00,XAAACNX0,YAAACNX0,100.00,NORM\n"
+                        + "2021-03-01T09:05:00+08:00,YAAACNX0,ZAAACNX0,100.00,NORM\n"
+                        + "2021-03-01T09:10:00+08:00,ZAAACNX0,XAAACNX0,100.00,HIGH\n");
+        open("/simulations.html");
+        browser.findElement(By.id("csv-file")).sendKeys(csv.toAbsolutePath().toString());
+        new Select(browser.findElement(By.id("csv-liquidity"))).selectByValue("LOWER_BOUND");
+        browser.findElement(By.cssSelector("#csv-form button[type=submit]")).click();
+        waitForText("sim-status", t -> t.endsWith("is done."));
+        waitForRendered("settled-chart");
+        assertThat(browser.findElement(By.id("report-payments")).getText()).isEqualTo("3");
+        List<String> modes = browser.findElements(By.cssSelector("#mode-table tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(modes).hasSize(3);
+        assertThat(modes.get(0)).startsWith("RTGS 0 0.00 3");        // RTGS: nothing settles
+        assertThat(modes.get(1)).startsWith("RTGS_LSM 3 300.00 0");  // the offset settles all three
+        assertThat(browser.findElement(By.id("sweep-card")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(8)
     void everyPageIsReachedByKeyboardFromItsSkipLinkAndMarksItselfInTheNavigation() {
         Map<String, String> pages = Map.of("/", "Overview", "/network.html", "Network", "/alliance.html", "Alliance",
                 "/settlement.html", "Settlement", "/payments.html", "Payments", "/simulations.html", "Simulations",
@@ -287,7 +310,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aMemberBankSeesOnlyItsOwnPaymentsAndAccountAndNoOperatorControls() throws IOException {
         open("/");
         browser.findElement(By.cssSelector("header .who button")).click();
@@ -316,7 +339,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void thePagesFitANarrowScreen() throws IOException {
         viewport(390, 844, true);
         try {
@@ -333,7 +356,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void noPageAskedAnyHostButTheServiceItself() {
         collectLogs();
         String own = URI.create(service.baseUri()).getAuthority();
