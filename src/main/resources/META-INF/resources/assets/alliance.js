@@ -1,14 +1,11 @@
 // The alliance: composition by category, active members over time (from join and withdrawal dates,
 // the same rule as the summary: a member counts from joinedOn until the day before leftOn), the list.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, query, count } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, query, count, figure } from './app.js';
 
 await start('alliance');
 const CATEGORIES = ['BANK', 'TRUST', 'FUND', 'INSURER'];
 const COLOURS = ['#0b5cad', '#1e7b34', '#8a5a00', '#7b3fa0'];
 
-function figure(id, label, value) {
-  return el('div', {}, el('dt', {}, label), el('dd', { id }, value));
-}
 
 async function composition(asOf) {
   const s = await api('/api/v1/alliance/summary' + query({ asOf }));

@@ -127,6 +127,11 @@ export function millions(amount) {
   return amount === undefined || amount === null ? 0 : Number(amount) / 1e6;
 }
 
+/** One of a page's key figures: a term and its value in a definition list. */
+export function figure(id, label, value, cls) {
+  return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, value));
+}
+
 /** "1 payment", "3 payments". */
 export function count(n, noun) {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -183,7 +188,7 @@ function header(pageId, me) {
     ? el('div', { class: 'who' },
       el('span', { id: 'signed-in-as' }, `${me.subject} · ${me.role}${me.bic ? ' · ' + me.bic : ''}`),
       el('button', { type: 'button', onclick: () => { signOut(); location.assign('/'); } }, 'Sign out'))
-    : el('div', { class: 'who' }, el('a', { href: '/', style: 'color:#fff' }, 'Sign in'));
+    : el('div', { class: 'who' }, el('a', { href: '/' }, 'Sign in'));
   return el('div', { class: 'bar' },
     el('a', { class: 'brand', href: '/' }, 'RMB settlement simulator'),
     el('nav', { 'aria-label': 'Dashboard pages' },
@@ -218,13 +223,18 @@ export async function start(pageId) {
   return me;
 }
 
-/** Runs fn now and every ms milliseconds while the page is visible; returns a function that runs it at once. */
-export function poll(fn, ms) {
+/**
+ * Runs fn now and every ms milliseconds while the page is visible (again at once when it becomes
+ * visible); failures go to onError. Returns a function that runs it at once (after an action).
+ */
+export function poll(fn, ms, onError) {
   let timer;
   const tick = async () => {
     clearTimeout(timer);
     try {
       await fn();
+    } catch (e) {
+      onError(e);
     } finally {
       timer = setTimeout(() => { if (!document.hidden) tick(); }, ms);
     }

@@ -1,14 +1,11 @@
 // The network: CIPS's direct participants and the indirect ones behind each, Harbin Bank's Russian
 // corridor highlighted; the onboarding applications waiting for a decision (operators decide here).
-import { api, all, el, fill, say, problemText, start, table, badge, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, time, chart, HARBIN, HARBIN_COLOUR, figure } from './app.js';
 
 const me = await start('network');
 const OTHER = '#0b5cad';
 const INDIRECT = '#6b8fb5';
 
-function figure(id, label, value, cls) {
-  return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, value));
-}
 
 function tip(p) {
   const e = window.echarts.format.encodeHTML;

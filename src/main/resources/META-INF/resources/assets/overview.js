@@ -1,5 +1,5 @@
 // The overview: sign-in, then the key figures of the network, the alliance and the day.
-import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HARBIN, ApiError } from './app.js';
+import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure } from './app.js';
 
 const next = new URLSearchParams(location.search).get('next');
 
@@ -45,9 +45,6 @@ function showSignIn() {
   document.getElementById('token-input').focus();
 }
 
-function figure(id, label, value, cls) {
-  return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, value));
-}
 
 async function showOverview() {
   document.getElementById('overview').hidden = false;

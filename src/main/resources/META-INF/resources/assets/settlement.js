@@ -1,12 +1,9 @@
 // The settlement day: the open business day, every account's balance and queued value, the queue in
 // release order; operators run offsetting and close the day. Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll } from './app.js';
 
 const me = await start('settlement');
 
-function figure(id, label, value) {
-  return el('div', {}, el('dt', {}, label), el('dd', { id }, value));
-}
 
 const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
 
@@ -15,7 +12,7 @@ async function refresh() {
     api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200')]);
   fill('figures',
     figure('business-date', 'Business day', day.businessDate),
-    el('div', {}, el('dt', {}, 'State'), el('dd', { id: 'day-state' }, badge(day.state))),
+    figure('day-state', 'State', badge(day.state)),
     figure('queue-count', 'Queued payments', day.queue.count),
     figure('queue-value', 'Queued value (CNY)', money(day.queue.value)),
     figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff, { beijing: true })));
@@ -53,21 +50,7 @@ async function refresh() {
   document.getElementById('updated').textContent = new Date().toLocaleTimeString();
 }
 
-const tick = (() => {
-  let timer;
-  const run = async () => {
-    clearTimeout(timer);
-    try {
-      await refresh();
-    } catch (e) {
-      say('action-status', problemText(e), 'error');
-    } finally {
-      timer = setTimeout(() => { if (!document.hidden) run(); }, 3000);
-    }
-  };
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) run(); });
-  return run;
-})();
+const tick = poll(refresh, 3000, (e) => say('action-status', problemText(e), 'error'));
 
 async function act(button, fn) {
   button.disabled = true;
@@ -94,4 +77,3 @@ if (me.role === 'operator') {
     say('action-status', `Closed ${r.closedDate}: ${r.settledByLastOffset} settled by the last offset, ${r.rejected} rejected (AM04). ${r.openedDate} is open.`, 'ok');
   }));
 }
-tick();

@@ -1,7 +1,7 @@
 // Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
 // and read the report as charts: value settled per mode, delay distribution, liquidity used against
 // the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, query } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, query, figure } from './app.js';
 
 await start('simulations');
 const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
@@ -84,9 +84,6 @@ document.getElementById('csv-form').addEventListener('submit', (ev) => {
     sweep: o.sweep.join(','), participants }), { method: 'POST', contentType: 'text/csv', body: await file.text() }));
 });
 
-function figure(id, label, value) {
-  return el('div', {}, el('dt', {}, label), el('dd', { id }, value));
-}
 
 function classLabel(c, i, classes) {
   const fmt = (s) => (s === 0 ? '0 s' : s < 3600 ? `${s / 60} min` : `${s / 3600} h`);
