@@ -1,14 +1,13 @@
 // The alliance: composition by category, active members over time (from join and withdrawal dates,
 // the same rule as the summary: a member counts from joinedOn until the day before leftOn), the list.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, query, count, figure } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, query, count, figure, figuresOf, latest } from './app.js';
 
 await start('alliance');
 const CATEGORIES = ['BANK', 'TRUST', 'FUND', 'INSURER'];
 const COLOURS = ['#0b5cad', '#1e7b34', '#8a5a00', '#7b3fa0'];
 
 
-async function composition(asOf) {
-  const s = await api('/api/v1/alliance/summary' + query({ asOf }));
+const composition = latest((asOf) => api('/api/v1/alliance/summary' + query({ asOf })), (s) => {
   fill('figures',
     figure('count-alliance-active', `Active members on ${s.asOf}`, s.activeMembers),
     ...CATEGORIES.map((c) => figure(`count-${c.toLowerCase()}`, c.charAt(0) + c.slice(1).toLowerCase() + 's', s.byCategory[c] || 0)),
@@ -21,7 +20,7 @@ async function composition(asOf) {
     series: [{ type: 'bar', name: 'Active members', data: CATEGORIES.map((c, i) => ({ value: s.byCategory[c] || 0, itemStyle: { color: COLOURS[i] } })),
       label: { show: true, position: 'top' } }],
   });
-}
+});
 
 /** Active members per category on every date a member joined or left, up to today. */
 function history(members) {
@@ -40,11 +39,17 @@ function history(members) {
       data: dates.map((d) => [d, members.filter((m) => m.category === c && activeOn(m, d)).length]),
     })),
   });
+  // the same series at each year's end and today, for readers who cannot see the chart
+  const years = [...new Set(dates.map((d) => d.slice(0, 4)))];
+  const ends = years.map((y) => (`${y}-12-31` < today ? `${y}-12-31` : today));
+  fill('history-figures', figuresOf('Active members at the end of each year, and today', [
+    { label: 'Date', value: (d) => d },
+    ...CATEGORIES.map((c) => ({ label: c, value: (d) => members.filter((m) => m.category === c && activeOn(m, d)).length, num: true })),
+    { label: 'All', value: (d) => members.filter((m) => activeOn(m, d)).length, num: true },
+  ], ends));
 }
 
-async function list() {
-  const form = new FormData(document.getElementById('member-filters'));
-  const members = await all('/api/v1/alliance/members' + query(Object.fromEntries(form)));
+const list = latest(() => all('/api/v1/alliance/members' + query(Object.fromEntries(new FormData(document.getElementById('member-filters'))))), (members) => {
   fill('members', table(count(members.length, 'member'), [
     { label: 'Name', value: (m) => m.name },
     { label: 'Category', value: (m) => m.category },
@@ -55,7 +60,7 @@ async function list() {
     { label: 'Status', value: (m) => badge(m.status) },
   ], members));
   say('members-status', `${count(members.length, 'member')} match${members.length === 1 ? 'es' : ''}.`);
-}
+});
 
 async function load() {
   const everyone = await all('/api/v1/alliance/members');

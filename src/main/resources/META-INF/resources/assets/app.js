@@ -127,6 +127,24 @@ export function millions(amount) {
   return amount === undefined || amount === null ? 0 : Number(amount) / 1e6;
 }
 
+/**
+ * Wraps a loader so that only the answer to the latest call is shown: when the reader asks again
+ * before an answer arrives (a second search, the next page), the older answer is dropped.
+ */
+export function latest(load, show) {
+  let generation = 0;
+  return async (...args) => {
+    const mine = ++generation;
+    const data = await load(...args);
+    if (mine === generation) show(data);
+  };
+}
+
+/** A table of figures under a chart, folded away: the same numbers for readers who cannot see the chart. */
+export function figuresOf(caption, columns, rows) {
+  return el('details', { class: 'chart-figures' }, el('summary', {}, 'The figures'), table(caption, columns, rows));
+}
+
 /** One of a page's key figures: a term and its value in a definition list. */
 export function figure(id, label, value, cls) {
   return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, value));
@@ -176,7 +194,9 @@ export function chart(id, option) {
     c = window.echarts.init(node, null, { renderer: 'canvas' });
     charts.set(id, c);
   }
-  c.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
+  // the page's own description of the chart (units included) is what screen readers hear
+  const description = node.dataset.description || (node.dataset.description = node.getAttribute('aria-label') || '');
+  c.setOption({ aria: { enabled: true, label: { description } }, animation: false, ...option }, true);
   node.dataset.rendered = 'true';
   return c;
 }
@@ -208,6 +228,13 @@ export async function start(pageId) {
     try {
       me = await api('/api/v1/auth/me');
     } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) {
+        // the service is unreachable or busy (a restart, a leader change): keep the token, say so
+        fill(chrome, header(pageId, null));
+        document.getElementById('main').prepend(el('p', { class: 'status error', role: 'alert' },
+          `The service did not answer (${problemText(e)}). Reload the page to try again.`));
+        return new Promise(() => {});
+      }
       signOut();
     }
   }
@@ -229,15 +256,30 @@ export async function start(pageId) {
  */
 export function poll(fn, ms, onError) {
   let timer;
+  let running = null;
+  let again = false;
   const tick = async () => {
-    clearTimeout(timer);
-    try {
-      await fn();
-    } catch (e) {
-      onError(e);
-    } finally {
-      timer = setTimeout(() => { if (!document.hidden) tick(); }, ms);
+    if (running) {
+      // never two at once: an older answer could land last and show stale figures; run once more after
+      again = true;
+      return running;
     }
+    clearTimeout(timer);
+    running = (async () => {
+      try {
+        await fn();
+      } catch (e) {
+        onError(e);
+      }
+    })();
+    await running;
+    running = null;
+    if (again) {
+      again = false;
+      return tick();
+    }
+    timer = setTimeout(() => { if (!document.hidden) tick(); }, ms);
+    return undefined;
   };
   document.addEventListener('visibilitychange', () => { if (!document.hidden) tick(); });
   tick();

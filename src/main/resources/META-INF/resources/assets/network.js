@@ -36,7 +36,7 @@ function draw(participants) {
   };
   chart('network-chart', {
     tooltip: { trigger: 'item', formatter: tip },
-    series: [{ type: 'tree', layout: 'radial', data: [tree], symbolSize: 9, initialTreeDepth: -1, roam: true,
+    series: [{ type: 'tree', layout: 'radial', data: [tree], symbolSize: 9, initialTreeDepth: -1, roam: false,
       label: { fontSize: 10 }, expandAndCollapse: false, lineStyle: { color: '#b9c3cd' } }],
   });
 
@@ -54,20 +54,24 @@ function draw(participants) {
   ], direct, { rowAttrs: (p) => (p.bic === HARBIN ? { class: 'harbin' } : {}) }));
 }
 
-async function decide(application, action) {
+async function decide(application, action, row) {
   let body;
   if (action === 'reject') {
     const reason = window.prompt(`Why is ${application.name} rejected?`);
     if (!reason) return;
     body = { reason };
   }
+  const buttons = [...row.querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
   try {
     await api(`/api/v1/applications/${application.id}/${action}`, { method: 'POST', body });
-    say('applications-status', `${application.name} (${application.bic}) ${action === 'approve' ? 'approved: it is now an indirect participant behind ' + application.settlementAgent : 'rejected'}.`, 'ok');
-    await refresh();
   } catch (e) {
+    buttons.forEach((b) => { b.disabled = false; });
     say('applications-status', problemText(e), 'error');
+    return;
   }
+  say('applications-status', `${application.name} (${application.bic}) ${action === 'approve' ? 'approved: it is now an indirect participant behind ' + application.settlementAgent : 'rejected'}.`, 'ok');
+  await refresh().catch((e) => say('applications-status', `Decided, but the page could not be brought up to date: ${problemText(e)}`, 'error'));
 }
 
 async function refresh() {
@@ -82,8 +86,8 @@ async function refresh() {
   ];
   if (me.role === 'operator') {
     columns.push({ label: 'Decision', value: (a) => el('span', { class: 'actions' },
-      el('button', { type: 'button', 'aria-label': `Approve ${a.name}`, dataset: { approve: a.bic }, onclick: () => decide(a, 'approve') }, 'Approve'),
-      el('button', { type: 'button', class: 'secondary', 'aria-label': `Reject ${a.name}`, onclick: () => decide(a, 'reject') }, 'Reject')) });
+      el('button', { type: 'button', 'aria-label': `Approve ${a.name}`, dataset: { approve: a.bic }, onclick: (ev) => decide(a, 'approve', ev.target.closest('tr')) }, 'Approve'),
+      el('button', { type: 'button', class: 'secondary', 'aria-label': `Reject ${a.name}`, onclick: (ev) => decide(a, 'reject', ev.target.closest('tr')) }, 'Reject')) });
   }
   fill('applications', table(`${pending.length} pending`, columns, pending, { rowAttrs: (a) => ({ dataset: { application: a.id } }) }));
 }

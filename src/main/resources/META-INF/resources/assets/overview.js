@@ -4,8 +4,15 @@ import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HA
 const next = new URLSearchParams(location.search).get('next');
 
 function goOn() {
-  // only a path on this service: never an address elsewhere
-  location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  // only a page of this service: whatever the parameter says (//host, /\host, a tab), never elsewhere
+  let target = '/';
+  try {
+    const u = new URL(next || '/', location.origin);
+    if (u.origin === location.origin) target = u.pathname + u.search + u.hash;
+  } catch (e) {
+    target = '/';
+  }
+  location.assign(target);
 }
 
 async function trySignIn(bearer) {
@@ -58,7 +65,7 @@ async function showOverview() {
     figure('count-russian-behind-harbin', 'Russian banks behind Harbin Bank', russian.length, 'harbin'),
     figure('count-alliance-active', 'Active alliance members', alliance.activeMembers),
     figure('business-date', `Business day (${day.state})`, day.businessDate),
-    figure('queue-size', 'Queued payments', `${day.queue.count} · ${money(day.queue.value)} CNY`));
+    figure('queue-size', 'Queued payments (all banks)', `${day.queue.count} · ${money(day.queue.value)} CNY`));
 }
 
 const me = await start('overview');

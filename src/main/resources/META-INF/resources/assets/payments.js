@@ -1,6 +1,6 @@
 // Payments: search by status, agents and business date (the filters live in the address, so a search
 // can be bookmarked or shared); each result links to the payment's page.
-import { api, all, el, fill, say, problemText, start, table, badge, money, query, count } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, money, query, count, latest } from './app.js';
 
 await start('payments');
 const form = document.getElementById('search');
@@ -11,11 +11,12 @@ function filters() {
   return Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v).trim()]));
 }
 
-async function search() {
+const search = latest(() => {
   const f = filters();
   history.replaceState(null, '', location.pathname + query({ ...f, page: page || '' }));
   say('search-status', 'Searching…');
-  const r = await api('/api/v1/payments' + query({ ...f, page, size: SIZE }));
+  return api('/api/v1/payments' + query({ ...f, page, size: SIZE }));
+}, (r) => {
   fill('results', table(`${count(r.total, 'payment')} match${r.total ? `; ${r.page * r.size + 1} to ${r.page * r.size + r.items.length} shown` : ''}`, [
     { label: 'Payment (UETR)', value: (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr) },
     { label: 'Status', value: (p) => badge(p.status) },
@@ -29,7 +30,7 @@ async function search() {
   document.getElementById('previous').disabled = page === 0;
   document.getElementById('next').disabled = (page + 1) * SIZE >= r.total;
   say('search-status', `${count(r.total, 'payment')} found.`);
-}
+});
 
 function run() {
   search().catch((e) => say('search-status', problemText(e), 'error'));

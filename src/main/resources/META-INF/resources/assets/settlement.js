@@ -1,24 +1,35 @@
 // The settlement day: the open business day, every account's balance and queued value, the queue in
 // release order; operators run offsetting and close the day. Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count } from './app.js';
 
 const me = await start('settlement');
 
-
 const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
+
+let lastDrawn = '';
 
 async function refresh() {
   const [day, accounts, queue] = await Promise.all([
     api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200')]);
+  document.getElementById('updated').textContent = new Date().toLocaleTimeString();
+  // redraw only what changed: a keyboard reader's place in the tables survives the polling
+  const now = JSON.stringify([day, accounts, queue]);
+  if (now === lastDrawn) return;
+  lastDrawn = now;
+  const own = me.role === 'member';
   fill('figures',
     figure('business-date', 'Business day', day.businessDate),
     figure('day-state', 'State', badge(day.state)),
-    figure('queue-count', 'Queued payments', day.queue.count),
-    figure('queue-value', 'Queued value (CNY)', money(day.queue.value)),
-    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff, { beijing: true })));
+    // a member's queue below holds its own bank's payments; the day's figures are the whole system's
+    figure('queue-count', own ? 'Queued payments, all banks' : 'Queued payments', day.queue.count),
+    figure('queue-value', own ? 'Queued value, all banks (CNY)' : 'Queued value (CNY)', money(day.queue.value)),
+    own ? figure('own-queue-count', `Queued payments of ${me.bic}`, queue.total) : null,
+    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff, { beijing: true }), 'small'));
 
   const cips = accounts.filter((a) => a.heldAt === 'CIPS');
   const shown = cips.length ? cips : accounts;
+  document.getElementById('balances-title').textContent = cips.length
+    ? 'CIPS accounts: balance and queued outgoing' : 'Your account: balance and queued outgoing';
   chart('balances-chart', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -40,17 +51,18 @@ async function refresh() {
     { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
   ], queue.items));
 
-  fill('accounts', table(`${accounts.length} settlement accounts`, [
+  fill('accounts', table(count(accounts.length, 'settlement account'), [
     { label: 'Account', value: (a) => el('code', {}, a.bic) },
     { label: 'Held at', value: (a) => a.heldAt },
     { label: 'Balance', value: (a) => money(a.balance), num: true },
     { label: 'Queued out', value: (a) => money(a.queuedOutgoing), num: true },
     { label: 'Queued in', value: (a) => money(a.queuedIncoming), num: true },
   ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
-  document.getElementById('updated').textContent = new Date().toLocaleTimeString();
 }
 
-const tick = poll(refresh, 3000, (e) => say('action-status', problemText(e), 'error'));
+const tick = poll(refresh, 3000, (e) => {
+  document.getElementById('updated').textContent = `not since ${new Date().toLocaleTimeString()}: ${problemText(e)}`;
+});
 
 async function act(button, fn) {
   button.disabled = true;
@@ -68,7 +80,7 @@ if (me.role === 'operator') {
   const offset = document.getElementById('offset-button');
   offset.addEventListener('click', () => act(offset, async () => {
     const r = await api('/api/v1/settlement/offset', { method: 'POST' });
-    say('action-status', `Offsetting settled ${r.settledCount} payments worth ${money(r.settledValue)} CNY (${r.bilateral} bilateral, ${r.multilateral} multilateral sets).`, 'ok');
+    say('action-status', `Offsetting settled ${r.settledCount} payments worth ${money(r.settledValue)} CNY (${r.bilateral} by bilateral, ${r.multilateral} by multilateral offsetting).`, 'ok');
   }));
   const close = document.getElementById('close-button');
   close.addEventListener('click', () => act(close, async () => {

@@ -1,12 +1,14 @@
 // Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
 // and read the report as charts: value settled per mode, delay distribution, liquidity used against
 // the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, query, figure } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, query, figure, figuresOf } from './app.js';
 
 await start('simulations');
 const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
 const MODE_COLOURS = { RTGS: '#0b5cad', RTGS_LSM: '#1e7b34', DNS: '#8a5a00' };
 let report = null;
+/** Which run the page follows: a newer one (a second start, a link) stops the older loop. */
+let following = 0;
 
 /** The options both forms share: modes, opening liquidity, sweep levels. */
 function options(prefix) {
@@ -33,11 +35,17 @@ function chosen(form) {
 }
 
 async function follow(id) {
+  const mine = ++following;
   document.getElementById('progress-card').hidden = false;
   document.getElementById('run-id').textContent = id;
   const bar = document.getElementById('run-progress');
   for (;;) {
-    const run = await api(`/api/v1/simulations/${id}`);
+    const run = await api(`/api/v1/simulations/${encodeURIComponent(id)}`);
+    if (mine !== following) return;
+    if (!['RUNNING', 'DONE', 'FAILED'].includes(run.status)) {
+      say('sim-status', `Run ${id} is ${run.status}.`, 'error');
+      return;
+    }
     bar.value = Number(run.progress);
     bar.textContent = `${Math.round(run.progress * 100)} %`;
     if (run.status === 'DONE') {
@@ -55,15 +63,20 @@ async function follow(id) {
   }
 }
 
-async function launch(send) {
+async function launch(form, send) {
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
   try {
     say('sim-status', 'Starting…');
     const run = await send();
     say('sim-status', `Run ${run.id} started.`);
     history.replaceState(null, '', `${location.pathname}?run=${run.id}`);
+    button.disabled = false;
     await follow(run.id);
   } catch (e) {
     say('sim-status', problemText(e), 'error');
+  } finally {
+    button.disabled = false;
   }
 }
 
@@ -72,7 +85,7 @@ document.getElementById('scenario-form').addEventListener('submit', (ev) => {
   const o = chosen(ev.target);
   const body = { scenario: new FormData(ev.target).get('scenario'), seed: Number(o.seed), modes: o.modes, liquidity: o.liquidity };
   if (o.sweep.length) body.sweep = o.sweep;
-  launch(() => api('/api/v1/simulations', { method: 'POST', body }));
+  launch(ev.target, () => api('/api/v1/simulations', { method: 'POST', body }));
 });
 
 document.getElementById('csv-form').addEventListener('submit', (ev) => {
@@ -80,7 +93,7 @@ document.getElementById('csv-form').addEventListener('submit', (ev) => {
   const o = chosen(ev.target);
   const file = document.getElementById('csv-file').files[0];
   const participants = document.getElementById('csv-participants').value.trim();
-  launch(async () => api('/api/v1/simulations' + query({ seed: o.seed, modes: o.modes.join(','), liquidity: o.liquidity,
+  launch(ev.target, async () => api('/api/v1/simulations' + query({ seed: o.seed, modes: o.modes.join(','), liquidity: o.liquidity,
     sweep: o.sweep.join(','), participants }), { method: 'POST', contentType: 'text/csv', body: await file.text() }));
 });
 
@@ -109,6 +122,13 @@ function liquidityChart() {
       { type: 'scatter', name: 'Given', symbol: 'diamond', symbolSize: 9, data: bics.map((b) => millions(report.liquidity[b])), color: '#7b3fa0' },
     ],
   });
+  fill('liquidity-figures', figuresOf(`Liquidity per account under ${mode}, CNY (the ${bics.length} largest upper bounds)`, [
+    { label: 'Account', value: (b) => el('code', {}, b) },
+    { label: 'Used', value: (b) => money(used[b]), num: true },
+    { label: 'Lower bound', value: (b) => money(report.bounds[b].lower), num: true },
+    { label: 'Upper bound', value: (b) => money(report.bounds[b].upper), num: true },
+    { label: 'Given', value: (b) => money(report.liquidity[b]), num: true },
+  ], bics));
 }
 
 function show(run) {
@@ -140,6 +160,10 @@ function show(run) {
     yAxis: { type: 'value', name: 'payments', minInterval: 1 },
     series: modes.map((m) => ({ type: 'bar', name: m, color: MODE_COLOURS[m], data: report.modes[m].delay.distribution.map((c) => c.count) })),
   });
+  fill('delay-figures', figuresOf('Settled payments per delay class', [
+    { label: 'Delay', value: (i) => classLabel(classes[i], i, classes) },
+    ...modes.map((m) => ({ label: m, value: (i) => report.modes[m].delay.distribution[i].count, num: true })),
+  ], classes.map((c, i) => i)));
   const select = document.getElementById('liquidity-mode');
   fill(select, modes.map((m) => el('option', { value: m }, m)));
   select.onchange = liquidityChart;
@@ -156,6 +180,11 @@ function show(run) {
       series: modes.map((m) => ({ type: 'line', name: m, color: MODE_COLOURS[m], symbolSize: 8,
         data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].meanDelay)]) })),
     });
+    fill('sweep-figures', figuresOf('Mean delay in seconds at each liquidity level', [
+      { label: 'Fraction', value: (p) => p.fraction, num: true },
+      { label: 'Liquidity (CNY)', value: (p) => money(p.liquidityTotal), num: true },
+      ...modes.map((m) => ({ label: `${m} mean delay`, value: (p) => p.modes[m].meanDelay, num: true })),
+    ], report.sweep));
   }
   fill('mode-table', table('Per mode', [
     { label: 'Mode', value: (m) => m },
@@ -167,7 +196,7 @@ function show(run) {
     { label: 'Liquidity used (CNY)', value: (m) => money(report.modes[m].liquidityUsed.total), num: true },
     { label: 'Offsets (bilateral / multilateral)', value: (m) => `${report.modes[m].offsets.bilateral} / ${report.modes[m].offsets.multilateral}`, num: true },
   ], modes));
-  document.getElementById('report-title').focus?.();
+  document.getElementById('report-title').focus();
 }
 
 async function runs() {

@@ -83,7 +83,8 @@ class DashboardBrowserIT {
 
         Files.createDirectories(SHOTS);
         Path work = Files.createTempDirectory(Path.of("target"), "dashboard-it");
-        service = new RunningService(work.resolve("data"), Map.of()).start();
+        // the day must not close by itself at 17:30 Beijing time while the test runs
+        service = new RunningService(work.resolve("data"), Map.of("settlement.auto-close", "false")).start();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -131,10 +132,7 @@ class DashboardBrowserIT {
     @Test
     @Order(1)
     void anOperatorSignsInWithADemoTokenAndSeesTheKeyFigures() throws IOException {
-        open("/");
-        new Select(browser.findElement(By.id("demo-role"))).selectByValue("operator");
-        browser.findElement(By.cssSelector("#demo-form button[type=submit]")).click();
-        waitForText("signed-in-as", t -> t.contains("operator"));
+        signIn("operator", null);
         int russian = Integer.parseInt(waitForText("count-russian-behind-harbin", t -> !t.isEmpty()));
         assertThat(russian).as("Russian banks behind Harbin Bank on the overview").isGreaterThanOrEqualTo(20);
         assertThat(waitForText("count-alliance-active", t -> !t.isEmpty())).isEqualTo("72");
@@ -144,9 +142,7 @@ class DashboardBrowserIT {
     @Test
     @Order(2)
     void theNetworkPageDrawsHarbinsRussianCorridorAndAnOperatorApprovesAnApplication() throws IOException {
-        String bic = "AMURRUBMXXX";
-        service.request().contentType(ContentType.JSON).body(Map.of("bic", bic, "name", "Amur Test Bank", "country", "RU",
-                "settlementAgent", HARBIN, "institutionType", "BANK")).post("/api/v1/applications").then().statusCode(201);
+        String bic = applyThroughHarbin("AMURRUBMXXX", "Amur Test Bank");
 
         open("/network.html");
         waitForRendered("network-chart");
@@ -157,7 +153,7 @@ class DashboardBrowserIT {
 
         WebElement approve = await("the application's Approve button").atMost(PATIENCE).ignoreExceptions()
                 .until(() -> browser.findElement(By.cssSelector("button[data-approve='" + bic + "']")), e -> e.isDisplayed());
-        approve.click();
+        approve.sendKeys(Keys.ENTER);   // by keyboard
         waitForText("applications-status", t -> t.contains("approved"));
         waitForText("count-russian-behind-harbin", t -> t.equals(String.valueOf(before + 1)));
         JsonNode joined = JSON.readTree(service.request().get("/api/v1/participants/" + bic).asString());
@@ -175,6 +171,7 @@ class DashboardBrowserIT {
         assertThat(waitForText("count-alliance-active", t -> !t.isEmpty())).isEqualTo("72");
         waitForRendered("composition-chart");
         waitForRendered("history-chart");
+        waitForText("members-status", t -> t.equals("77 members match."));   // the whole register first
         new Select(browser.findElement(By.id("f-status"))).selectByVisibleText("ACTIVE");
         browser.findElement(By.cssSelector("#member-filters button[type=submit]")).click();
         waitForText("members-status", t -> t.equals("72 members match."));
@@ -245,7 +242,7 @@ class DashboardBrowserIT {
 
         assertThat(browser.findElement(By.id("offset-button")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("close-button")).isDisplayed()).isTrue();
-        browser.findElement(By.id("offset-button")).click();
+        browser.findElement(By.id("offset-button")).sendKeys(Keys.ENTER);
         waitForText("action-status", t -> t.startsWith("Offsetting settled"));
         pageIsUsable("settlement");
     }
@@ -310,15 +307,19 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aMemberBankSeesOnlyItsOwnPaymentsAndAccountAndNoOperatorControls() throws IOException {
-        open("/");
-        browser.findElement(By.cssSelector("header .who button")).click();
-        waitForVisible("demo-form");
-        new Select(browser.findElement(By.id("demo-role"))).selectByValue("member");
-        browser.findElement(By.id("demo-bic")).sendKeys(russianBank);
-        browser.findElement(By.cssSelector("#demo-form button[type=submit]")).click();
-        waitForText("signed-in-as", t -> t.contains("member") && t.contains(russianBank));
+        // Harbin Bank as a member: it sees the application to join through it, and cannot decide it
+        String applicant = applyThroughHarbin("ZEYARUBZXXX", "Zeya Test Bank");
+        signIn("member", HARBIN);
+        open("/network.html");
+        WebElement row = await("the application through Harbin Bank").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.xpath("//div[@id='applications']//tr[td/code[text()='" + applicant + "']]")), e -> e != null);
+        assertThat(row.findElements(By.tagName("button"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("button[data-approve]"))).isEmpty();
+        shot("network-member");
+
+        signIn("member", russianBank);
 
         open("/payments.html");
         waitForText("search-status", t -> t.endsWith(" found."));
@@ -332,23 +333,38 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("offset-button")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("close-button")).isDisplayed()).isFalse();
         shot("settlement-member");
-
-        open("/network.html");
-        waitForRendered("network-chart");
-        assertThat(browser.findElements(By.cssSelector("button[data-approve]"))).isEmpty();
     }
 
     @Test
-    @Order(10)
-    void thePagesFitANarrowScreen() throws IOException {
+    @Order(9)
+    void theSignInPageSendsTheReaderOnlyToPagesOfThisService() {
+        signIn("operator", null);
+        for (String next : List.of("//example.org/x", "/%5Cexample.org/x", "/%09/example.org/x", "https://example.org/")) {
+            open("/?next=" + next);
+            await("where ?next=" + next + " leads").atMost(PATIENCE)
+                    .until(() -> browser.getCurrentUrl(), u -> !u.contains("next="));
+            assertThat(URI.create(browser.getCurrentUrl()).getAuthority()).as("after ?next=%s", next)
+                    .isEqualTo(URI.create(service.baseUri()).getAuthority());
+        }
+    }
+
+    @Test
+    @Order(11)
+    void everyPageFitsANarrowScreen() throws IOException {
         viewport(390, 844, true);
+        // each page with what shows it has drawn its content
+        Map<String, String> pages = Map.of("/", "#figures dd", "/network.html", "#network-chart canvas",
+                "/alliance.html", "#members tbody tr", "/settlement.html", "#accounts tbody tr", "/payments.html", "#results tbody tr",
+                "/payment.html?uetr=" + uetr, "#postings tbody tr", "/simulations.html", "#runs tbody tr");
         try {
-            for (String page : List.of("/network.html", "/payments.html", "/simulations.html")) {
+            for (Map.Entry<String, String> p : pages.entrySet()) {
+                String page = p.getKey();
                 open(page);
-                await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("header nav a")).isEmpty());
+                await(page + " drawn").atMost(PATIENCE).ignoreExceptions()
+                        .until(() -> !browser.findElements(By.cssSelector(p.getValue())).isEmpty());
                 Long overflow = (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
                 assertThat(overflow).as("%s is wider than a 390 px screen by", page).isLessThanOrEqualTo(0L);
-                shot("narrow" + page.replace('/', '-').replace(".html", ""));
+                shot("narrow" + page.replaceAll("\\?.*", "").replace('/', '-').replace(".html", "").replaceAll("^-$", "-overview"));
             }
         } finally {
             viewport(1280, 800, false);
@@ -356,7 +372,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void noPageAskedAnyHostButTheServiceItself() {
         collectLogs();
         String own = URI.create(service.baseUri()).getAuthority();
@@ -412,6 +428,26 @@ class DashboardBrowserIT {
         await(id + " is drawn").atMost(PATIENCE).ignoreExceptions()
                 .until(() -> "true".equals(browser.findElement(By.id(id)).getAttribute("data-rendered"))
                         && !browser.findElements(By.cssSelector("#" + id + " canvas")).isEmpty());
+    }
+
+    /** A Russian bank applies, through the API, to join CIPS through Harbin Bank; its application waits for a decision. */
+    private static String applyThroughHarbin(String bic, String name) {
+        service.request().contentType(ContentType.JSON).body(Map.of("bic", bic, "name", name, "country", "RU",
+                "settlementAgent", HARBIN, "institutionType", "BANK")).post("/api/v1/applications").then().statusCode(201);
+        return bic;
+    }
+
+    /** Signs out whoever is signed in and signs in with a demo token for this role (and bank). */
+    private static void signIn(String role, String bic) {
+        open("/");
+        browser.findElements(By.cssSelector("header .who button")).forEach(WebElement::click);
+        waitForVisible("demo-form");
+        new Select(browser.findElement(By.id("demo-role"))).selectByValue(role);
+        if (bic != null) {
+            browser.findElement(By.id("demo-bic")).sendKeys(bic);
+        }
+        browser.findElement(By.cssSelector("#demo-form button[type=submit]")).click();
+        waitForText("signed-in-as", t -> t.contains(role) && (bic == null || t.contains(bic)));
     }
 
     private static void waitForVisible(String id) {

@@ -63,7 +63,7 @@ class DashboardPagesTest {
 
     @Test
     void pagesTellTheBrowserToLoadNothingFromElsewhere() {
-        for (String page : List.of("/", "/settlement.html")) {
+        for (String page : PAGES) {
             String policy = anonymous().get(page).header("Content-Security-Policy");
             assertThat(policy).as(page).contains("default-src 'self'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'");
             assertThat(policy).as(page).doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline");

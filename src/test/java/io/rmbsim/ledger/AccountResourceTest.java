@@ -119,6 +119,11 @@ class AccountResourceTest {
         pay(member, agent, "40.00");                       // a book transfer: settles at the agent
         String waiting = pay(poor, member, "25.00");         // poor has nothing: queued
         assertThat(io.rmbsim.Payments.status(waiting)).isEqualTo("QUEUED");
+        // an indirect behind poor, with funds of its own: it waits for cover at poor's CIPS account (its second debit)
+        String poorsMember = newIndirect(poor, "RU");
+        fund(poorsMember, "10.00");
+        String waitingToo = pay(poorsMember, member, "7.00");
+        assertThat(io.rmbsim.Payments.status(waitingToo)).isEqualTo("QUEUED");
 
         Map<String, Map<String, Object>> byBic = new java.util.HashMap<>();
         int total = get("/api/v1/accounts?size=1").statusCode(200).extract().path("total");
@@ -128,13 +133,15 @@ class AccountResourceTest {
         }
         assertThat(byBic).hasSize(total);
         assertThat(byBic.get(member)).containsEntry("heldAt", agent).containsEntry("balance", "60.00")
-                .containsEntry("queuedIncoming", "25.00").containsEntry("queuedOutgoing", "0.00");
+                .containsEntry("queuedIncoming", "32.00").containsEntry("queuedOutgoing", "0.00");
         assertThat(byBic.get(poor)).containsEntry("heldAt", "CIPS").containsEntry("balance", "0.00")
-                .containsEntry("queuedOutgoing", "25.00").containsEntry("queuedCount", 1);
-        // the queued payment also waits to debit nothing at the agent but to credit its CIPS account
-        assertThat(byBic.get(agent)).containsEntry("queuedIncoming", "25.00").containsEntry("queuedOutgoing", "0.00");
+                .containsEntry("queuedOutgoing", "32.00").containsEntry("queuedCount", 2);
+        assertThat(byBic.get(poorsMember)).containsEntry("heldAt", poor).containsEntry("balance", "10.00")
+                .containsEntry("queuedOutgoing", "7.00").containsEntry("queuedCount", 1);
+        // both wait to credit the agent's CIPS account on their way to member
+        assertThat(byBic.get(agent)).containsEntry("queuedIncoming", "32.00").containsEntry("queuedOutgoing", "0.00");
         // each row says what the single-account view says
-        for (String bic : List.of(agent, member, poor)) {
+        for (String bic : List.of(agent, member, poor, poorsMember)) {
             Map<String, Object> one = get("/api/v1/accounts/" + bic).extract().path("");
             assertThat(byBic.get(bic)).isEqualTo(one);
         }
