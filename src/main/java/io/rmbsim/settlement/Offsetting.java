@@ -126,8 +126,12 @@ final class Offsetting {
             inWork[a] = false;
             while (short_(a)) {
                 int node = debitsHead[a];
-                while (!inSet[nodeSlot[node]]) {
+                while (node != NIL && !inSet[nodeSlot[node]]) {
                     node = nodeNext[node];
+                }
+                if (node == NIL) {
+                    // only debits make an account short; with the engine's capacity no sum wraps
+                    throw new IllegalStateException("account " + a + " is short with no debit left to take out");
                 }
                 debitsHead[a] = nodeNext[node];
                 int s = nodeSlot[node];

@@ -30,6 +30,21 @@ public final class SettlementEngine {
 
     private static final int NIL = PaymentQueue.NIL;
 
+    /**
+     * The most the engine holds at once, in fen: the sum, over all accounts, of the balance and of
+     * what the queued payments would debit and credit there. 2^62 fen (about 46 quadrillion yuan,
+     * hundreds of times the value CIPS settles in a year) keeps every balance, queue value, net
+     * position and sum of them that anyone reports inside a {@code long}, with room to spare. What
+     * would take the engine past it is refused ({@link #EXCEEDS_CAPACITY}), never wrapped.
+     */
+    public static final long CAPACITY = 1L << 62;
+
+    /** ISO 20022 AM13, AmountExceedsClearingSystemLimit: accepting it would take the engine past {@link #CAPACITY}. */
+    public static final String EXCEEDS_CAPACITY = "AM13";
+
+    /** ISO 20022 AM04, InsufficientFunds: still queued, not covered, when the business day closed. */
+    public static final String NOT_COVERED_BY_END_OF_DAY = "AM04";
+
     private final SettlementEvents events;
     private final Mode mode;
     private final PaymentQueue queue = new PaymentQueue();
@@ -37,6 +52,8 @@ public final class SettlementEngine {
     private long[] balance = new long[16];
     private boolean[] held = new boolean[16];
     private int accounts;
+    /** Balances plus queued debits and credits, over all accounts: at most {@link #CAPACITY}. */
+    private long exposure;
     private long sequence;
     private long bilateralSets;
     private long multilateralSets;
@@ -63,6 +80,11 @@ public final class SettlementEngine {
         if (openingBalance < 0) {
             throw new IllegalArgumentException("an account never holds a negative balance");
         }
+        if (openingBalance > CAPACITY - exposure) {
+            throw new IllegalArgumentException("the opening balances together exceed what the engine can hold ("
+                    + CAPACITY + " fen)");
+        }
+        exposure += openingBalance;
         if (accounts == balance.length) {
             int n = accounts * 2;
             balance = Arrays.copyOf(balance, n);
@@ -95,6 +117,29 @@ public final class SettlementEngine {
         return queue.size();
     }
 
+    /** Balances plus queued debits and credits over all accounts, in fen; never above {@link #CAPACITY}. */
+    public long exposure() {
+        return exposure;
+    }
+
+    /**
+     * Whether a payment of {@code amount} on these legs fits: queued, it adds its amount once per
+     * leg, and nothing the engine holds may pass {@link #CAPACITY}. {@link #submit} refuses what does
+     * not fit with {@link #EXCEEDS_CAPACITY}; a driver that answers its client at once asks first.
+     */
+    public boolean admits(Legs legs, long amount) {
+        if (amount <= 0 || amount > CAPACITY / 4) {
+            return false;
+        }
+        int n = legCount(legs.debit1(), legs.debit2()) + legCount(legs.credit1(), legs.credit2());
+        return n * amount <= CAPACITY - exposure;
+    }
+
+    /** Whether {@code amount} fen of liquidity can come in (see {@link #CAPACITY}). */
+    public boolean admitsCredit(long amount) {
+        return amount > 0 && amount <= CAPACITY - exposure;
+    }
+
     /**
      * Submits a payment of {@code amount} fen. It settles at once when every debited account has
      * cover and nothing of its priority or higher waits ahead of it there; otherwise it queues.
@@ -102,6 +147,10 @@ public final class SettlementEngine {
     public void submit(long ref, Legs legs, long amount, Priority priority) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a payment moves a positive amount");
+        }
+        if (!admits(legs, amount)) {
+            events.rejected(ref, EXCEEDS_CAPACITY);
+            return;
         }
         if (legs.debit1() == Legs.NONE) {
             // nothing to cover: the debtor is the agent's own customer, outside the model
@@ -118,7 +167,7 @@ public final class SettlementEngine {
             release();
             return;
         }
-        queue.enqueue(ref, legs, amount, priority, sequence++);
+        enqueue(ref, legs, amount, priority, sequence++);
         events.queued(ref);
         if (mode == Mode.RTGS_LSM && legs.from() != Legs.NONE && legs.to() != Legs.NONE) {
             offsetting.bilateral(legs.from(), legs.to());
@@ -130,18 +179,26 @@ public final class SettlementEngine {
      * without settling anything or telling anyone: the state it restores was already consistent.
      */
     public void restoreQueued(long ref, Legs legs, long amount, Priority priority, long arrival) {
-        queue.enqueue(ref, legs, amount, priority, arrival);
+        enqueue(ref, legs, amount, priority, arrival);
         sequence = Math.max(sequence, arrival + 1);
     }
 
-    /** Funds arrive on the account (liquidity moved in); queued payments may now be released. */
-    public void credit(int account, long amount) {
+    /**
+     * Funds arrive on the account (liquidity moved in); queued payments may now be released. Refused
+     * (false, nothing changed) when the engine would pass {@link #CAPACITY}.
+     */
+    public boolean credit(int account, long amount) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a liquidity movement is positive");
         }
-        balance[account] = Math.addExact(balance[account], amount);
+        if (!admitsCredit(amount)) {
+            return false;
+        }
+        balance[account] += amount;
+        exposure += amount;
         schedule(account);
         release();
+        return true;
     }
 
     /** Funds leave the account (liquidity moved out); refused (false) beyond the balance. */
@@ -153,6 +210,7 @@ public final class SettlementEngine {
             return false;
         }
         balance[account] -= amount;
+        exposure -= amount;
         return true;
     }
 
@@ -164,7 +222,7 @@ public final class SettlementEngine {
         }
         int d1 = queue.debit1[slot];
         int d2 = queue.debit2[slot];
-        queue.remove(slot);
+        dequeue(slot);
         schedule(d1);
         schedule(d2);
         release();
@@ -231,7 +289,7 @@ public final class SettlementEngine {
         int[] slots = queue.inReleaseOrder();
         for (int s : slots) {
             long ref = queue.ref[s];
-            queue.remove(s);
+            dequeue(s);
             events.rejected(ref, reasonCode);
         }
         return slots.length;
@@ -247,7 +305,7 @@ public final class SettlementEngine {
         return refs;
     }
 
-    /** Throws if an invariant does not hold: balances never negative, queue sums agree. For tests and debug runs. */
+    /** Throws if an invariant does not hold: balances never negative, queue sums and exposure agree. For tests and debug runs. */
     public void checkInvariants() {
         long[] out = new long[accounts];
         for (int s : queue.inReleaseOrder()) {
@@ -257,6 +315,13 @@ public final class SettlementEngine {
             if (queue.debit2[s] != Legs.NONE) {
                 out[queue.debit2[s]] += queue.amount[s];
             }
+        }
+        long held = 0;
+        for (int a = 0; a < accounts; a++) {
+            held += balance[a] + queue.queuedOut[a] + queue.queuedIn[a];
+        }
+        if (held != exposure || exposure > CAPACITY) {
+            throw new IllegalStateException("exposure " + exposure + " != " + held + " or beyond capacity");
         }
         for (int a = 0; a < accounts; a++) {
             if (balance[a] < 0) {
@@ -310,7 +375,7 @@ public final class SettlementEngine {
             schedule(queue.debit1[s]);
             schedule(queue.debit2[s]);
             scheduleCredits(queue.credit1[s], queue.credit2[s]);
-            queue.remove(s);
+            dequeue(s);
             events.settled(ref, method);
         }
         release();
@@ -358,7 +423,7 @@ public final class SettlementEngine {
                     schedule(queue.debit1[s]);
                     schedule(queue.debit2[s]);
                     scheduleCredits(queue.credit1[s], queue.credit2[s]);
-                    queue.remove(s);
+                    dequeue(s);
                     events.settled(ref, method);
                 }
             }
@@ -402,12 +467,29 @@ public final class SettlementEngine {
         if (debit2 != Legs.NONE) {
             balance[debit2] -= amount;
         }
+        // cannot overflow while exposure stays within CAPACITY; addExact says so loudly if it ever did
         if (credit1 != Legs.NONE) {
             balance[credit1] = Math.addExact(balance[credit1], amount);
         }
         if (credit2 != Legs.NONE) {
             balance[credit2] = Math.addExact(balance[credit2], amount);
         }
+        exposure += (long) (legCount(credit1, credit2) - legCount(debit1, debit2)) * amount;
+    }
+
+    private void enqueue(long ref, Legs legs, long amount, Priority priority, long arrival) {
+        queue.enqueue(ref, legs, amount, priority, arrival);
+        exposure += (long) (legCount(legs.debit1(), legs.debit2()) + legCount(legs.credit1(), legs.credit2())) * amount;
+    }
+
+    private void dequeue(int s) {
+        exposure -= (long) (legCount(queue.debit1[s], queue.debit2[s]) + legCount(queue.credit1[s], queue.credit2[s]))
+                * queue.amount[s];
+        queue.remove(s);
+    }
+
+    private static int legCount(int first, int second) {
+        return (first != Legs.NONE ? 1 : 0) + (second != Legs.NONE ? 1 : 0);
     }
 
     private void scheduleCredits(int credit1, int credit2) {

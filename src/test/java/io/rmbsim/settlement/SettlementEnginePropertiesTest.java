@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * model of the contract's rules: conservation (each balance is its opening balance, liquidity and
  * settled postings; the CIPS accounts together move only with liquidity), no negative account,
  * nothing settled twice, queue order respected except by offsetting, every offset set feasible,
- * and the same stream giving the same events.
+ * and the same stream giving the same events. The same streams run again with amounts at the
+ * largest the engine takes, where any unchecked sum would wrap: what would pass the engine's
+ * capacity is refused (AM13) exactly when the model says so, and nothing else changes.
  */
 class SettlementEnginePropertiesTest {
 
@@ -30,13 +32,35 @@ class SettlementEnginePropertiesTest {
     @ParameterizedTest(name = "stream {0}")
     @MethodSource("seeds")
     void randomStreamKeepsEveryInvariant(long seed) {
-        List<String> first = run(seed);
-        List<String> second = run(seed);
+        List<String> first = run(seed, false);
+        List<String> second = run(seed, false);
         assertThat(second).as("same stream, same events (seed %d)", seed).isEqualTo(first);
     }
 
+    static LongStream seedsAtTheMaximum() {
+        return LongStream.rangeClosed(1, 150);
+    }
+
+    @ParameterizedTest(name = "stream {0} at the maximum")
+    @MethodSource("seedsAtTheMaximum")
+    void amountsAtTheMaximumAreRefusedAtCapacityAndNeverWrap(long seed) {
+        List<String> first = run(seed, true);
+        assertThat(first).as("seed %d: some payment reached the capacity", seed)
+                .anyMatch(line -> line.endsWith(SettlementEngine.EXCEEDS_CAPACITY));
+        assertThat(run(seed, true)).as("same stream, same events (seed %d)", seed).isEqualTo(first);
+    }
+
+    /** A random amount: small, or at the maximum the engine takes (a quarter of its capacity, less a little). */
+    private static long amount(Random random, boolean atMaximum, int small) {
+        if (!atMaximum) {
+            return 1 + random.nextInt(small);
+        }
+        long largest = random.nextBoolean() ? SettlementEngine.CAPACITY / 4 : SettlementEngine.CAPACITY / (16 + random.nextInt(48));
+        return largest - random.nextInt(small);
+    }
+
     /** Runs the stream of {@code seed}, checking the model at every step; answers the event lines. */
-    private static List<String> run(long seed) {
+    private static List<String> run(long seed, boolean atMaximum) {
         Random random = new Random(seed);
         Mode mode = Mode.values()[random.nextInt(Mode.values().length)];
         Model model = new Model();
@@ -46,14 +70,14 @@ class SettlementEnginePropertiesTest {
         int directs = 2 + random.nextInt(4);
         List<Party> parties = new ArrayList<>();
         for (int i = 0; i < directs; i++) {
-            long opening = random.nextInt(3) == 0 ? 0 : random.nextInt(1000);
+            long opening = random.nextInt(3) == 0 ? 0 : atMaximum ? SettlementEngine.CAPACITY / 64 : random.nextInt(1000);
             Party p = Party.direct(engine.openAccount(opening));
             model.open(p.account(), opening, true);
             parties.add(p);
         }
         int indirects = random.nextInt(7);
         for (int i = 0; i < indirects; i++) {
-            long opening = random.nextInt(500);
+            long opening = atMaximum ? SettlementEngine.CAPACITY / 128 - random.nextInt(500) : random.nextInt(500);
             Party agent = parties.get(random.nextInt(directs));
             Party p = Party.indirect(engine.openAccount(opening), agent.cipsAccount());
             model.open(p.account(), opening, false);
@@ -71,18 +95,26 @@ class SettlementEnginePropertiesTest {
                     continue;
                 }
                 Legs legs = PostingsRule.legs(from, to);
-                long amount = 1 + random.nextInt(random.nextBoolean() ? 100 : 600);
+                long amount = amount(random, atMaximum, random.nextBoolean() ? 100 : 600);
                 Priority priority = random.nextInt(5) == 0 ? Priority.HIGH : Priority.NORM;
+                boolean fits = model.fits(legs, amount);
                 model.submitting(nextRef, legs, amount, priority);
-                engine.submit(nextRef++, legs, amount, priority);
+                engine.submit(nextRef, legs, amount, priority);
+                assertThat(model.status.get(nextRef).equals("REFUSED")).as("seed %d: payment %d refused at capacity", seed, nextRef)
+                        .isEqualTo(!fits);
+                nextRef++;
             } else if (kind < 80) {
                 int account = random.nextInt(engine.accountCount());
-                long amount = 1 + random.nextInt(400);
-                model.liquidity(account, amount);
-                engine.credit(account, amount);
+                long amount = amount(random, atMaximum, 400);
+                boolean fits = model.exposure() + amount <= SettlementEngine.CAPACITY;
+                boolean done = engine.credit(account, amount);
+                assertThat(done).as("seed %d: liquidity refused exactly at capacity", seed).isEqualTo(fits);
+                if (done) {
+                    model.liquidity(account, amount);
+                }
             } else if (kind < 85) {
                 int account = random.nextInt(engine.accountCount());
-                long amount = 1 + random.nextInt(400);
+                long amount = amount(random, atMaximum, 400);
                 boolean done = engine.debit(account, amount);
                 assertThat(done).isEqualTo(model.balance.get(account) >= amount);
                 if (done) {
@@ -225,8 +257,37 @@ class SettlementEnginePropertiesTest {
             lines.add("queued " + ref);
         }
 
+        /** What the engine holds by the model's own count: balances, and each queued payment once per leg. */
+        long exposure() {
+            long held = balance.values().stream().mapToLong(Long::longValue).sum();
+            for (Map.Entry<Long, String> e : status.entrySet()) {
+                if (e.getValue().equals("QUEUED")) {
+                    held += legCount(legs.get(e.getKey())) * amount.get(e.getKey());
+                }
+            }
+            return held;
+        }
+
+        boolean fits(Legs l, long value) {
+            return exposure() + legCount(l) * value <= SettlementEngine.CAPACITY;
+        }
+
+        private static long legCount(Legs l) {
+            long n = 0;
+            for (int a : new int[] {l.debit1(), l.debit2(), l.credit1(), l.credit2()}) {
+                n += a != Legs.NONE ? 1 : 0;
+            }
+            return n;
+        }
+
         @Override
         public void rejected(long ref, String reasonCode) {
+            if (reasonCode.equals(SettlementEngine.EXCEEDS_CAPACITY)) {
+                assertThat(status.get(ref)).as("only a payment being submitted is refused at capacity").isEqualTo("SUBMITTED");
+                status.put(ref, "REFUSED");
+                lines.add("refused " + ref + " " + reasonCode);
+                return;
+            }
             assertThat(status.get(ref)).isEqualTo("QUEUED");
             status.put(ref, "REJECTED");
             lines.add("rejected " + ref + " " + reasonCode);
@@ -246,6 +307,8 @@ class SettlementEnginePropertiesTest {
             }
             assertThat(cipsTotal).as("seed %d: CIPS accounts move only with liquidity", seed)
                     .isEqualTo(cipsOpening + cipsLiquidity);
+            assertThat(engine.exposure()).as("seed %d: what the engine holds, by the model's count", seed)
+                    .isEqualTo(exposure()).isLessThanOrEqualTo(SettlementEngine.CAPACITY);
             assertThat(status.values()).as("seed %d: nothing left half-submitted", seed).doesNotContain("SUBMITTED");
         }
     }
