@@ -65,9 +65,9 @@ public class AutomaticClose {
         try {
             while (closed < MAX_CATCH_UP
                     && !clock.instant().isBefore(sequencer.calendar().cutOffOf(sequencer.businessDate()))) {
-                var c = sequencer.closeDay();
-                LOG.infof("Business day %s closed at its cut-off: %d settled by the last offset, %d rejected (AM04); %s is open",
-                        c.closed(), c.settledByLastOffset(), c.rejected(), c.opened());
+                var c = sequencer.closeDay(0);
+                LOG.infof("Business day %s closed at its cut-off (run %d): %d settled by the last offset, %d rejected (AM04); %s is open",
+                        c.closed(), c.run().run().id(), c.run().run().settledCount(), c.run().run().rejectedCount(), c.opened());
                 closed++;
             }
         } catch (RuntimeException e) {

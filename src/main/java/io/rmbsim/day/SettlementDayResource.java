@@ -18,6 +18,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import io.rmbsim.web.ProblemException;
+import io.rmbsim.web.QueryParams;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -82,13 +85,54 @@ public class SettlementDayResource {
     @Path("/offset")
     @Operation(summary = "Run the liquidity-saving mechanism now", description = "Bilateral offsetting for every pair "
             + "of accounts, then multilateral offsetting (gridlock resolution) across all queues; answers what settled.")
-    public OffsetView offset() {
-        List<PaymentSnapshot> settled = sequencer.offset();
-        long value = settled.stream().mapToLong(p -> p.order().amount()).sum();
-        int bilateral = (int) settled.stream().filter(p -> p.method() == SettlementMethod.BILATERAL_OFFSET).count();
-        int multilateral = (int) settled.stream().filter(p -> p.method() == SettlementMethod.MULTILATERAL_OFFSET).count();
-        return new OffsetView(settled.size(), Money.format(value), bilateral, multilateral,
-                settled.stream().map(PaymentView::of).toList());
+    public OffsetView offset(@Parameter(description = "How many settled payments the answer lists (the rest are paged at next)",
+            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+        int first = PageRequest.of(null, size).size();
+        SettlementSequencer.RunAnswer answer = sequencer.offset(first);
+        SettlementSequencer.SettlementRun r = answer.run();
+        return new OffsetView(r.id(), (int) r.settledCount(), Money.format(r.settledValue()), (int) r.bilateralCount(),
+                (int) r.multilateralCount(), answer.firstSettled().stream().map(PaymentView::of).toList(),
+                r.settledCount() > first ? runPayments(r.id(), null, first) : null);
+    }
+
+    /** Where the payments of a run are paged: the second page of the answer's size on. */
+    private static String runPayments(long run, String status, int size) {
+        return "/api/v1/payments?settlementRun=" + run + (status == null ? "" : "&status=" + status) + "&page="
+                + (status == null ? 1 : 0) + "&size=" + size;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Path("/runs/{id}")
+    @Operation(summary = "One offset or day close: what it settled and rejected",
+            description = "Its payments are paged at GET /api/v1/payments?settlementRun={id}.")
+    public RunView run(@PathParam("id") String id) {
+        long run = QueryParams.longValue("id", id, -1);
+        List<?> found = em.createNativeQuery("select id, kind, business_date, ran_at, settled_count, settled_value,"
+                + " bilateral_count, multilateral_count, rejected_count, rejected_value from settlement_run where id = ?1")
+                .setParameter(1, run).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("settlement run", id);
+        }
+        Object[] r = (Object[]) found.get(0);
+        return new RunView(((Number) r[0]).longValue(), (String) r[1], date(r[2]), instant(r[3]), ((Number) r[4]).longValue(),
+                Money.format(((Number) r[5]).longValue()), ((Number) r[6]).longValue(), ((Number) r[7]).longValue(),
+                ((Number) r[8]).longValue(), Money.format(((Number) r[9]).longValue()),
+                "/api/v1/payments?settlementRun=" + run);
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return (java.time.Instant) value;
     }
 
     @POST
@@ -96,8 +140,14 @@ public class SettlementDayResource {
     @Path("/day/close")
     @Operation(summary = "Close the business day now", description = "A last offset, then every payment still queued "
             + "is rejected with AM04, statements of the day are final, and the next business day opens at once.")
-    public DayCloseView close() {
-        var c = sequencer.closeDay();
-        return new DayCloseView(c.closed(), c.opened(), c.settledByLastOffset(), c.rejected());
+    public DayCloseView close(@Parameter(description = "How many settled payments the answer lists (the rest are paged)",
+            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+        int first = PageRequest.of(null, size).size();
+        SettlementSequencer.DayCloseAnswer c = sequencer.closeDay(first);
+        SettlementSequencer.SettlementRun r = c.run().run();
+        return new DayCloseView(c.closed(), c.opened(), r.id(), (int) r.settledCount(), Money.format(r.settledValue()),
+                (int) r.rejectedCount(), Money.format(r.rejectedValue()),
+                c.run().firstSettled().stream().map(PaymentView::of).toList(),
+                runPayments(r.id(), "SETTLED", first), runPayments(r.id(), "REJECTED", first));
     }
 }

@@ -68,9 +68,20 @@ public class AccountResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move liquidity in or out", description = "A direct participant moves funds between its CNAPS "
             + "and CIPS accounts; an agent credits or debits its indirect participant's account. OUT beyond the balance "
-            + "is a 409. Incoming liquidity releases queued payments.")
+            + "is a 409. Incoming liquidity releases queued payments. With an Idempotency-Key header, sending the same "
+            + "movement again under the same key answers 200 with Idempotent-Replayed: true and moves nothing again; "
+            + "the same key with a different movement is a 409 (DUPL). A movement that would take what settlement "
+            + "holds past its capacity is a 422 (AM13).")
+    @APIResponse(responseCode = "200", description = "The account after the movement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     @RolesAllowed(Roles.OPERATOR)
-    public AccountView liquidity(@PathParam("bic") String bic, @Valid @NotNull MoveLiquidity body) {
+    public Response liquidity(@PathParam("bic") String bic,
+            @Parameter(description = "The client's key for this movement (1-64 visible ASCII characters), kept per account",
+                    example = "cnaps-20211104-001") @jakarta.ws.rs.HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull MoveLiquidity body) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,64}")) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 64 visible ASCII characters");
+        }
         String account = QueryParams.pathBic("bic", bic);
         ledger.account(account);
         long amount = Money.parseFen(body.amount());
@@ -81,9 +92,13 @@ public class AccountResource {
         if (owner.status == ParticipantStatus.TERMINATED) {
             throw ProblemException.conflict("participant " + account + " is terminated: its account is closed", "AC04");
         }
-        sequencer.liquidity(account, body.direction() == MoveLiquidity.Direction.IN, amount, body.reference());
-        return ledger.view(account);
+        boolean replayed = sequencer.liquidity(new SettlementSequencer.LiquidityRequest(account,
+                body.direction() == MoveLiquidity.Direction.IN, amount, body.reference(), idempotencyKey));
+        Response.ResponseBuilder answer = Response.ok(ledger.view(account), MediaType.APPLICATION_JSON);
+        return (replayed ? answer.header("Idempotent-Replayed", "true") : answer).build();
     }
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @GET
     @Path("/postings")

@@ -62,6 +62,9 @@ public class Payment extends PanacheEntityBase {
     public String debit2;
     public String credit1;
     public String credit2;
+    /** The offset or day close that settled or rejected it, if one did. */
+    @Column(name = "settlement_run")
+    public Long settlementRun;
 
     public PaymentSnapshot snapshot() {
         return new PaymentSnapshot(new PaymentOrder(uetr, endToEndId, debtorAgent, creditorAgent, amount, currency,

@@ -87,6 +87,9 @@ public class PaymentResource {
         // no thread waits while the batch is written: the response goes out when the payment is durable
         java.net.URI location = uri.getAbsolutePathBuilder().path(body.uetr().toLowerCase(java.util.Locale.ROOT)).build();
         return sequencer.submitAsync(order).thenApply(s -> {
+            if (s.refusal() != null) {
+                throw beyondCapacity(s.refusal());
+            }
             if (s.conflicting()) {
                 throw duplicate(s.payment().order().uetr());
             }
@@ -140,6 +143,10 @@ public class PaymentResource {
     }
 
     private static TransactionStatus status(CreditTransfer t, Submission s) {
+        if (s.refusal() != null) {
+            return new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", Submission.REFUSAL_REASON,
+                    s.refusal());
+        }
         PaymentSnapshot p = s.payment();
         String uetr = p.order().uetr().toString();
         if (s.conflicting()) {
@@ -175,6 +182,8 @@ public class PaymentResource {
             @Parameter(example = "VHSBRUV0XXX") @QueryParam("debtorAgent") String debtorAgent,
             @Parameter(example = "ICBKCNBJXXX") @QueryParam("creditorAgent") String creditorAgent,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("businessDate") String businessDate,
+            @Parameter(description = "The offset or day close that settled or rejected them (see POST /settlement/offset)",
+                    schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("settlementRun") String settlementRun,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         PageRequest p = PageRequest.of(page, size);
@@ -182,7 +191,9 @@ public class PaymentResource {
                 .equal("status", QueryParams.enumValue("status", status, PaymentStatus.class))
                 .equal("debtorAgent", QueryParams.bic("debtorAgent", debtorAgent))
                 .equal("creditorAgent", QueryParams.bic("creditorAgent", creditorAgent))
-                .equal("businessDate", QueryParams.date("businessDate", businessDate));
+                .equal("businessDate", QueryParams.date("businessDate", businessDate))
+                .equal("settlementRun", settlementRun == null || settlementRun.isEmpty() ? null
+                        : QueryParams.longValue("settlementRun", settlementRun, 0));
         caller.readScope().ifPresent(bic -> criteria.where("(debtorAgent = :own or creditorAgent = :own)",
                 java.util.Map.of("own", bic)));
         List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("seq"), criteria.parameters())
@@ -232,6 +243,12 @@ public class PaymentResource {
             throw ProblemException.notFound("payment", uetr);
         }
         return p;
+    }
+
+    /** Not kept: it may be sent again once queued payments have settled or the day has closed. */
+    private static ProblemException beyondCapacity(String detail) {
+        return new ProblemException(new Problem("urn:rmbsim:problem:exceeds-capacity", "Beyond what settlement can hold",
+                422, detail, null, Submission.REFUSAL_REASON));
     }
 
     private static ProblemException duplicate(UUID uetr) {

@@ -31,11 +31,60 @@ final class Journal {
     record DayChange(LocalDate date, String state, Instant at, boolean insert) {
     }
 
+    /** A liquidity movement made under a client's idempotency key. */
+    record LiquidityMove(String account, String key, String direction, long amount, String reference, long postingId,
+            Instant at) {
+    }
+
+    /** At a day close: every stored payment of that day or before still queued is rejected, by one statement. */
+    record DayRejection(LocalDate closed, long run, String reason, long count) {
+    }
+
+    /** An offset or a day close, with what it settled and rejected (totals kept as payments leave the queue). */
+    static final class Run {
+        final long id;
+        final String kind;
+        final LocalDate businessDate;
+        final Instant at;
+        long settledCount;
+        long settledValue;
+        long bilateralCount;
+        long multilateralCount;
+        long rejectedCount;
+        long rejectedValue;
+
+        Run(long id, String kind, LocalDate businessDate, Instant at) {
+            this.id = id;
+            this.kind = kind;
+            this.businessDate = businessDate;
+            this.at = at;
+        }
+
+        /** Counts a settled payment; the engine's capacity keeps every such sum inside a long, addExact says so if not. */
+        void settled(long amount, io.rmbsim.settlement.SettlementMethod method) {
+            settledCount++;
+            settledValue = Math.addExact(settledValue, amount);
+            if (method == io.rmbsim.settlement.SettlementMethod.BILATERAL_OFFSET) {
+                bilateralCount++;
+            } else if (method == io.rmbsim.settlement.SettlementMethod.MULTILATERAL_OFFSET) {
+                multilateralCount++;
+            }
+        }
+
+        void rejected(long amount) {
+            rejectedCount++;
+            rejectedValue = Math.addExact(rejectedValue, amount);
+        }
+    }
+
     final List<PaymentRow> payments = new ArrayList<>();
     private final Set<PaymentRow> seen = new LinkedHashSet<>();
     final List<Posting> postings = new ArrayList<>();
     final Map<String, Long> balances = new LinkedHashMap<>();
     final List<DayChange> days = new ArrayList<>();
+    final List<Run> runs = new ArrayList<>();
+    final List<LiquidityMove> liquidityMoves = new ArrayList<>();
+    final List<DayRejection> dayRejections = new ArrayList<>();
 
     void payment(PaymentRow row) {
         if (seen.add(row)) {
@@ -52,8 +101,20 @@ final class Journal {
         days.add(change);
     }
 
+    void run(Run run) {
+        runs.add(run);
+    }
+
+    void liquidityMove(LiquidityMove move) {
+        liquidityMoves.add(move);
+    }
+
+    void rejectQueuedAtClose(DayRejection rejection) {
+        dayRejections.add(rejection);
+    }
+
     boolean isEmpty() {
-        return payments.isEmpty() && postings.isEmpty() && days.isEmpty();
+        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && dayRejections.isEmpty();
     }
 
     /**
@@ -70,7 +131,10 @@ final class Journal {
                 fence.check(c);
                 writeDays(c);
                 writePayments(c);
+                writeDayRejections(c);
+                writeRuns(c);
                 writePostings(c);
+                writeLiquidityMoves(c);
                 writeBalances(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -109,10 +173,10 @@ final class Journal {
         try (PreparedStatement insert = c.prepareStatement("insert into payment (uetr, seq, end_to_end_id, debtor_agent,"
                 + " creditor_agent, amount, currency, priority, debtor_name, debtor_account, creditor_name,"
                 + " creditor_account, purpose, remittance_info, status, reason_code, reason, settlement_method,"
-                + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2, settlement_run)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("update payment set status = ?, reason_code = ?,"
-                        + " reason = ?, settlement_method = ?, settled_at = ? where uetr = ?")) {
+                        + " reason = ?, settlement_method = ?, settled_at = ?, settlement_run = ? where uetr = ?")) {
             int inserts = 0;
             int updates = 0;
             for (PaymentRow r : payments) {
@@ -122,7 +186,8 @@ final class Journal {
                     update.setString(3, r.reason);
                     update.setString(4, r.method == null ? null : r.method.name());
                     update.setObject(5, at(r.settledAt));
-                    update.setObject(6, r.order.uetr());
+                    setRun(update, 6, r.run);
+                    update.setObject(7, r.order.uetr());
                     update.addBatch();
                     updates++;
                 } else {
@@ -153,6 +218,7 @@ final class Journal {
                     insert.setString(24, r.debit2);
                     insert.setString(25, r.credit1);
                     insert.setString(26, r.credit2);
+                    setRun(insert, 27, r.run);
                     insert.addBatch();
                     inserts++;
                 }
@@ -163,6 +229,97 @@ final class Journal {
             if (updates > 0) {
                 update.executeBatch();
             }
+        }
+    }
+
+    /**
+     * Whether the journal can be written: a posting written and rolled back, behind the fence, so
+     * that the store's constraints on postings are evaluated as a real batch would meet them.
+     */
+    static void probe(DataSource dataSource, Fence fence) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                fence.check(c);
+                try (PreparedStatement s = c.prepareStatement("insert into posting (id, account_bic, business_date,"
+                        + " amount, balance_after, kind, uetr, reference, counterparty, posted_at)"
+                        + " select (select coalesce(max(id), 0) + 1 from posting), bic, current_date, 1, 1, 'PAYMENT', null,"
+                        + " 'journal probe', null, current_timestamp from settlement_account order by bic fetch first 1 rows only")) {
+                    s.executeUpdate();
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void setRun(PreparedStatement s, int index, Long run) throws SQLException {
+        if (run == null) {
+            s.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            s.setLong(index, run);
+        }
+    }
+
+    /**
+     * One statement for what a day close rejects, however long the queue was: written after this
+     * batch's own payments, it takes exactly those the engine still held (a payment of the new day is
+     * never of the closed one, and one settled by the last offset is no longer QUEUED).
+     */
+    private void writeDayRejections(Connection c) throws SQLException {
+        for (DayRejection r : dayRejections) {
+            try (PreparedStatement s = c.prepareStatement("update payment set status = 'REJECTED', reason_code = ?,"
+                    + " reason = ?, settlement_run = ? where status = 'QUEUED' and business_date <= ?")) {
+                s.setString(1, io.rmbsim.settlement.SettlementEngine.NOT_COVERED_BY_END_OF_DAY);
+                s.setString(2, r.reason());
+                s.setLong(3, r.run());
+                s.setObject(4, r.closed());
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private void writeRuns(Connection c) throws SQLException {
+        if (runs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into settlement_run (id, kind, business_date, ran_at,"
+                + " settled_count, settled_value, bilateral_count, multilateral_count, rejected_count, rejected_value)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Run r : runs) {
+                s.setLong(1, r.id);
+                s.setString(2, r.kind);
+                s.setObject(3, r.businessDate);
+                s.setObject(4, at(r.at));
+                s.setLong(5, r.settledCount);
+                s.setLong(6, r.settledValue);
+                s.setLong(7, r.bilateralCount);
+                s.setLong(8, r.multilateralCount);
+                s.setLong(9, r.rejectedCount);
+                s.setLong(10, r.rejectedValue);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void writeLiquidityMoves(Connection c) throws SQLException {
+        if (liquidityMoves.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into liquidity_move (account_bic, idempotency_key,"
+                + " direction, amount, reference, posting_id, moved_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (LiquidityMove m : liquidityMoves) {
+                s.setString(1, m.account());
+                s.setString(2, m.key());
+                s.setString(3, m.direction());
+                s.setLong(4, m.amount());
+                s.setString(5, m.reference());
+                s.setLong(6, m.postingId());
+                s.setObject(7, at(m.at()));
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

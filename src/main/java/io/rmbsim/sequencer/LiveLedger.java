@@ -39,6 +39,12 @@ final class LiveLedger implements SettlementEvents {
     private long queuedValue;
     private long nextSeq;
     private long nextPostingId;
+    private long nextRunId;
+    /** The offset or day close now running: what settles or is rejected in it names it. */
+    private Journal.Run run;
+    /** Inside a day close: stored payments rejected at the end of day are written by one statement, not one by one. */
+    private boolean closing;
+    private long rejectedByStatement;
     private volatile LocalDate businessDate;
 
     private Journal journal;
@@ -47,10 +53,11 @@ final class LiveLedger implements SettlementEvents {
     private final List<Journal.Posting> debits = new ArrayList<>();
     private final List<PaymentRow> settledInCommand = new ArrayList<>();
 
-    LiveLedger(Clock clock, long nextSeq, long nextPostingId, LocalDate businessDate) {
+    LiveLedger(Clock clock, long nextSeq, long nextPostingId, long nextRunId, LocalDate businessDate) {
         this.clock = clock;
         this.nextSeq = nextSeq;
         this.nextPostingId = nextPostingId;
+        this.nextRunId = nextRunId;
         this.businessDate = businessDate;
     }
 
@@ -112,6 +119,23 @@ final class LiveLedger implements SettlementEvents {
         this.journal = journal;
     }
 
+    /**
+     * Why the engine cannot take the payment now without passing its capacity (text), or null. Asked
+     * before {@link #accept}: such a payment is refused to its sender and not kept, so that it can be
+     * sent again once queued payments have settled or the day has closed.
+     */
+    String exceedsCapacity(PaymentOrder order) {
+        Member d = members.get(order.debtorAgent());
+        Member c = members.get(order.creditorAgent());
+        if (d == null || c == null || engine.admits(legs(d, c), order.amount())) {
+            return null;
+        }
+        return "accepting it would take what settlement holds (balances plus queued debits and credits, now "
+                + io.rmbsim.money.Money.format(engine.exposure()) + " CNY) past its capacity of "
+                + io.rmbsim.money.Money.format(SettlementEngine.CAPACITY) + " CNY; send it again once queued payments "
+                + "have settled or the business day has closed";
+    }
+
     /** Accepts a new payment: rejects what cannot be settled here, else hands it to the engine. */
     PaymentRow accept(PaymentOrder order) {
         begin();
@@ -166,21 +190,36 @@ final class LiveLedger implements SettlementEvents {
         return null;
     }
 
-    /** Moves liquidity; answers the balance after, or -1 when OUT exceeds the balance. */
-    long liquidity(String bic, boolean in, long amount, String reference) {
+    /** What a liquidity movement came to. */
+    enum LiquidityOutcome {
+        MOVED, BEYOND_BALANCE, EXCEEDS_CAPACITY
+    }
+
+    /**
+     * Moves liquidity; a refused movement changes nothing. With an idempotency key, the movement is
+     * recorded under it in the same batch, so that a retry finds it.
+     */
+    LiquidityOutcome liquidity(String bic, boolean in, long amount, String reference, String idempotencyKey) {
         begin();
         Member m = members.get(bic);
+        long postingId = nextPostingId;
         if (in) {
-            engine.credit(m.account(), amount);
+            if (!engine.credit(m.account(), amount)) {
+                return LiquidityOutcome.EXCEEDS_CAPACITY;
+            }
             credits.add(posting(m.account(), amount, "LIQUIDITY_IN", null, reference, null));
         } else {
             if (!engine.debit(m.account(), amount)) {
-                return -1;
+                return LiquidityOutcome.BEYOND_BALANCE;
             }
             debits.add(posting(m.account(), -amount, "LIQUIDITY_OUT", null, reference, null));
         }
         end();
-        return engine.balance(m.account());
+        if (idempotencyKey != null) {
+            journal.liquidityMove(new Journal.LiquidityMove(bic, idempotencyKey, in ? "IN" : "OUT", amount, reference,
+                    postingId, now));
+        }
+        return LiquidityOutcome.MOVED;
     }
 
     /** Cancels a queued payment; answers it, or null when it is not queued. */
@@ -202,30 +241,61 @@ final class LiveLedger implements SettlementEvents {
         return row;
     }
 
-    /** The liquidity-saving mechanism now; answers the payments it settled. */
-    List<PaymentRow> offset() {
+    /**
+     * The liquidity-saving mechanism now; answers the run, with the payments it settled (and those
+     * that incoming funds then released) in settlement order.
+     */
+    RunResult offset() {
         begin();
+        run = new Journal.Run(nextRunId++, "OFFSET", businessDate, now);
         engine.offset();
         List<PaymentRow> settled = new ArrayList<>(settledInCommand);
         end();
-        return settled;
+        return finishRun(settled);
     }
 
     /** End of day: a last offset, AM04 for what is still queued, and the next business day opens. */
     DayClose closeDay() {
         begin();
+        LocalDate closed = businessDate;
+        run = new Journal.Run(nextRunId++, "DAY_CLOSE", closed, now);
         engine.offset();
         List<PaymentRow> settled = new ArrayList<>(settledInCommand);
-        int rejected = engine.rejectAllQueued("AM04");
+        closing = true;
+        rejectedByStatement = 0;
+        try {
+            engine.rejectAllQueued(SettlementEngine.NOT_COVERED_BY_END_OF_DAY);
+        } finally {
+            closing = false;
+        }
         end();
-        LocalDate closed = businessDate;
+        journal.rejectQueuedAtClose(new Journal.DayRejection(closed, run.id, notCoveredBy(closed), rejectedByStatement));
+        RunResult result = finishRun(settled);
         journal.day(new Journal.DayChange(closed, "CLOSED", now, false));
         businessDate = io.rmbsim.settlement.BusinessCalendar.nextBusinessDay(closed);
         journal.day(new Journal.DayChange(businessDate, "OPEN", now, true));
-        return new DayClose(closed, businessDate, settled.size(), rejected);
+        return new DayClose(closed, businessDate, result);
     }
 
-    public record DayClose(LocalDate closed, LocalDate opened, int settledByLastOffset, int rejected) {
+    private RunResult finishRun(List<PaymentRow> settled) {
+        Journal.Run r = run;
+        run = null;
+        for (PaymentRow row : settled) {
+            r.settled(row.order.amount(), row.method);
+        }
+        journal.run(r);
+        return new RunResult(r, settled);
+    }
+
+    private static String notCoveredBy(LocalDate day) {
+        return "not covered by the end of business day " + day;
+    }
+
+    /** An offset or a day close: its totals, and the payments it settled in settlement order. */
+    record RunResult(Journal.Run run, List<PaymentRow> settled) {
+    }
+
+    public record DayClose(LocalDate closed, LocalDate opened, RunResult run) {
     }
 
     /**
@@ -255,6 +325,7 @@ final class LiveLedger implements SettlementEvents {
         row.status = PaymentStatus.SETTLED;
         row.method = method;
         row.settledAt = now;
+        row.run = run == null ? null : run.id;
         row.reasonCode = null;
         row.reason = null;
         journal.payment(row);
@@ -293,8 +364,17 @@ final class LiveLedger implements SettlementEvents {
         }
         row.status = PaymentStatus.REJECTED;
         row.reasonCode = reasonCode;
-        row.reason = "AM04".equals(reasonCode) ? "not covered by the end of business day " + businessDate : reasonCode;
-        journal.payment(row);
+        row.reason = SettlementEngine.NOT_COVERED_BY_END_OF_DAY.equals(reasonCode) ? notCoveredBy(businessDate) : reasonCode;
+        if (run != null) {
+            row.run = run.id;
+            run.rejected(row.order.amount());
+        }
+        // at the close, stored payments are rejected by one statement (Journal.rejectQueuedAtClose)
+        if (!closing || !row.stored) {
+            journal.payment(row);
+        } else {
+            rejectedByStatement++;
+        }
     }
 
     // --- postings -----------------------------------------------------------------------------------

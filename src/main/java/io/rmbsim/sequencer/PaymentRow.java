@@ -23,6 +23,8 @@ public final class PaymentRow {
     volatile String reason;
     volatile SettlementMethod method;
     volatile Instant settledAt;
+    /** The offset or day close that settled or rejected it, if one did. */
+    volatile Long run;
     /** Written by an earlier batch: this batch updates it rather than inserting it. */
     boolean stored;
 

@@ -73,6 +73,8 @@ public class SettlementSequencer {
     private volatile boolean running;
     private volatile int queueDepth;
     private volatile long queueValue;
+    /** Why the last write of the journal failed (readiness is DOWN while it is set), or null. */
+    private volatile String journalFailure;
     private final boolean checkInvariants;
 
     SettlementSequencer(AgroalDataSource dataSource, Leadership leadership, Clock clock, MeterRegistry metrics,
@@ -133,8 +135,13 @@ public class SettlementSequencer {
 
     // --- what clients ask ---------------------------------------------------------------------
 
-    /** The outcome of a payment submission. */
-    public record Submission(PaymentSnapshot payment, boolean created, boolean conflicting) {
+    /**
+     * The outcome of a payment submission; {@code refusal}, when set, says why settlement could not
+     * take it now (it would pass the engine's capacity, reason AM13): nothing of it was kept.
+     */
+    public record Submission(PaymentSnapshot payment, boolean created, boolean conflicting, String refusal) {
+
+        public static final String REFUSAL_REASON = io.rmbsim.settlement.SettlementEngine.EXCEEDS_CAPACITY;
     }
 
     public Submission submit(PaymentOrder order) {
@@ -164,14 +171,44 @@ public class SettlementSequencer {
         return commands.stream().map(this::await).toList();
     }
 
-    /** Moves liquidity; answers the balance after, in fen. */
-    public long liquidity(String bic, boolean in, long amount, String reference) {
-        long after = call(new Command<>(l -> l.liquidity(bic, in, amount, reference), null));
-        if (after < 0) {
-            throw ProblemException.conflict("OUT of " + io.rmbsim.money.Money.format(amount)
-                    + " exceeds the balance of account " + bic, "AM04");
-        }
-        return after;
+    /** A liquidity movement asked for; {@code idempotencyKey} (optional) makes a retry answer the first outcome. */
+    public record LiquidityRequest(String account, boolean in, long amount, String reference, String idempotencyKey) {
+    }
+
+    /**
+     * Moves liquidity; answers whether it was a retry of a movement already made under the same
+     * idempotency key (which then moved nothing again). Refusals change nothing.
+     */
+    public boolean liquidity(LiquidityRequest request) {
+        Command<LiquidityAnswer> command = new Command<>(l -> null, null);
+        command.liquidity = request;
+        LiquidityAnswer answer = call(command);
+        String amount = io.rmbsim.money.Money.format(request.amount());
+        return switch (answer) {
+            case MOVED -> false;
+            case REPLAYED -> true;
+            case KEY_REUSED -> throw ProblemException.conflict("Idempotency-Key " + request.idempotencyKey()
+                    + " was already used on account " + request.account() + " for a different liquidity movement", "DUPL");
+            case BEYOND_BALANCE -> throw ProblemException.conflict("OUT of " + amount + " exceeds the balance of account "
+                    + request.account(), "AM04");
+            case EXCEEDS_CAPACITY -> throw new ProblemException(new Problem("urn:rmbsim:problem:exceeds-capacity",
+                    "Beyond what settlement can hold", 422, "moving " + amount + " CNY in would take what settlement holds "
+                    + "(balances plus queued debits and credits) past its capacity of "
+                    + io.rmbsim.money.Money.format(io.rmbsim.settlement.SettlementEngine.CAPACITY) + " CNY; nothing was moved",
+                    null, io.rmbsim.settlement.SettlementEngine.EXCEEDS_CAPACITY));
+        };
+    }
+
+    private enum LiquidityAnswer {
+        MOVED, REPLAYED, KEY_REUSED, BEYOND_BALANCE, EXCEEDS_CAPACITY
+    }
+
+    /**
+     * Why live settlement cannot write now (readiness is DOWN): the last write of the journal failed,
+     * or settlement stopped because its state could not be read back. Null when it is well.
+     */
+    public String failure() {
+        return journalFailure;
     }
 
     /** Cancels a queued payment; answers it, or null when it is not queued. */
@@ -180,13 +217,35 @@ public class SettlementSequencer {
         return row == null ? null : row.snapshot();
     }
 
-    public List<PaymentSnapshot> offset() {
-        List<PaymentRow> rows = call(new Command<>(LiveLedger::offset, null));
-        return rows.stream().map(PaymentRow::snapshot).toList();
+    /** What an offset or a day close did: its run, and the first of the payments it settled, in acceptance order. */
+    public record RunAnswer(SettlementRun run, List<PaymentSnapshot> firstSettled) {
     }
 
-    public LiveLedger.DayClose closeDay() {
-        return call(new Command<>(LiveLedger::closeDay, null));
+    /** An offset's or a day close's totals as committed. */
+    public record SettlementRun(long id, String kind, LocalDate businessDate, java.time.Instant ranAt, long settledCount,
+            long settledValue, long bilateralCount, long multilateralCount, long rejectedCount, long rejectedValue) {
+    }
+
+    /** A day close: the day closed, the day opened, and the run that closed it. */
+    public record DayCloseAnswer(LocalDate closed, LocalDate opened, RunAnswer run) {
+    }
+
+    /** Runs the liquidity-saving mechanism; answers its totals and the first {@code firstPage} payments it settled. */
+    public RunAnswer offset(int firstPage) {
+        return answer(call(new Command<>(LiveLedger::offset, null)), firstPage);
+    }
+
+    public DayCloseAnswer closeDay(int firstPage) {
+        LiveLedger.DayClose c = call(new Command<>(LiveLedger::closeDay, null));
+        return new DayCloseAnswer(c.closed(), c.opened(), answer(c.run(), firstPage));
+    }
+
+    private static RunAnswer answer(LiveLedger.RunResult result, int firstPage) {
+        Journal.Run r = result.run();
+        return new RunAnswer(new SettlementRun(r.id, r.kind, r.businessDate, r.at, r.settledCount, r.settledValue,
+                r.bilateralCount, r.multilateralCount, r.rejectedCount, r.rejectedValue),
+                result.settled().stream().sorted(java.util.Comparator.comparingLong(row -> row.seq)).limit(firstPage)
+                        .map(PaymentRow::snapshot).toList());
     }
 
     /**
@@ -233,6 +292,7 @@ public class SettlementSequencer {
     private static final class Command<R> {
         final Function<LiveLedger, R> action;
         final PaymentOrder order;
+        LiquidityRequest liquidity;
         final CompletableFuture<R> answer = new CompletableFuture<>();
         Object result;
 
@@ -281,12 +341,19 @@ public class SettlementSequencer {
                 detail, null, null));
     }
 
+    /**
+     * The loop survives whatever a batch throws, an {@link Error} such as an OutOfMemoryError
+     * included: the batch fails (nothing of it was written) and the state is read back.
+     */
     private void run() {
         List<Command<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
                 Command<?> first = inbox.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
+                    if (journalFailure != null) {
+                        probeJournal();
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -295,13 +362,50 @@ public class SettlementSequencer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
-                LOG.error("settlement batch failed", e);
+            } catch (Throwable e) {
+                failBatch(batch, e);
             } finally {
                 batch.clear();
             }
         }
         failWaiting("settlement stopped");
+    }
+
+    /** A batch failed outside the journal's own handling: its callers hear so, and the state is read back. */
+    private void failBatch(List<Command<?>> batch, Throwable e) {
+        try {
+            LOG.error("settlement batch failed; reloading the state from the database", e);
+        } catch (Throwable ignored) {
+            // logging itself may fail when memory is short; the batch still fails below
+        }
+        for (Command<?> c : batch) {
+            c.answer.completeExceptionally(unavailable("the batch could not be completed: nothing of it was settled"));
+        }
+        reload();
+    }
+
+    private void reload() {
+        try {
+            ledger = new StateLoader(dataSource, clock, calendar).load();
+        } catch (Throwable reload) {
+            LOG.error("state cannot be reloaded; settlement stops", reload);
+            journalFailure = "settlement stopped: its state could not be read back (" + reload.getClass().getSimpleName() + ")";
+            running = false;
+        }
+    }
+
+    /**
+     * While the journal is failing, an idle sequencer checks every second whether it can write again:
+     * a posting and a payment written and rolled back, behind the leadership fence.
+     */
+    private void probeJournal() {
+        try {
+            Journal.probe(dataSource, leadership);
+            journalFailure = null;
+            LOG.info("the settlement journal can be written again");
+        } catch (Throwable e) {
+            journalFailure = "the settlement journal cannot be written: " + e.getClass().getSimpleName();
+        }
     }
 
     private void failWaiting(String detail) {
@@ -316,20 +420,27 @@ public class SettlementSequencer {
         LiveLedger l = ledger;
         l.beginBatch(journal);
         Map<UUID, PaymentSnapshot> stored;
+        Map<String, StateLoader.StoredMove> storedMoves;
         try {
             stored = StateLoader.storedPayments(dataSource, batch.stream()
                     .filter(c -> c.order != null).map(c -> c.order.uetr()).toList());
+            storedMoves = StateLoader.storedLiquidityMoves(dataSource, batch.stream()
+                    .filter(c -> c.liquidity != null && c.liquidity.idempotencyKey() != null)
+                    .map(c -> new String[] {c.liquidity.account(), c.liquidity.idempotencyKey()}).toList());
         } catch (SQLException e) {
             batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
             return;
         }
         Map<UUID, PaymentRow> acceptedNow = new HashMap<>();
+        Map<String, LiquidityRequest> movedNow = new HashMap<>();
         try {
             for (Command<?> c : batch) {
-                if (c.order == null) {
-                    c.result = c.action.apply(l);
-                } else {
+                if (c.order != null) {
                     c.result = submit(l, c.order, stored, acceptedNow);
+                } else if (c.liquidity != null) {
+                    c.result = moveLiquidity(l, c.liquidity, storedMoves, movedNow);
+                } else {
+                    c.result = c.action.apply(l);
                 }
             }
             l.checkAgainstEngine(checkInvariants);
@@ -340,27 +451,24 @@ public class SettlementSequencer {
             batch.forEach(c -> c.answer.completeExceptionally(unavailable(
                     "this instance no longer leads settlement; nothing of the batch was settled, retry")));
             return;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             if (!running) {
                 batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
                 return;
             }
-            LOG.error("settlement batch not written; reloading the state from the database", e);
-            batch.forEach(c -> c.answer.completeExceptionally(unavailable("the batch could not be written: nothing of it was settled")));
-            try {
-                ledger = new StateLoader(dataSource, clock, calendar).load();
-            } catch (SQLException reload) {
-                LOG.error("state cannot be reloaded; settlement stops", reload);
-                running = false;
+            if (e instanceof SQLException) {
+                journalFailure = "the settlement journal cannot be written: " + e.getClass().getSimpleName();
             }
+            failBatch(batch, e);
             return;
         }
+        journalFailure = null;
         record(journal);
         List<Object> results = new ArrayList<>(batch.size());
         for (Command c : batch) {
             Object result = c.result;
             if (result instanceof PendingSubmission p) {
-                result = new Submission(p.row == null ? p.stored : p.row.snapshot(), p.created, p.conflicting);
+                result = new Submission(p.row == null ? p.stored : p.row.snapshot(), p.created, p.conflicting, p.refusal);
             }
             results.add(result);
         }
@@ -375,7 +483,36 @@ public class SettlementSequencer {
     }
 
     /** A submission's answer, read once the batch is committed (later commands may settle it). */
-    private record PendingSubmission(PaymentRow row, PaymentSnapshot stored, boolean created, boolean conflicting) {
+    private record PendingSubmission(PaymentRow row, PaymentSnapshot stored, boolean created, boolean conflicting,
+            String refusal) {
+    }
+
+    private static LiquidityAnswer moveLiquidity(LiveLedger l, LiquidityRequest r, Map<String, StateLoader.StoredMove> stored,
+            Map<String, LiquidityRequest> movedNow) {
+        if (r.idempotencyKey() != null) {
+            String key = r.account() + " " + r.idempotencyKey();
+            LiquidityRequest earlier = movedNow.get(key);
+            StateLoader.StoredMove before = stored.get(key);
+            if (earlier != null) {
+                return earlier.in() == r.in() && earlier.amount() == r.amount()
+                        && java.util.Objects.equals(earlier.reference(), r.reference())
+                        ? LiquidityAnswer.REPLAYED : LiquidityAnswer.KEY_REUSED;
+            }
+            if (before != null) {
+                return before.direction().equals(r.in() ? "IN" : "OUT") && before.amount() == r.amount()
+                        && java.util.Objects.equals(before.reference(), r.reference())
+                        ? LiquidityAnswer.REPLAYED : LiquidityAnswer.KEY_REUSED;
+            }
+        }
+        LiveLedger.LiquidityOutcome outcome = l.liquidity(r.account(), r.in(), r.amount(), r.reference(), r.idempotencyKey());
+        if (outcome == LiveLedger.LiquidityOutcome.MOVED && r.idempotencyKey() != null) {
+            movedNow.put(r.account() + " " + r.idempotencyKey(), r);
+        }
+        return switch (outcome) {
+            case MOVED -> LiquidityAnswer.MOVED;
+            case BEYOND_BALANCE -> LiquidityAnswer.BEYOND_BALANCE;
+            case EXCEEDS_CAPACITY -> LiquidityAnswer.EXCEEDS_CAPACITY;
+        };
     }
 
     private static PendingSubmission submit(LiveLedger l, PaymentOrder order, Map<UUID, PaymentSnapshot> stored,
@@ -385,15 +522,19 @@ public class SettlementSequencer {
             earlier = l.queuedPayment(order.uetr());
         }
         if (earlier != null) {
-            return new PendingSubmission(earlier, null, false, !earlier.order.equals(order));
+            return new PendingSubmission(earlier, null, false, !earlier.order.equals(order), null);
         }
         PaymentSnapshot before = stored.get(order.uetr());
         if (before != null) {
-            return new PendingSubmission(null, before, false, !before.order().equals(order));
+            return new PendingSubmission(null, before, false, !before.order().equals(order), null);
+        }
+        String beyondCapacity = l.exceedsCapacity(order);
+        if (beyondCapacity != null) {
+            return new PendingSubmission(null, null, false, false, beyondCapacity);
         }
         PaymentRow row = l.accept(order);
         acceptedNow.put(order.uetr(), row);
-        return new PendingSubmission(row, null, true, false);
+        return new PendingSubmission(row, null, true, false, null);
     }
 
     private void record(Journal journal) {
@@ -404,6 +545,9 @@ public class SettlementSequencer {
             if (row.status == PaymentStatus.SETTLED && row.settledAt != null) {
                 latency.record(Duration.between(row.acceptedAt, row.settledAt));
             }
+        }
+        for (Journal.DayRejection r : journal.dayRejections) {
+            metrics.counter("rmbsim.payments", "status", PaymentStatus.REJECTED.name(), "method", "NONE").increment(r.count());
         }
         publishQueueGauges();
     }

@@ -28,7 +28,7 @@ final class StateLoader {
     private static final String PAYMENT_COLUMNS = "uetr, seq, end_to_end_id, debtor_agent, creditor_agent, amount,"
             + " currency, priority, debtor_name, debtor_account, creditor_name, creditor_account, purpose,"
             + " remittance_info, status, reason_code, reason, settlement_method, business_date, accepted_at,"
-            + " settled_at, route, debit1, debit2, credit1, credit2";
+            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -44,7 +44,7 @@ final class StateLoader {
         try (Connection c = dataSource.getConnection()) {
             LocalDate day = openBusinessDay(c);
             LiveLedger ledger = new LiveLedger(clock, max(c, "select max(seq) from payment") + 1,
-                    max(c, "select max(id) from posting") + 1, day);
+                    max(c, "select max(id) from posting") + 1, max(c, "select max(id) from settlement_run") + 1, day);
             // agents before the indirect participants that settle through them
             try (PreparedStatement s = c.prepareStatement("select p.bic, p.participation, p.settlement_agent, p.status,"
                     + " a.balance from participant p join settlement_account a on a.bic = p.bic"
@@ -87,6 +87,32 @@ final class StateLoader {
                 while (rs.next()) {
                     PaymentRow row = row(rs);
                     found.put(row.order.uetr(), row.snapshot());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A liquidity movement stored under its idempotency key. */
+    record StoredMove(String direction, long amount, String reference) {
+    }
+
+    /** The liquidity movements already made under these keys ({account, key}), by {@code account + " " + key}. */
+    static Map<String, StoredMove> storedLiquidityMoves(DataSource dataSource, List<String[]> keys) throws SQLException {
+        Map<String, StoredMove> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select direction, amount, reference from liquidity_move"
+                        + " where account_bic = ? and idempotency_key = ?")) {
+            for (String[] key : keys) {
+                s.setString(1, key[0]);
+                s.setString(2, key[1]);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(key[0] + " " + key[1], new StoredMove(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    }
                 }
             }
         }
@@ -147,6 +173,8 @@ final class StateLoader {
         String method = rs.getString("settlement_method");
         row.method = method == null ? null : SettlementMethod.valueOf(method);
         row.settledAt = instant(rs, "settled_at");
+        long run = rs.getLong("settlement_run");
+        row.run = rs.wasNull() ? null : run;
         row.stored = true;
         return row;
     }

@@ -43,6 +43,64 @@ class SettlementDayTest {
     }
 
     @Test
+    void aLargeOffsetAnswersItsCountsValueAndFirstPageAndPagesTheRest() {
+        String x = newDirect();
+        String y = newDirect();
+        String z = newDirect();
+        List<String> ours = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            ours.add(pay(x, y, "2.00"));
+            ours.add(pay(y, z, "2.00"));
+            ours.add(pay(z, x, "2.00"));
+        }
+        var answer = post("/api/v1/settlement/offset?size=10").statusCode(200).extract();
+        int settled = answer.path("settledCount");
+        assertThat(settled).isGreaterThanOrEqualTo(27);
+        assertThat(new java.math.BigDecimal((String) answer.path("settledValue"))).isGreaterThanOrEqualTo(new java.math.BigDecimal("54.00"));
+        List<String> firstPage = answer.path("payments.uetr");
+        assertThat(firstPage).as("the answer lists only its first page").hasSize(10);
+        String next = answer.path("next");
+        assertThat(next).isNotNull().contains("settlementRun=" + answer.path("run"));
+        List<String> all = new java.util.ArrayList<>(firstPage);
+        for (String page = next; all.size() < settled; ) {
+            var p = get(page).statusCode(200).extract();
+            List<String> items = p.path("items.uetr");
+            assertThat(items).isNotEmpty();
+            all.addAll(items);
+            assertThat((int) p.path("total")).isEqualTo(settled);
+            int n = Integer.parseInt(page.replaceAll(".*[?&]page=(\\d+).*", "$1"));
+            page = page.replace("page=" + n, "page=" + (n + 1));
+        }
+        assertThat(all).as("every payment it settled, once").hasSize(settled).doesNotHaveDuplicates().containsAll(ours);
+        get("/api/v1/settlement/runs/" + answer.path("run")).statusCode(200).body("kind", equalTo("OFFSET"))
+                .body("settledCount", equalTo(settled)).body("settledValue", equalTo(answer.path("settledValue")));
+    }
+
+    @Test
+    void closingAnswersWhatItRejectedWithItsValueAndPagesThem() {
+        String x = newDirect();
+        String y = newDirect();
+        List<String> stuck = List.of(pay(x, y, "4.00"), pay(x, y, "4.00"), pay(x, y, "4.00"));
+        var close = post("/api/v1/settlement/day/close?size=2").statusCode(200).extract();
+        int rejected = close.path("rejected");
+        assertThat(rejected).isGreaterThanOrEqualTo(3);
+        assertThat(new java.math.BigDecimal((String) close.path("rejectedValue"))).isGreaterThanOrEqualTo(new java.math.BigDecimal("12.00"));
+        List<String> seen = new java.util.ArrayList<>();
+        String link = close.path("rejectedPayments");
+        for (int page = 0; seen.size() < rejected; page++) {
+            var p = get(link.replace("page=0", "page=" + page)).statusCode(200).extract();
+            assertThat((List<String>) p.path("items.status")).containsOnly("REJECTED");
+            assertThat((List<String>) p.path("items.reasonCode")).containsOnly("AM04");
+            List<String> items = p.path("items.uetr");
+            assertThat(items).hasSizeLessThanOrEqualTo(2).isNotEmpty();
+            seen.addAll(items);
+        }
+        assertThat(seen).hasSize(rejected).containsAll(stuck);
+        get("/api/v1/settlement/runs/" + close.path("run")).statusCode(200).body("kind", equalTo("DAY_CLOSE"))
+                .body("rejectedCount", equalTo(rejected));
+    }
+
+    @Test
     void paymentsInBothDirectionsSettleAtOnceByBilateralOffsetting() {
         String x = newDirect();
         String y = newDirect();

@@ -62,6 +62,56 @@ class AccountResourceTest {
     }
 
     @Test
+    void aLiquidityMoveRetriedUnderItsIdempotencyKeyMovesNothingAgain() {
+        String x = newDirect();
+        String key = "cnaps-" + java.util.UUID.randomUUID();
+        String path = "/api/v1/accounts/" + x + "/liquidity";
+        given().contentType("application/json").header("Idempotency-Key", key).body(liquidity("IN", "250.00")).when().post(path).then().statusCode(200)
+                .body("balance", equalTo("250.00")).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        // the client did not hear the answer and sends it again: the first outcome, nothing moved again
+        given().contentType("application/json").header("Idempotency-Key", key).body(liquidity("IN", "250.00")).when().post(path).then().statusCode(200)
+                .body("balance", equalTo("250.00")).header("Idempotent-Replayed", "true");
+        assertThat(balance(x)).isEqualTo("250.00");
+        get("/api/v1/accounts/" + x + "/postings?kind=LIQUIDITY_IN").body("total", equalTo(1));
+        // the same key for a different movement is a conflict, and moves nothing
+        problem(given().contentType("application/json").header("Idempotency-Key", key).body(liquidity("OUT", "250.00")).when().post(path).then(), 409)
+                .body("reasonCode", equalTo("DUPL"));
+        assertThat(balance(x)).isEqualTo("250.00");
+        // keys are the account's own: another account may use the same one
+        String y = newDirect();
+        given().contentType("application/json").header("Idempotency-Key", key).body(liquidity("IN", "1.00")).when()
+                .post("/api/v1/accounts/" + y + "/liquidity").then().statusCode(200).body("balance", equalTo("1.00"));
+        // a refused movement is not kept: once there is a balance, the same key moves it
+        String outKey = "out-" + java.util.UUID.randomUUID();
+        problem(given().contentType("application/json").header("Idempotency-Key", outKey).body(liquidity("OUT", "300.00")).when().post(path).then(), 409);
+        fund(x, "50.00");
+        given().contentType("application/json").header("Idempotency-Key", outKey).body(liquidity("OUT", "300.00")).when().post(path).then().statusCode(200)
+                .body("balance", equalTo("0.00"));
+        invalidField(given().contentType("application/json").header("Idempotency-Key", "has spaces in it").body(liquidity("IN", "1.00")).when()
+                .post(path).then(), "Idempotency-Key");
+    }
+
+    @Test
+    void concurrentRetriesOfOneLiquidityMoveMoveItOnce() throws Exception {
+        String x = newDirect();
+        String key = "burst-" + java.util.UUID.randomUUID();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> given().contentType("application/json").header("Idempotency-Key", key).body(liquidity("IN", "10.00"))
+                        .when().post("/api/v1/accounts/" + x + "/liquidity").then().extract().statusCode()));
+            }
+            for (var a : answers) {
+                assertThat(a.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(balance(x)).isEqualTo("10.00");
+    }
+
+    @Test
     void anIndirectsLiquidityDoesNotMoveItsAgentsCipsAccount() {
         String agent = newDirect();
         String member = newIndirect(agent, "RU");
