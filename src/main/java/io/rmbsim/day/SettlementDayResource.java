@@ -57,8 +57,10 @@ public class SettlementDayResource {
     @Operation(summary = "The open business day: its date, state, cut-off and queue")
     public DayView day() {
         LocalDate date = sequencer.businessDate();
+        // a closed day's payments still QUEUED in the store are rejected already, their rejection being written
         Object[] queue = (Object[]) em.createQuery("select count(p), coalesce(sum(p.amount), 0) from Payment p"
-                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED").getSingleResult();
+                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open")
+                .setParameter("open", date).getSingleResult();
         return new DayView(date, "OPEN", sequencer.calendar().cutOffOf(date), autoClose,
                 new DayView.QueueSummary(((Number) queue[0]).longValue(), Money.format(((Number) queue[1]).longValue())));
     }
@@ -71,7 +73,8 @@ public class SettlementDayResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         PageRequest p = PageRequest.of(page, size);
-        Criteria criteria = new Criteria().equal("status", PaymentStatus.QUEUED);
+        Criteria criteria = new Criteria().equal("status", PaymentStatus.QUEUED)
+                .where("businessDate >= :open", java.util.Map.of("open", sequencer.businessDate()));
         caller.readScope().ifPresent(bic -> criteria.where("(debtorAgent = :own or creditorAgent = :own)",
                 java.util.Map.of("own", bic)));
         List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("priority").and("seq"), criteria.parameters())

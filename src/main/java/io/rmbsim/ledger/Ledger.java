@@ -50,12 +50,16 @@ public class Ledger {
         }
         String heldAt = (String) found.get(0)[0];
         long balance = ((Number) found.get(0)[1]).longValue();
+        // a closed day's payments still QUEUED in the store are rejected already, their rejection being written
+        LocalDate open = sequencer.businessDate();
         Object[] out = (Object[]) em.createQuery("select coalesce(sum(p.amount), 0), count(p) from Payment p"
-                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and (p.debit1 = :bic or p.debit2 = :bic)")
-                .setParameter("bic", bic).getSingleResult();
+                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open"
+                + " and (p.debit1 = :bic or p.debit2 = :bic)")
+                .setParameter("bic", bic).setParameter("open", open).getSingleResult();
         Number in = (Number) em.createQuery("select coalesce(sum(p.amount), 0) from Payment p"
-                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and (p.credit1 = :bic or p.credit2 = :bic)")
-                .setParameter("bic", bic).getSingleResult();
+                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open"
+                + " and (p.credit1 = :bic or p.credit2 = :bic)")
+                .setParameter("bic", bic).setParameter("open", open).getSingleResult();
         return new AccountView(bic, heldAt, "CNY", Money.format(balance), Money.format(((Number) out[0]).longValue()),
                 Money.format(in.longValue()), ((Number) out[1]).longValue(), sequencer.businessDate());
     }
@@ -78,9 +82,11 @@ public class Ledger {
         // a queued payment debits one or two accounts and credits one or two: each side counts once per account
         for (String side : List.of("debit1", "debit2", "credit1", "credit2")) {
             List<Object[]> sums = em.createQuery("select p." + side + ", sum(p.amount), count(p) from Payment p"
-                    + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p." + side + " in :bics"
+                    + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open"
+                    + " and p." + side + " in :bics"
                     + (side.endsWith("2") ? " and p." + side + " <> p." + side.replace('2', '1') : "")
-                    + " group by p." + side, Object[].class).setParameter("bics", bics).getResultList();
+                    + " group by p." + side, Object[].class).setParameter("bics", bics)
+                    .setParameter("open", sequencer.businessDate()).getResultList();
             for (Object[] row : sums) {
                 String bic = (String) row[0];
                 long value = ((Number) row[1]).longValue();

@@ -36,10 +36,6 @@ final class Journal {
             Instant at) {
     }
 
-    /** At a day close: every stored payment of that day or before still queued is rejected, by one statement. */
-    record DayRejection(LocalDate closed, long run, String reason, long count) {
-    }
-
     /** An offset or a day close, with what it settled and rejected (totals kept as payments leave the queue). */
     static final class Run {
         final long id;
@@ -84,7 +80,6 @@ final class Journal {
     final List<DayChange> days = new ArrayList<>();
     final List<Run> runs = new ArrayList<>();
     final List<LiquidityMove> liquidityMoves = new ArrayList<>();
-    final List<DayRejection> dayRejections = new ArrayList<>();
 
     void payment(PaymentRow row) {
         if (seen.add(row)) {
@@ -109,12 +104,8 @@ final class Journal {
         liquidityMoves.add(move);
     }
 
-    void rejectQueuedAtClose(DayRejection rejection) {
-        dayRejections.add(rejection);
-    }
-
     boolean isEmpty() {
-        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && dayRejections.isEmpty();
+        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty();
     }
 
     /**
@@ -131,7 +122,6 @@ final class Journal {
                 fence.check(c);
                 writeDays(c);
                 writePayments(c);
-                writeDayRejections(c);
                 writeRuns(c);
                 writePostings(c);
                 writeLiquidityMoves(c);
@@ -258,24 +248,6 @@ final class Journal {
             s.setNull(index, java.sql.Types.BIGINT);
         } else {
             s.setLong(index, run);
-        }
-    }
-
-    /**
-     * One statement for what a day close rejects, however long the queue was: written after this
-     * batch's own payments, it takes exactly those the engine still held (a payment of the new day is
-     * never of the closed one, and one settled by the last offset is no longer QUEUED).
-     */
-    private void writeDayRejections(Connection c) throws SQLException {
-        for (DayRejection r : dayRejections) {
-            try (PreparedStatement s = c.prepareStatement("update payment set status = 'REJECTED', reason_code = ?,"
-                    + " reason = ?, settlement_run = ? where status = 'QUEUED' and business_date <= ?")) {
-                s.setString(1, io.rmbsim.settlement.SettlementEngine.NOT_COVERED_BY_END_OF_DAY);
-                s.setString(2, r.reason());
-                s.setLong(3, r.run());
-                s.setObject(4, r.closed());
-                s.executeUpdate();
-            }
         }
     }
 

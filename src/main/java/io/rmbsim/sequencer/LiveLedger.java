@@ -42,9 +42,17 @@ final class LiveLedger implements SettlementEvents {
     private long nextRunId;
     /** The offset or day close now running: what settles or is rejected in it names it. */
     private Journal.Run run;
-    /** Inside a day close: stored payments rejected at the end of day are written by one statement, not one by one. */
+    /**
+     * Inside a day close: stored payments rejected at the end of day go to {@link #rejectedAtClose}
+     * rather than into the close's own batch, so that a long queue does not hold new payments back.
+     */
     private boolean closing;
-    private long rejectedByStatement;
+    /**
+     * Payments a day close rejected whose rejection is not written yet: the batches after the close
+     * write them a chunk at a time. Until then the store has them QUEUED under a closed business day,
+     * which is how a restart finds them again ({@link StateLoader}).
+     */
+    private final java.util.ArrayDeque<PaymentRow> rejectedAtClose = new java.util.ArrayDeque<>();
     private volatile LocalDate businessDate;
 
     private Journal journal;
@@ -262,14 +270,12 @@ final class LiveLedger implements SettlementEvents {
         engine.offset();
         List<PaymentRow> settled = new ArrayList<>(settledInCommand);
         closing = true;
-        rejectedByStatement = 0;
         try {
             engine.rejectAllQueued(SettlementEngine.NOT_COVERED_BY_END_OF_DAY);
         } finally {
             closing = false;
         }
         end();
-        journal.rejectQueuedAtClose(new Journal.DayRejection(closed, run.id, notCoveredBy(closed), rejectedByStatement));
         RunResult result = finishRun(settled);
         journal.day(new Journal.DayChange(closed, "CLOSED", now, false));
         businessDate = io.rmbsim.settlement.BusinessCalendar.nextBusinessDay(closed);
@@ -312,6 +318,29 @@ final class LiveLedger implements SettlementEvents {
                         + " but the engine holds " + engine.balance(a));
             }
         }
+    }
+
+    /** Puts back a payment that a day close rejected before the service stopped, its rejection not yet written. */
+    void restoreRejectedAtClose(PaymentRow row, Long closeRun) {
+        row.status = PaymentStatus.REJECTED;
+        row.reasonCode = SettlementEngine.NOT_COVERED_BY_END_OF_DAY;
+        row.reason = notCoveredBy(row.businessDate);
+        row.run = closeRun;
+        rejectedAtClose.add(row);
+    }
+
+    /** Whether rejections of a day close still wait to be written. */
+    boolean writingRejections() {
+        return !rejectedAtClose.isEmpty();
+    }
+
+    /** Hands the batch's journal up to {@code max} of the rejections a day close left to write. */
+    int writeRejections(int max) {
+        int n = 0;
+        for (PaymentRow row; n < max && (row = rejectedAtClose.poll()) != null; n++) {
+            journal.payment(row);
+        }
+        return n;
     }
 
     // --- engine events ------------------------------------------------------------------------------
@@ -369,11 +398,10 @@ final class LiveLedger implements SettlementEvents {
             row.run = run.id;
             run.rejected(row.order.amount());
         }
-        // at the close, stored payments are rejected by one statement (Journal.rejectQueuedAtClose)
-        if (!closing || !row.stored) {
-            journal.payment(row);
+        if (closing && row.stored) {
+            rejectedAtClose.add(row);
         } else {
-            rejectedByStatement++;
+            journal.payment(row);
         }
     }
 

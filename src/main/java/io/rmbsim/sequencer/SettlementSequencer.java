@@ -55,6 +55,8 @@ public class SettlementSequencer {
 
     private static final Logger LOG = Logger.getLogger(SettlementSequencer.class);
     private static final int MAX_BATCH = 512;
+    /** How many of a day close's rejections one batch writes: a long queue's close never holds a payment for long. */
+    static final int REJECTIONS_PER_BATCH = 2_000;
 
     private final AgroalDataSource dataSource;
     private final Leadership leadership;
@@ -349,15 +351,19 @@ public class SettlementSequencer {
         List<Command<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
             try {
-                Command<?> first = inbox.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
+                LiveLedger l = ledger;
+                boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
+                Command<?> first = rejectionsToWrite ? inbox.poll() : inbox.poll(1, TimeUnit.SECONDS);
+                if (first == null && !rejectionsToWrite) {
                     if (journalFailure != null) {
                         probeJournal();
                     }
                     continue;
                 }
-                batch.add(first);
-                inbox.drainTo(batch, MAX_BATCH - 1);
+                if (first != null) {
+                    batch.add(first);
+                    inbox.drainTo(batch, MAX_BATCH - 1);
+                }
                 process(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -443,6 +449,8 @@ public class SettlementSequencer {
                     c.result = c.action.apply(l);
                 }
             }
+            // what a day close rejected is written a chunk per batch, behind the batch's own commands
+            l.writeRejections(REJECTIONS_PER_BATCH);
             l.checkAgainstEngine(checkInvariants);
             journal.write(dataSource, leadership);
         } catch (FencedOut e) {
@@ -546,9 +554,7 @@ public class SettlementSequencer {
                 latency.record(Duration.between(row.acceptedAt, row.settledAt));
             }
         }
-        for (Journal.DayRejection r : journal.dayRejections) {
-            metrics.counter("rmbsim.payments", "status", PaymentStatus.REJECTED.name(), "method", "NONE").increment(r.count());
-        }
+
         publishQueueGauges();
     }
 

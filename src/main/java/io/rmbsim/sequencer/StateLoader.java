@@ -55,11 +55,26 @@ final class StateLoader {
                             ParticipantStatus.valueOf(rs.getString(4)), rs.getLong(5));
                 }
             }
+            // a payment still QUEUED under a closed business day was rejected by that day's close, whose
+            // rejections were still being written: they are written again after the restart
+            Map<LocalDate, Long> closeRuns = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "select business_date, id from settlement_run where kind = 'DAY_CLOSE'");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    closeRuns.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("select " + PAYMENT_COLUMNS
                     + " from payment where status = 'QUEUED' order by seq");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ledger.restoreQueued(row(rs));
+                    PaymentRow row = row(rs);
+                    if (row.businessDate.isBefore(day)) {
+                        ledger.restoreRejectedAtClose(row, closeRuns.get(row.businessDate));
+                    } else {
+                        ledger.restoreQueued(row);
+                    }
                 }
             }
             ledger.checkAgainstEngine(true);
