@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +38,8 @@ public class AuditTrail {
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final int MAX_BATCH = 512;
     private static final long RETRY_AFTER_MS = 1_000;
+    /** Room above the backlog for the requests let in before it was reached (far more than run at once). */
+    private static final int IN_FLIGHT_ROOM = 10_000;
 
     /** What a request did, before it is numbered and chained. */
     public record Event(String actor, String role, String bic, String method, String path, int status, String resource) {
@@ -44,7 +48,14 @@ public class AuditTrail {
     private final AgroalDataSource dataSource;
     private final Leadership leadership;
     private final Clock clock;
-    private final BlockingQueue<Event> pending = new LinkedBlockingQueue<>(100_000);
+    /**
+     * Entries not taken by the writer yet. Past {@link #backlog} no state-changing request is let in
+     * ({@link AuditAdmission}); the room above it is for those already let in, which always get theirs.
+     */
+    private final BlockingQueue<Event> pending;
+    private volatile int backlog;
+    /** Entries of requests refused at the door not kept for want of room, since the last one kept. */
+    private final AtomicLong refusalsNotKept = new AtomicLong();
     /** Taken from pending and not written yet: tried again, also after a change of leader. */
     private final List<Event> batch = new ArrayList<>(MAX_BATCH);
     /** Failed attempts since the last batch written; only the writer thread touches it. */
@@ -59,7 +70,13 @@ public class AuditTrail {
     private long lastSeq;
     private String lastHash = AuditRecord.GENESIS;
 
-    AuditTrail(AgroalDataSource dataSource, Leadership leadership, Clock clock) {
+    AuditTrail(AgroalDataSource dataSource, Leadership leadership, Clock clock,
+            @ConfigProperty(name = "rmbsim.audit.backlog", defaultValue = "100000") int backlog) {
+        if (backlog < 1) {
+            throw new IllegalArgumentException("rmbsim.audit.backlog must be at least 1, not " + backlog);
+        }
+        this.pending = new LinkedBlockingQueue<>(backlog + IN_FLIGHT_ROOM);
+        this.backlog = backlog;
         this.dataSource = dataSource;
         this.leadership = leadership;
         this.clock = clock;
@@ -107,9 +124,35 @@ public class AuditTrail {
         } : hook;
     }
 
+    /** Whether a state-changing request may be let in: its entry will find room. */
+    public boolean accepting() {
+        return pending.size() < backlog;
+    }
+
+    /** Sets the backlog past which state-changing requests are refused, answering the one before (for tests). */
+    int backlog(int entries) {
+        int before = backlog;
+        backlog = Math.max(1, Math.min(entries, pending.size() + pending.remainingCapacity() - IN_FLIGHT_ROOM));
+        return before;
+    }
+
+    /** The entry of a request let in: it always has room (the writer keeps it until it is written). */
     public void record(Event event) {
         if (!pending.offer(event)) {
+            // cannot happen while fewer than IN_FLIGHT_ROOM requests are let in at once
             LOG.errorf("audit trail backlog full; entry lost: %s", event);
+        }
+    }
+
+    /** The entry of a request refused because the backlog was reached: kept while below it, counted otherwise. */
+    void recordRefusal(Event event) {
+        if (pending.size() < backlog && pending.offer(event)) {
+            long missed = refusalsNotKept.getAndSet(0);
+            if (missed > 0) {
+                LOG.warnf("%d refused request(s) were not recorded while the audit backlog was full", missed);
+            }
+        } else if (refusalsNotKept.getAndIncrement() == 0) {
+            LOG.warnf("audit backlog full: requests refused with 503 are counted, not recorded, until there is room");
         }
     }
 
