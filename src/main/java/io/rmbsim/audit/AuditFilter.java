@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /** Every request that may change state (POST, PUT, PATCH, DELETE on the API) is recorded, whatever its outcome. */
 public class AuditFilter {
 
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditFilter.class);
 
@@ -51,9 +51,14 @@ public class AuditFilter {
         Object location = response.getHeaders().getFirst("Location");
         // who: the token's subject, its strongest role and, for a member, its bank; "anonymous" when the
         // request carried no valid token (it was refused with a 401)
-        trail.record(new AuditTrail.Event(caller == null ? "anonymous" : clip(caller.name(), 140),
+        AuditTrail.Event event = new AuditTrail.Event(caller == null ? "anonymous" : clip(caller.name(), 140),
                 caller == null ? null : caller.role(), caller == null ? null : caller.bic().orElse(null),
-                request.getMethod(), full, response.getStatus(), location == null ? null : clip(location.toString(), 500)));
+                request.getMethod(), full, response.getStatus(), location == null ? null : clip(location.toString(), 500));
+        if (request.getProperty(AuditAdmission.REFUSED) != null) {
+            trail.recordRefusal(event);
+        } else {
+            trail.record(event);
+        }
     }
 
     private static String clip(String s, int max) {

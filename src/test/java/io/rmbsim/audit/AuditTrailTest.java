@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,8 @@ import io.rmbsim.TestData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -75,6 +78,75 @@ class AuditTrailTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AuditEntry.update("path = ?1 where seq = ?2", original, target));
         }
+        get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    @DisabledOnIntegrationTest("puts failures into the running writer, which a packaged application does not expose")
+    void noEntryIsLostWhenTheWriterRunsOutOfMemoryOrTheDatabaseFailsAndTheChainStillVerifies() {
+        AuditTrail trail = Arc.container().instance(AuditTrail.class).get();
+        AtomicInteger attempts = new AtomicInteger();
+        // the first attempt runs out of memory, the second meets a database error, then they go through
+        trail.beforeEachWrite(() -> {
+            switch (attempts.getAndIncrement()) {
+                case 0 -> throw new OutOfMemoryError("injected by the test: the heap is full");
+                case 1 -> throw new IllegalStateException("injected by the test: the database refused the insert");
+                default -> {
+                }
+            }
+        });
+        String bic = TestData.newBic("CN");
+        try {
+            post("/api/v1/participants", TestData.direct(bic, "CN")).statusCode(201);
+            post("/api/v1/participants/" + bic + "/suspend").statusCode(200);
+            List<Map<String, Object>> entries = entriesFor(bic, 2);
+            assertThat(entries).extracting(m -> m.get("status")).containsExactly(201, 200);
+            assertThat(attempts).as("write attempts").hasValueGreaterThanOrEqualTo(3);
+        } finally {
+            trail.beforeEachWrite(null);
+        }
+        // the writer is still there for what comes next, and the chain has no gap or fork
+        post("/api/v1/participants/" + bic + "/reactivate").statusCode(200);
+        assertThat(entriesFor(bic, 3)).hasSize(3);
+        get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    @DisabledOnIntegrationTest("holds the running writer back, which a packaged application does not expose")
+    void aChangeTheTrailCannotRecordIsRefusedBeforeItIsMadeAndNothingLetInIsLost() {
+        AuditTrail trail = Arc.container().instance(AuditTrail.class).get();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the writer takes the first entry and waits inside its write, as on a database that hangs
+        trail.beforeEachWrite(() -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String letIn = TestData.newBic("CN");
+        String refused = TestData.newBic("CN");
+        int configured = trail.backlog(1);
+        try {
+            post("/api/v1/participants", TestData.direct(letIn, "CN")).statusCode(201);
+            await("the writer holds the first entry").atMost(Duration.ofSeconds(30)).until(() -> writing.getCount() == 0);
+            post("/api/v1/participants/" + letIn + "/suspend").statusCode(200);
+            // one entry waits now, which is the backlog: the next change is refused before it is made
+            post("/api/v1/participants", TestData.direct(refused, "CN")).statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo("urn:rmbsim:problem:audit-backlog"));
+            get("/api/v1/participants/" + refused).statusCode(404);
+        } finally {
+            trail.backlog(configured);
+            trail.beforeEachWrite(null);
+            release.countDown();
+        }
+        List<Map<String, Object>> entries = entriesFor(letIn, 2);
+        assertThat(entries).extracting(m -> m.get("status")).containsExactly(201, 200);
+        post("/api/v1/participants", TestData.direct(refused, "CN")).statusCode(201);
+        assertThat(entriesFor(refused, 1)).extracting(m -> m.get("status")).contains(201);
         get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
     }
 }
