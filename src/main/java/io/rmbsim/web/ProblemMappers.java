@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.rmbsim.web.Problem.FieldError;
 import io.rmbsim.web.validation.ValidBic;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -28,14 +29,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import io.vertx.core.http.HttpServerRequest;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves the service as {@code application/problem+json}. Input the service cannot read
  * is a 400 that names the field; state that does not allow an action is a 409; anything unforeseen is
- * logged and answered as a 500 problem without internals.
+ * logged once with a correlation id and answered as a 500 problem that carries the id and no internals.
+ * A detail is always the service's own text: a parser's or the JDK's message goes to the log only.
  */
 public class ProblemMappers {
 
