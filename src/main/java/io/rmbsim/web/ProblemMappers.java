@@ -1,6 +1,10 @@
 package io.rmbsim.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -9,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.rmbsim.web.Problem.FieldError;
 import io.rmbsim.web.validation.ValidBic;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -22,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,7 +35,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every error leaves the service as {@code application/problem+json}. Input the service cannot read
  * is a 400 that names the field; state that does not allow an action is a 409; anything unforeseen is
- * logged and answered as a 500 problem without internals.
+ * logged once with a correlation id and answered as a 500 problem that carries the id and no internals.
+ * A detail is always the service's own text: a parser's or the JDK's message goes to the log only.
  */
 public class ProblemMappers {
 
@@ -70,10 +77,21 @@ public class ProblemMappers {
                 badBic ? "RC01" : null));
     }
 
+    /** Not JSON at all: where the reading stopped, in our words (the parser's own text stays in the log). */
     @ServerExceptionMapper
     public Response unreadableJson(StreamReadException e) {
+        if (e instanceof InputCoercionException) {
+            // a number too large for its field: the parser knows which field it was reading
+            JsonParser parser = ((InputCoercionException) e).getProcessor();
+            String field = parser == null ? "" : pathOf(parser.getParsingContext());
+            return invalidField(field, "is out of range for a whole number");
+        }
+        LOG.debugf("unreadable JSON: %s", e.getOriginalMessage());
+        JsonLocation at = e.getLocation();
+        String where = at != null && at.getLineNr() > 0
+                ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
         return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
-                "the body is not well-formed JSON: " + e.getOriginalMessage(), null, null));
+                "the body is not well-formed JSON" + where, null, null));
     }
 
     @ServerExceptionMapper
@@ -84,11 +102,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongValue(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        String message = target != null && target.isEnum()
-                ? "must be one of " + Arrays.toString(target.getEnumConstants())
-                : "cannot be read as " + describe(target);
-        return invalidField(pathOf(e), message);
+        return invalidField(pathOf(e), expected(e.getTargetType()));
     }
 
     @ServerExceptionMapper
@@ -98,32 +112,39 @@ public class ProblemMappers {
             return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
                     "the body must be a JSON object of this request's shape", null, null));
         }
-        return invalidField(field, "has the wrong JSON type; expected " + describe(e.getTargetType()));
+        return invalidField(field, "has the wrong JSON type; " + expected(e.getTargetType()));
     }
 
+    /** A value the request's own type refused while it was built; only our own refusals say why. */
     @ServerExceptionMapper
     public Response unbuildable(ValueInstantiationException e) {
-        return invalidField(pathOf(e), e.getCause() != null ? e.getCause().getMessage() : "is not acceptable");
+        if (e.getCause() instanceof ProblemException refused) {
+            return respond(refused.problem());
+        }
+        LOG.debugf("request value refused: %s", e.getCause());
+        return invalidField(pathOf(e), "is not acceptable");
     }
 
     @ServerExceptionMapper
     public Response unmappable(JsonMappingException e) {
         String field = pathOf(e);
+        LOG.debugf("JSON body cannot be mapped: %s", e.getOriginalMessage());
         if (field.isEmpty()) {
             return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
-                    "the body cannot be read: " + e.getOriginalMessage(), null, null));
+                    "the body cannot be read as this request", null, null));
         }
         return invalidField(field, "cannot be read");
     }
 
     @ServerExceptionMapper
     public Response unparsable(JsonProcessingException e) {
+        LOG.debugf("JSON body cannot be read: %s", e.getOriginalMessage());
         return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
                 "the body cannot be read as JSON", null, null));
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof StreamReadException unreadable) {
             return unreadableJson(unreadable);
@@ -132,8 +153,7 @@ public class ProblemMappers {
             return unmappable(unmappable);
         }
         if (status >= 500) {
-            LOG.error("request failed", e);
-            return respond(internal());
+            return failed(e, request);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
@@ -141,13 +161,13 @@ public class ProblemMappers {
             case 405 -> "this method is not allowed on this resource";
             case 406 -> "no acceptable representation for the Accept header";
             case 415 -> "unsupported Content-Type; send application/json";
-            default -> e.getMessage();
+            default -> "the request could not be processed";
         };
         return respond(new Problem("urn:rmbsim:problem:http-" + status, title, status, detail, null, null));
     }
 
     @ServerExceptionMapper
-    public Response persistence(PersistenceException e) {
+    public Response persistence(PersistenceException e, HttpServerRequest request) {
         if (e instanceof OptimisticLockException || e instanceof PessimisticLockException
                 || e instanceof LockTimeoutException || causedBy(e, org.hibernate.exception.LockAcquisitionException.class)) {
             return respond(new Problem("urn:rmbsim:problem:concurrent-update", "Concurrent update", 409,
@@ -157,8 +177,7 @@ public class ProblemMappers {
             return respond(new Problem("urn:rmbsim:problem:conflict", "Conflict with the current state", 409,
                     "the request conflicts with a record that already exists", null, null));
         }
-        LOG.error("persistence failure", e);
-        return respond(internal());
+        return failed(e, request);
     }
 
     /** The client went away or sent a body that could not be read to its end: nothing to do, no alarm. */
@@ -170,15 +189,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e) {
-        LOG.error("unexpected failure", e);
-        return respond(internal());
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        return failed(e, request);
     }
 
-    private static Problem internal() {
-        return new Problem("urn:rmbsim:problem:internal", "Internal error", 500,
-                "the service failed to handle the request; nothing was changed", null, null);
+    /**
+     * Anything unforeseen: one ERROR line with the exception and a correlation id, and a problem that
+     * says nothing of the service's insides but carries the same id, for the caller to quote.
+     */
+    private static Response failed(Throwable e, HttpServerRequest request) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "request failed [correlationId=%s] %s %s", correlationId,
+                request == null ? "?" : request.method(), request == null ? "?" : request.path());
+        return respond(new Problem("urn:rmbsim:problem:internal", "Internal error", 500,
+                "the request could not be processed; quote the correlationId when you report it", null, null,
+                correlationId));
     }
+
 
     private static Response invalidField(String field, String message) {
         String name = field.isEmpty() ? "body" : field;
@@ -231,23 +258,51 @@ public class ProblemMappers {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    private static String describe(Class<?> type) {
+    /** What the field takes, in the contract's words. */
+    private static String expected(Class<?> type) {
         if (type == null) {
-            return "another type";
+            return "expected another type";
         }
-        if (type == String.class || type.isEnum()) {
-            return "a string";
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "must be a JSON string (amounts are decimal strings such as \"125000.00\", never JSON numbers)";
         }
         if (type == java.time.LocalDate.class) {
-            return "a date YYYY-MM-DD";
+            return "must be a date YYYY-MM-DD";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO 8601 date-time with offset";
+        }
+        if (type == Long.class || type == Integer.class || type == Short.class || type == long.class
+                || type == int.class || type == short.class || type == java.math.BigInteger.class) {
+            return "must be a whole number, written without fraction or exponent";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
+            return "must be a number";
         }
-        if (type.isRecord() || !type.getName().startsWith("java.")) {
-            return "an object";
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a JSON array";
         }
-        return type.getSimpleName();
+        return "must be a JSON object";
+    }
+
+    /** The field a streaming parser was in, e.g. {@code payments[3].amount}. */
+    private static String pathOf(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.addFirst("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -96,8 +96,8 @@ class AccessTest {
                 "/api/v1/participants"), 401);
         problem(getAs(Jwt.issuer("https://elsewhere.example").subject("stranger").groups("operator").sign(demoKey),
                 "/api/v1/participants"), 401);
-        getAs(Jwt.issuer("urn:rmbsim:demo").subject("insider").groups("operator").sign(demoKey), "/api/v1/participants")
-                .statusCode(200);
+        getAs(Jwt.issuer("urn:rmbsim:demo").audience("urn:rmbsim:api").subject("insider").groups("operator").sign(demoKey),
+                "/api/v1/participants").statusCode(200);
         // a real token whose signature has been altered
         String operator = operator();
         String tampered = operator.substring(0, operator.length() - 4) + "AAAA";
