@@ -39,15 +39,14 @@ final class SecureStax {
     }
 
     /** A short reason for a client, without the parser's class names. */
+    /**
+     * Where the document stops being well-formed XML, in the service's own words: the parser's own
+     * message names its internals and is not passed on.
+     */
     static String describe(Exception e) {
-        String message = e instanceof XMLStreamException x && x.getNestedException() != null
-                ? x.getNestedException().getMessage() : e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        // The JDK prefixes "ParseError at [row,col]:[r,c]\nMessage: "; keep the position, drop the noise.
-        String flat = message.replace("\nMessage: ", " ").replace('\n', ' ').strip();
-        return flat.length() > 300 ? flat.substring(0, 300) : flat;
+        javax.xml.stream.Location at = e instanceof XMLStreamException x ? x.getLocation() : null;
+        return at == null || at.getLineNumber() < 0 ? "the document is not well-formed XML"
+                : "the document is not well-formed XML (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
     }
 
     static void close(XMLStreamReader reader) {

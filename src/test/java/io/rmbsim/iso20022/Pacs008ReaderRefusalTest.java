@@ -90,6 +90,15 @@ class Pacs008ReaderRefusalTest {
     }
 
     @Test
+    void anUnparsableDocumentIsDescribedInTheServicesOwnWordsWithItsPosition() {
+        String broken = "<Document xmlns=\"" + NS + "\"><FIToFICstmrCdtTrf></Wrong></Document>";
+        assertThatThrownBy(() -> Pacs008Reader.read(broken.getBytes(StandardCharsets.UTF_8), 10))
+                .isInstanceOf(Iso20022Exception.class)
+                .hasMessageContaining("not well-formed XML (line 1, column")
+                .hasMessageNotContaining("ParseError").hasMessageNotContaining("end-tag").hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void refusesUnparsableXml() {
         assertRefused("<Document xmlns=\"" + NS + "\"><FIToFICstmrCdtTrf>", "Unparsable XML");
         assertRefused("not xml at all", "Unparsable XML");
