@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.rmbsim.Api;
 import io.rmbsim.Payments;
+import io.rmbsim.WarningLog;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -15,10 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -35,35 +34,17 @@ class ChunkedBodyTest {
 
     private static final long OVER_THE_LIMIT = 3L * 1024 * 1024;
 
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                synchronized (logged) {
-                    logged.add(record);
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private WarningLog logged;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void captureWarnings() {
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        logged = WarningLog.open();
     }
 
     @AfterEach
     void stopCapturing() {
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
+        logged.close();
     }
 
     @Test
@@ -74,10 +55,7 @@ class ChunkedBodyTest {
         send("/api/v1/payments", "application/xml", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf><GrpHdr><MsgId>", 'M');
         send("/api/v1/simulations?seed=1&modes=RTGS", "text/csv", "time,debtorAgent,creditorAgent,amount,priority\n", 'x');
         send("/api/v1/accounts/" + bank + "/liquidity", "application/json", "{\"direction\":\"IN\",\"reference\":\"", 'x');
-        List<LogRecord> seen;
-        synchronized (logged) {
-            seen = List.copyOf(logged);
-        }
+        List<LogRecord> seen = logged.records();
         assertThat(seen).as("no ERROR for a refused body").noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue());
         assertThat(seen).as("at most one WARN line per request").hasSizeLessThanOrEqualTo(4);
         assertThat(seen).allMatch(r -> r.getThrown() == null, "without a stack trace");

@@ -9,9 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
+import io.rmbsim.WarningLog;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -51,33 +50,12 @@ class NoInternalsInProblemsTest {
 
     @Test
     void anUnexpectedFailureIsAGeneric500WithACorrelationIdThatOneLogLineCarries() {
-        List<LogRecord> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    synchronized (logged) {
-                        logged.add(record);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
         jakarta.ws.rs.core.Response answer;
-        try {
+        List<LogRecord> logged;
+        try (WarningLog log = WarningLog.open()) {
             answer = new ProblemMappers().unexpected(
                     new java.time.DateTimeException("Invalid value for EpochDay (valid values -365243219162 - 365241780471)"), null);
-        } finally {
-            root.removeHandler(capture);
+            logged = log.records();
         }
         assertThat(answer.getStatus()).isEqualTo(500);
         assertThat(answer.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
@@ -85,13 +63,11 @@ class NoInternalsInProblemsTest {
         assertThat(body.detail()).isEqualTo("the request could not be processed; quote the correlationId when you report it")
                 .doesNotContain("EpochDay");
         assertThat(body.correlationId()).matches("[0-9a-f-]{36}");
-        synchronized (logged) {
-            assertThat(logged).hasSize(1);
-            LogRecord line = logged.get(0);
-            assertThat(line.getLevel()).isEqualTo(Level.SEVERE);
-            assertThat(line.getThrown()).isInstanceOf(java.time.DateTimeException.class);
-            assertThat(formatted(line)).contains(body.correlationId());
-        }
+        assertThat(logged).hasSize(1);
+        LogRecord line = logged.get(0);
+        assertThat(line.getLevel()).isEqualTo(Level.SEVERE);
+        assertThat(line.getThrown()).isInstanceOf(java.time.DateTimeException.class);
+        assertThat(formatted(line)).contains(body.correlationId());
     }
 
     private static String formatted(LogRecord record) {
