@@ -129,7 +129,7 @@ public final class SimulationRun {
     private static long sum(long[] values) {
         long s = 0;
         for (long v : values) {
-            s += v;
+            s = Math.addExact(s, v);
         }
         return s;
     }
