@@ -159,6 +159,7 @@ public class Simulations {
             memory.acquire(run.estimate);
         } catch (InterruptedException e) {
             end(run, Status.FAILED, "cancelled", null);
+            active.remove(run.id);
             return;
         }
         try {
