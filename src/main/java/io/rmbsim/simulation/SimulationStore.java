@@ -49,9 +49,41 @@ public class SimulationStore {
         });
     }
 
-    /** Records how a run ended, unless it was deleted or already marked failed meanwhile; true if it was recorded. */
-    boolean finish(UUID id, Simulations.Status status, BigDecimal progress, Instant at, String error, String reportJson) {
+    /** What {@link #finish} did: whether the outcome was recorded, and the runs it dropped to keep within the caps. */
+    record Finished(boolean recorded, List<UUID> dropped) {
+    }
+
+    /**
+     * Records how a run ended (unless it was deleted or already marked failed meanwhile) and drops the
+     * oldest finished runs beyond the caps, in one transaction and one at a time: nobody ever sees more
+     * finished runs than the caps allow.
+     */
+    synchronized Finished finish(UUID id, String owner, Simulations.Status status, BigDecimal progress, Instant at, String error,
+            String reportJson, int perOwner, int total) {
         return run(c -> {
+            c.setAutoCommit(false);
+            try {
+                boolean recorded = finish(c, id, status, progress, at, error, reportJson);
+                List<UUID> dropped = prune(c, owner, perOwner, total);
+                c.commit();
+                return new Finished(recorded, dropped);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Records how a run ended, outside the caps (at shutdown). */
+    boolean finish(UUID id, Simulations.Status status, BigDecimal progress, Instant at, String error, String reportJson) {
+        return run(c -> finish(c, id, status, progress, at, error, reportJson));
+    }
+
+    private static boolean finish(Connection c, UUID id, Simulations.Status status, BigDecimal progress, Instant at, String error,
+            String reportJson) throws SQLException {
+        {
             try (PreparedStatement s = c.prepareStatement("UPDATE simulation_run SET status = ?, progress = ?, finished_at = ?, "
                     + "error = ?, report = ? WHERE id = ? AND status = 'RUNNING'")) {
                 s.setString(1, status.name());
@@ -62,7 +94,7 @@ public class SimulationStore {
                 s.setObject(6, id);
                 return s.executeUpdate() == 1;
             }
-        });
+        }
     }
 
     /** Every run still marked RUNNING but not among {@code running} failed with {@code reason}; their owners. */
@@ -154,17 +186,27 @@ public class SimulationStore {
      * finished runs of all; deletes the rest, oldest finished first. Answers the ids deleted.
      */
     synchronized List<UUID> prune(String owner, int perOwner, int total) {
-        return run(c -> {
-            List<UUID> gone = new ArrayList<>(beyond(c, owner, perOwner));
-            gone.addAll(beyond(c, null, total));
-            for (UUID id : gone) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM simulation_run WHERE id = ?")) {
-                    s.setObject(1, id);
-                    s.executeUpdate();
-                }
-            }
-            return gone;
-        });
+        return run(c -> prune(c, owner, perOwner, total));
+    }
+
+    private static List<UUID> prune(Connection c, String owner, int perOwner, int total) throws SQLException {
+        List<UUID> gone = new ArrayList<>(beyond(c, owner, perOwner));
+        for (UUID id : gone) {
+            delete(c, id);
+        }
+        List<UUID> beyondTotal = beyond(c, null, total);
+        for (UUID id : beyondTotal) {
+            delete(c, id);
+        }
+        gone.addAll(beyondTotal);
+        return gone;
+    }
+
+    private static void delete(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM simulation_run WHERE id = ?")) {
+            s.setObject(1, id);
+            s.executeUpdate();
+        }
     }
 
     private static List<UUID> beyond(Connection c, String owner, int keep) throws SQLException {

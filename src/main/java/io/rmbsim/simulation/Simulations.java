@@ -192,12 +192,12 @@ public class Simulations {
 
     /** Records the end of a run and keeps only the latest finished runs; false if the run was deleted or failed meanwhile. */
     private boolean end(Run run, Status status, String error, String report) {
-        run.status = status;
+        // the run stays RUNNING in memory until the store has its outcome: no reader sees one finished run too many
         try {
-            boolean recorded = store.finish(run.id, status, BigDecimal.valueOf(run.progress).setScale(3, RoundingMode.DOWN),
-                    clock.instant(), error, report);
-            forget(store.prune(run.owner, perOwner, total));
-            return recorded;
+            SimulationStore.Finished finished = store.finish(run.id, run.owner, status,
+                    BigDecimal.valueOf(run.progress).setScale(3, RoundingMode.DOWN), clock.instant(), error, report, perOwner, total);
+            forget(finished.dropped());
+            return finished.recorded();
         } catch (RuntimeException e) {
             LOG.error("simulation " + run.id + " ended " + status + " but the store could not record it", e);
             return false;
