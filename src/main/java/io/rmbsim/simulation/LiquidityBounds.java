@@ -41,7 +41,7 @@ public record LiquidityBounds(long[] upper, long[] lower) {
 
     private static void move(long[] position, long[] lowest, int account, long amount) {
         if (account != Legs.NONE) {
-            position[account] += amount;
+            position[account] = Math.addExact(position[account], amount);
             if (position[account] < lowest[account]) {
                 lowest[account] = position[account];
             }
@@ -55,8 +55,8 @@ public record LiquidityBounds(long[] upper, long[] lower) {
         }
         long[] level = new long[upper.length];
         for (int a = 0; a < level.length; a++) {
-            java.math.BigDecimal span = java.math.BigDecimal.valueOf(upper[a] - lower[a]);
-            level[a] = lower[a] + span.multiply(f).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+            java.math.BigDecimal span = java.math.BigDecimal.valueOf(Math.subtractExact(upper[a], lower[a]));
+            level[a] = Math.addExact(lower[a], span.multiply(f).setScale(0, java.math.RoundingMode.CEILING).longValueExact());
         }
         return level;
     }

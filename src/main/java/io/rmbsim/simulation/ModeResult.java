@@ -29,7 +29,7 @@ public record ModeResult(SimulationMode mode, long settledCount, long settledVal
     public long liquidityUsedTotal() {
         long total = 0;
         for (long v : liquidityUsed) {
-            total += v;
+            total = Math.addExact(total, v);
         }
         return total;
     }

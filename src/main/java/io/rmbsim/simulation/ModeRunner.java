@@ -37,8 +37,8 @@ public final class ModeRunner implements SettlementEvents {
     private long delaySum;
     private long delayMax;
     private long zeroDelays;
-    private long[] delays = new long[1024];
-    private int delayCount;
+    /** Settled payments by delay in whole seconds (index 0 unused: zero delays are counted apart); a day at most. */
+    private long[] delayCounts = new long[4_096];
     private final long[] lowest;
     private final long[] used;
     private long bilateral;
@@ -147,7 +147,7 @@ public final class ModeRunner implements SettlementEvents {
         bilateral += engine.bilateralSetsSettled();
         multilateral += engine.multilateralSetsSettled();
         for (int a = 0; a < opening.length; a++) {
-            used[a] = Math.max(used[a], opening[a] - lowest[a]);
+            used[a] = Math.max(used[a], Math.subtractExact(opening[a], lowest[a]));
         }
     }
 
@@ -156,17 +156,20 @@ public final class ModeRunner implements SettlementEvents {
         int i = (int) ref;
         long v = stream.amount(i);
         settledCount++;
-        settledValue += v;
-        corridor[countryOf[stream.debtor(i)] * countries.size() + countryOf[stream.creditor(i)]] += v;
+        settledValue = Math.addExact(settledValue, v);
+        int c = countryOf[stream.debtor(i)] * countries.size() + countryOf[stream.creditor(i)];
+        corridor[c] = Math.addExact(corridor[c], v);
         long delay = clock - stream.time(i);
         if (delay == 0) {
             zeroDelays++;
         } else {
-            if (delayCount == delays.length) {
-                delays = Arrays.copyOf(delays, delayCount * 2);
+            // a payment settles within its business day: the delay is at most about a day of seconds
+            int d = Math.toIntExact(delay);
+            if (d >= delayCounts.length) {
+                delayCounts = Arrays.copyOf(delayCounts, Math.max(d + 1, delayCounts.length * 2));
             }
-            delays[delayCount++] = delay;
-            delaySum += delay;
+            delayCounts[d]++;
+            delaySum = Math.addExact(delaySum, delay);
             delayMax = Math.max(delayMax, delay);
         }
         Legs legs = network.legs(stream.debtor(i), stream.creditor(i));
@@ -190,31 +193,36 @@ public final class ModeRunner implements SettlementEvents {
     @Override
     public void rejected(long ref, String reasonCode) {
         unsettledCount++;
-        unsettledValue += stream.amount((int) ref);
+        unsettledValue = Math.addExact(unsettledValue, stream.amount((int) ref));
     }
 
     /** How many settled payments fall in each of {@link ModeResult#DELAY_CLASS_EDGES}' classes. */
     private long[] delayDistribution() {
         long[] counts = new long[ModeResult.DELAY_CLASS_EDGES.length + 1];
         counts[0] = zeroDelays;
-        for (int i = 0; i < delayCount; i++) {
-            counts[ModeResult.delayClass(delays[i])]++;
+        for (int d = 1; d < delayCounts.length; d++) {
+            counts[ModeResult.delayClass(d)] += delayCounts[d];
         }
         return counts;
     }
 
-    /** The 95th percentile of the settled payments' delays (nearest rank). */
+    /** The 95th percentile of the settled payments' delays (nearest rank), read off the histogram. */
     private long p95() {
-        long n = zeroDelays + delayCount;
+        long n = settledCount;
         if (n == 0) {
             return 0;
         }
         long rank = (95 * n + 99) / 100; // ceil(0.95 n), 1-based
-        if (rank <= zeroDelays) {
+        long seen = zeroDelays;
+        if (rank <= seen) {
             return 0;
         }
-        long[] sorted = Arrays.copyOf(delays, delayCount);
-        Arrays.sort(sorted);
-        return sorted[(int) (rank - zeroDelays - 1)];
+        for (int d = 1; d < delayCounts.length; d++) {
+            seen += delayCounts[d];
+            if (seen >= rank) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("the delay histogram holds fewer payments than settled");
     }
 }

@@ -1,6 +1,7 @@
 package io.rmbsim.simulation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * but {@code timings} is a function of the request alone.
  */
 @Schema(name = "SimulationReport")
+@RegisterForReflection // read back from the store as well as written (its nested records too)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SimulationReport(
         String scenario,

@@ -1,6 +1,13 @@
 package io.rmbsim.simulation;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rmbsim.money.Money;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rmbsim.web.validation.ValidBic;
 import jakarta.validation.Valid;
@@ -17,16 +24,40 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SimulationRequest")
 public record SimulationRequest(
         @Schema(example = "harbin-ftz-2021h1", enumeration = {"harbin-ftz-2021h1", "cips-2023-day", "cips-2023-year"}) String scenario,
-        @NotNull @Schema(example = "42") Long seed,
-        @NotEmpty @Size(max = 3) List<@NotNull SimulationMode> modes,
+        @NotNull @JsonDeserialize(using = WholeNumber.class) @Schema(example = "42", description = "A whole number") Long seed,
+        @NotEmpty @Size(max = SimulationRequest.MAX_MODES) List<@NotNull SimulationMode> modes,
         @Schema(description = "\"UPPER_BOUND\" (default), \"LOWER_BOUND\", a fraction 0.0..1.0 between them, or {\"<BIC>\": \"amount\"}",
                 example = "0.5") JsonNode liquidity,
-        @Size(max = 5_000) List<@Valid @NotNull InlineParticipant> participants,
-        @Size(max = 200_000) List<@Valid @NotNull InlinePayment> payments,
+        @Size(max = SimulationRequest.MAX_PARTICIPANTS) List<@Valid @NotNull InlineParticipant> participants,
+        @Size(max = SimulationRequest.MAX_PAYMENTS) List<@Valid @NotNull InlinePayment> payments,
         @Min(0) @Max(1_440) @Schema(example = "30", description = "RTGS_LSM: minutes between multilateral offsets (0: end of day only)") Integer lsmIntervalMinutes,
         @Min(0) @Max(1_440) @Schema(example = "0", description = "DNS: cycle length in minutes (0: one cycle, at end of day)") Integer dnsCycleMinutes,
-        @Size(max = 21) @Schema(description = "Liquidity levels (fractions 0.0..1.0) to run the scenario at, for the delay-versus-liquidity curve",
+        @Size(max = SimulationRequest.MAX_SWEEP) @Schema(description = "Liquidity levels (fractions 0.0..1.0) to run the scenario at, for the delay-versus-liquidity curve",
                 example = "[0, 0.25, 0.5, 0.75, 1]") List<@NotNull JsonNode> sweep) {
+
+    /** The caps of a request, JSON or CSV alike. */
+    public static final int MAX_MODES = 3;
+    public static final int MAX_PARTICIPANTS = 5_000;
+    public static final int MAX_PAYMENTS = 200_000;
+    public static final int MAX_SWEEP = 21;
+
+    /** A JSON integer and nothing else: {@code 1.9} and {@code 1e3} are not seeds (Jackson would truncate or convert them). */
+    @RegisterForReflection
+    public static final class WholeNumber extends StdDeserializer<Long> {
+
+        public WholeNumber() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+                    || p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
+                return (Long) context.handleUnexpectedToken(Long.class, p);
+            }
+            return p.getLongValue();
+        }
+    }
 
     @Schema(name = "SimulationParticipant")
     public record InlineParticipant(

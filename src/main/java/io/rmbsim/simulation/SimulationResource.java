@@ -61,7 +61,8 @@ public class SimulationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a simulation", description = "A built-in scenario (harbin-ftz-2021h1, cips-2023-day, "
             + "cips-2023-year) or inline payments, under RTGS, RTGS_LSM and/or DNS; answers 202 at once, the report "
-            + "comes later on GET. The same inputs and seed give the same report. A 429 when too many are running.")
+            + "comes later on GET. The same inputs and seed give the same report. A 429 when too many are running; a 413 "
+            + "when the run would need more memory than simulations have on this service.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = SimulationView.class)))
     public Response start(@Valid @NotNull SimulationRequest body, @Context UriInfo uri) {
         return accepted(simulations.start(specs.from(body), caller.name()), uri);
@@ -89,12 +90,23 @@ public class SimulationResource {
             throw ProblemException.invalid("body", "the CSV is empty", "FF01");
         }
         List<SimulationMode> modeList = new ArrayList<>();
-        for (String m : (modes == null || modes.isBlank() ? "RTGS,RTGS_LSM,DNS" : modes).split(",")) {
+        String[] modeNames = (modes == null || modes.isBlank() ? "RTGS,RTGS_LSM,DNS" : modes).split(",", -1);
+        if (modeNames.length > SimulationRequest.MAX_MODES) {
+            throw ProblemException.invalid("modes", "at most " + SimulationRequest.MAX_MODES + " modes, as in JSON");
+        }
+        for (String m : modeNames) {
+            if (m.isBlank()) {
+                throw ProblemException.invalid("modes", "an empty mode; give RTGS, RTGS_LSM and/or DNS, comma-separated");
+            }
             modeList.add(QueryParams.enumValue("modes", m.trim(), SimulationMode.class));
         }
         List<JsonNode> levels = new ArrayList<>();
         if (sweep != null && !sweep.isBlank()) {
-            for (String f : sweep.split(",")) {
+            String[] fractions = sweep.split(",", -1);
+            if (fractions.length > SimulationRequest.MAX_SWEEP) {
+                throw ProblemException.invalid("sweep", "at most " + SimulationRequest.MAX_SWEEP + " levels, as in JSON");
+            }
+            for (String f : fractions) {
                 levels.add(JsonNodeFactory.instance.textNode(f.trim()));
             }
         }
@@ -111,7 +123,11 @@ public class SimulationResource {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        for (String item : raw.split(",")) {
+        String[] items = raw.split(",");
+        if (items.length > SimulationRequest.MAX_PARTICIPANTS) {
+            throw ProblemException.invalid("participants", "at most " + SimulationRequest.MAX_PARTICIPANTS + " participants, as in JSON");
+        }
+        for (String item : items) {
             String[] f = item.trim().split(":");
             boolean direct = f.length >= 2 && f[1].equalsIgnoreCase("DIRECT") && f.length <= 3;
             boolean indirect = f.length >= 3 && f[1].equalsIgnoreCase("INDIRECT") && f.length <= 4;
@@ -137,9 +153,9 @@ public class SimulationResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         PageRequest p = PageRequest.of(page, size);
-        List<Simulations.Run> all = simulations.list(ownerScope());
+        List<RunState> all = simulations.list(ownerScope());
         List<SimulationView> items = all.stream().skip((long) p.page() * p.size()).limit(p.size())
-                .map(r -> SimulationView.of(r, false)).toList();
+                .map(r -> SimulationView.of(r, null)).toList();
         return new Page<>(items, p.page(), p.size(), all.size());
     }
 
@@ -148,7 +164,8 @@ public class SimulationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A simulation: status, progress, and its report once DONE")
     public SimulationView get(@PathParam("id") String id) {
-        return SimulationView.of(simulations.get(QueryParams.pathId("simulation", id), ownerScope()), true);
+        RunState run = simulations.get(QueryParams.pathId("simulation", id), ownerScope());
+        return SimulationView.of(run, run.status() == Simulations.Status.DONE ? simulations.report(run.id()) : null);
     }
 
     @DELETE
@@ -211,15 +228,15 @@ public class SimulationResource {
     }
 
     private SimulationReport done(String id) {
-        Simulations.Run run = simulations.get(QueryParams.pathId("simulation", id), ownerScope());
-        if (run.status != Simulations.Status.DONE) {
-            throw ProblemException.conflict("simulation " + id + " is " + run.status + "; its report is not ready");
+        RunState run = simulations.get(QueryParams.pathId("simulation", id), ownerScope());
+        if (run.status() != Simulations.Status.DONE) {
+            throw ProblemException.conflict("simulation " + id + " is " + run.status() + "; its report is not ready");
         }
-        return run.report;
+        return simulations.report(run.id());
     }
 
-    private static Response accepted(Simulations.Run run, UriInfo uri) {
-        return Response.accepted(SimulationView.of(run, false))
-                .location(uri.getBaseUriBuilder().path("api/v1/simulations").path(run.id.toString()).build()).build();
+    private static Response accepted(RunState run, UriInfo uri) {
+        return Response.accepted(SimulationView.of(run, null))
+                .location(uri.getBaseUriBuilder().path("api/v1/simulations").path(run.id().toString()).build()).build();
     }
 }

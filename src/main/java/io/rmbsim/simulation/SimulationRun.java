@@ -25,9 +25,69 @@ public final class SimulationRun {
 
     private static final Logger LOG = Logger.getLogger(SimulationRun.class);
 
-    /** What to simulate. */
+    /**
+     * What to simulate. {@code size} is what the memory estimate needs to know before the stream
+     * exists; null when unknown (the run is then not estimated).
+     */
     public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
-            List<SimulationMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep) {
+            List<SimulationMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
+            Size size) {
+
+        public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream, List<SimulationMode> modes,
+                LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep) {
+            this(scenario, seed, stream, modes, liquidity, options, sweep, null);
+        }
+    }
+
+    /** How big a run's stream is: payments, participants, and at most how many payments fall on one business day. */
+    public record Size(long payments, int participants, long largestDay) {
+
+        static Size of(PaymentStream stream) {
+            SimulationCalendar calendar = SimulationCalendar.CIPS;
+            long largest = 0;
+            int i = 0;
+            while (i < stream.size()) {
+                long day = calendar.dayOf(stream.time(i));
+                int from = i;
+                while (i < stream.size() && calendar.dayOf(stream.time(i)) == day) {
+                    i++;
+                }
+                largest = Math.max(largest, i - from);
+            }
+            return new Size(stream.size(), stream.participants().size(), largest);
+        }
+    }
+
+    /**
+     * Bytes of engine state per payment queued in one business day: the queue's columns and links
+     * (3 longs, 13 ints, 2 booleans), twice over for the doubling of its arrays, and the offsetting
+     * pair index.
+     */
+    static final long ENGINE_BYTES_PER_QUEUED = 256;
+    /** Bytes per payment of a day while the generator puts the day in time order (a sort key and a copy). */
+    static final long DAY_ORDER_BYTES = 32;
+    /** Bytes per participant for the accounts' arrays and its lines in the report (objects, then JSON text). */
+    static final long PARTICIPANT_BYTES = 1_024;
+    static final long PARTICIPANT_BYTES_PER_MODE = 512;
+    /** The delay histogram, offsetting work arrays and what else a run holds whatever its size. */
+    static final long FIXED_BYTES = 8L << 20;
+
+    /**
+     * The heap a run needs at most: its stream (held through every mode), and the working memory of
+     * one mode at a time (modes and sweep levels run one after another over the same stream) for its
+     * largest day, the accounts and the report.
+     */
+    public static long estimate(Spec spec) {
+        Size s = spec.size();
+        if (s == null) {
+            return FIXED_BYTES;
+        }
+        long modes = spec.modes().size();
+        long levels = 1 + spec.sweep().size();
+        return PaymentStream.bytesFor(s.payments(), s.participants())
+                + s.largestDay() * Math.max(ENGINE_BYTES_PER_QUEUED, DAY_ORDER_BYTES)
+                + s.participants() * (PARTICIPANT_BYTES + PARTICIPANT_BYTES_PER_MODE * modes)
+                + levels * modes * 1_024 + FIXED_BYTES;
     }
 
     private SimulationRun() {
@@ -129,7 +189,7 @@ public final class SimulationRun {
     private static long sum(long[] values) {
         long s = 0;
         for (long v : values) {
-            s += v;
+            s = Math.addExact(s, v);
         }
         return s;
     }

@@ -20,11 +20,11 @@ public final class StreamGenerator {
             {11 * 3600 + 1800, 13 * 3600 + 1800, 2}, {13 * 3600 + 1800, 16 * 3600, 5},
             {16 * 3600, 17 * 3600 + 1800, 2}};
 
-    private final SplittableRandom random;
+    private final long seed;
     private final SimulationCalendar calendar;
 
     public StreamGenerator(long seed, SimulationCalendar calendar) {
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
         this.calendar = calendar;
     }
 
@@ -49,96 +49,162 @@ public final class StreamGenerator {
         long pick(SplittableRandom random);
     }
 
-    /** Spreads the flows over the days and merges them into one stream in time order. */
+    /**
+     * Spreads the flows over the days and merges them into one stream in time order (equal times in
+     * draw order). The draws are those of one random sequence from the seed: per flow, every
+     * payment's weight, then per payment its day, second, pair and priority. Nothing is held per
+     * payment but the stream itself: a first pass over the sequence counts the payments of each day
+     * and sums each flow's weights; a second pass, with one cursor on the weights and another on the
+     * rest of the same sequence, writes each payment straight into its day; each day is then put in
+     * time order on its own.
+     */
     public PaymentStream generate(List<PaymentStream.Participant> participants, List<LocalDate> days, List<Flow> flows) {
-        int total = flows.stream().mapToInt(Flow::count).sum();
+        int total = 0;
+        for (Flow flow : flows) {
+            if (flow.count() > 0 && flow.totalFen() < flow.count()) {
+                throw new IllegalArgumentException("a flow needs at least one fen per payment");
+            }
+            total = Math.addExact(total, flow.count());
+        }
         long[] dayStart = new long[days.size()];
         for (int d = 0; d < dayStart.length; d++) {
             dayStart[d] = days.get(d).atStartOfDay(calendar.zone()).toEpochSecond();
-        }
-        // sort key: seconds since the first day's midnight (< 2^26 for a few years), then draw order
-        long[] key = new long[total];
-        int[] debtor = new int[total];
-        int[] creditor = new int[total];
-        long[] amount = new long[total];
-        boolean[] high = new boolean[total];
-        int k = 0;
-        for (Flow flow : flows) {
-            long[] values = amounts(flow.count(), flow.totalFen());
-            for (int i = 0; i < flow.count(); i++, k++) {
-                long offset = dayStart[random.nextInt(dayStart.length)] - dayStart[0] + arrivalSecond();
-                key[k] = (offset << 37) | k;
-                long pair = flow.pairs().pick(random);
-                debtor[k] = (int) (pair >>> 32);
-                creditor[k] = (int) pair;
-                amount[k] = values[i];
-                high[k] = random.nextInt(20) == 0;
+            if (d > 0 && dayStart[d] <= dayStart[d - 1]) {
+                throw new IllegalArgumentException("business days come in order, each once");
             }
         }
-        java.util.Arrays.sort(key);
-        PaymentStream stream = new PaymentStream(participants);
-        long mask = (1L << 37) - 1;
-        for (long kk : key) {
-            int i = (int) (kk & mask);
-            stream.add(dayStart[0] + (kk >>> 37), debtor[i], creditor[i], amount[i], high[i]);
+        // pass 1: payments per day, and each flow's amounts
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] perDay = new int[dayStart.length];
+        AmountRule[] rules = new AmountRule[flows.size()];
+        for (int f = 0; f < flows.size(); f++) {
+            Flow flow = flows.get(f);
+            rules[f] = AmountRule.draw(random, flow.count(), flow.totalFen());
+            for (int i = 0; i < flow.count(); i++) {
+                perDay[random.nextInt(dayStart.length)]++;
+                arrivalSecond(random);
+                flow.pairs().pick(random);
+                random.nextInt(20);
+            }
         }
+        int[] next = new int[dayStart.length + 1];
+        for (int d = 0; d < dayStart.length; d++) {
+            next[d + 1] = next[d] + perDay[d];
+        }
+        int[] dayFrom = next.clone();
+        // pass 2: each payment into its day, in draw order
+        PaymentStream stream = PaymentStream.sized(participants, total, dayStart.length == 0 ? 0 : dayStart[0]);
+        SplittableRandom weights = new SplittableRandom(seed);
+        SplittableRandom draws = new SplittableRandom(seed);
+        for (int f = 0; f < flows.size(); f++) {
+            Flow flow = flows.get(f);
+            for (int i = 0; i < flow.count(); i++) {
+                weight(draws);
+            }
+            for (int i = 0; i < flow.count(); i++) {
+                long w = weight(weights);
+                int d = draws.nextInt(dayStart.length);
+                long offset = dayStart[d] - dayStart[0] + arrivalSecond(draws);
+                long pair = flow.pairs().pick(draws);
+                boolean high = draws.nextInt(20) == 0;
+                stream.set(next[d]++, Math.toIntExact(offset), (int) (pair >>> 32), (int) pair, rules[f].amount(i, w), high);
+            }
+            // the weights' cursor passes this flow's payments, to stand where the next flow's weights begin
+            for (int i = 0; i < flow.count(); i++) {
+                weights.nextInt(dayStart.length);
+                arrivalSecond(weights);
+                flow.pairs().pick(weights);
+                weights.nextInt(20);
+            }
+        }
+        for (int d = 0; d < dayStart.length; d++) {
+            inTimeOrder(stream, dayFrom[d], dayFrom[d + 1]);
+        }
+        stream.seal();
         return stream;
     }
 
-    /**
-     * Heavy-tailed amounts that add up to exactly {@code totalFen}: integer Pareto-like weights (a
-     * uniform mantissa times a power of two with geometric exponent), scaled down to fen; what the
-     * rounding leaves goes to the largest payment.
-     */
-    long[] amounts(int count, long totalFen) {
-        if (count == 0) {
-            return new long[0];
+    /** Sorts one day's payments by time, equal times keeping their order. */
+    private static void inTimeOrder(PaymentStream s, int from, int to) {
+        int n = to - from;
+        long[] key = new long[n];
+        boolean sorted = true;
+        for (int j = 0; j < n; j++) {
+            key[j] = ((long) s.secondsAfterBase(from + j) << 32) | j;
+            sorted &= j == 0 || key[j] > key[j - 1];
         }
-        if (totalFen < count) {
-            throw new IllegalArgumentException("a flow needs at least one fen per payment");
+        if (sorted) {
+            return;
         }
-        long[] weight = new long[count];
-        long sum = 0;
-        for (int i = 0; i < count; i++) {
-            int exponent = 0;
-            while (exponent < 10 && random.nextInt(3) == 0) {
-                exponent++;
-            }
-            weight[i] = (1 + random.nextInt(1000)) << exponent;
-            sum += weight[i];
+        java.util.Arrays.sort(key);
+        int[] time = new int[n];
+        int[] debtor = new int[n];
+        int[] creditor = new int[n];
+        long[] amount = new long[n];
+        boolean[] high = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            int i = from + (int) (key[j] & 0xFFFF_FFFFL);
+            time[j] = s.secondsAfterBase(i);
+            debtor[j] = s.debtor(i);
+            creditor[j] = s.creditor(i);
+            amount[j] = s.amount(i);
+            high[j] = s.high(i);
         }
-        long[] fen = new long[count];
-        long unit = Math.max(1, totalFen / sum);
-        long assigned = 0;
-        int largest = 0;
-        for (int i = 0; i < count; i++) {
-            fen[i] = Math.max(1, weight[i] * unit);
-            assigned += fen[i];
-            if (fen[i] > fen[largest]) {
-                largest = i;
-            }
+        for (int j = 0; j < n; j++) {
+            s.set(from + j, time[j], debtor[j], creditor[j], amount[j], high[j]);
         }
-        long left = totalFen - assigned;
-        // spread the remainder in proportion, a fen at a time would be too slow: whole units first
-        if (left > 0) {
-            long perWeight = left / sum;
-            if (perWeight > 0) {
-                for (int i = 0; i < count; i++) {
-                    fen[i] += weight[i] * perWeight;
-                    left -= weight[i] * perWeight;
-                }
-            }
-            fen[largest] += left;
-        } else if (left < 0) {
-            fen[largest] += left;
-            if (fen[largest] < 1) {
-                throw new IllegalArgumentException("total too small for the number of payments");
-            }
-        }
-        return fen;
     }
 
-    private int arrivalSecond() {
+    /** An integer Pareto-like weight: a uniform mantissa times a power of two with geometric exponent. */
+    private static long weight(SplittableRandom random) {
+        int exponent = 0;
+        while (exponent < 10 && random.nextInt(3) == 0) {
+            exponent++;
+        }
+        return (1 + random.nextInt(1000)) << exponent;
+    }
+
+    /**
+     * Heavy-tailed amounts that add up to exactly the flow's total: each payment's weight scaled to
+     * fen by one factor; what the rounding leaves goes to the (first) largest payment.
+     */
+    private record AmountRule(long factor, int largest, long remainder) {
+
+        /** Draws the flow's weights (as the payments will draw them again) and fixes the rule. */
+        static AmountRule draw(SplittableRandom random, int count, long totalFen) {
+            if (count == 0) {
+                return new AmountRule(0, -1, 0);
+            }
+            long sum = 0;
+            long largestWeight = 0;
+            int largest = 0;
+            for (int i = 0; i < count; i++) {
+                long w = weight(random);
+                sum += w;
+                if (w > largestWeight) {
+                    largestWeight = w;
+                    largest = i;
+                }
+            }
+            long unit = Math.max(1, totalFen / sum);
+            long left = totalFen - sum * unit;
+            if (left > 0) {
+                // whole units first, in proportion; the rest to the largest
+                long perWeight = left / sum;
+                return new AmountRule(unit + perWeight, largest, left - sum * perWeight);
+            }
+            if (left < 0 && largestWeight * unit + left < 1) {
+                throw new IllegalArgumentException("total too small for the number of payments");
+            }
+            return new AmountRule(unit, largest, left);
+        }
+
+        long amount(int i, long weight) {
+            return weight * factor + (i == largest ? remainder : 0);
+        }
+    }
+
+    private static int arrivalSecond(SplittableRandom random) {
         int totalWeight = 0;
         for (int[] slot : ARRIVAL_PROFILE) {
             totalWeight += slot[2] * (slot[1] - slot[0]);

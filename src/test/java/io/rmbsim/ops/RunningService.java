@@ -34,6 +34,7 @@ public final class RunningService implements AutoCloseable {
     private final Path log;
     private final Map<String, String> properties;
     private final int port;
+    private List<String> jvmOptions = List.of();
     private Process process;
     /** Empty when the service has no token endpoint (no authentication): requests go without. */
     private volatile Optional<String> authorization;
@@ -47,6 +48,12 @@ public final class RunningService implements AutoCloseable {
         this.log = dataDir.resolve("service.log");
         this.properties = properties;
         this.port = freePort();
+    }
+
+    /** JVM options (a heap size, say) for every start of this service. */
+    public RunningService withJvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
     }
 
     public static boolean packaged() {
@@ -73,6 +80,7 @@ public final class RunningService implements AutoCloseable {
         all.put("rmbsim.cluster.advertise-url", baseUri());
         all.putAll(properties);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         authorization = null;
