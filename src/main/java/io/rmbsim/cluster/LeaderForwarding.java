@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 
 /**
  * On a follower, hands what needs the single writer to the leader: every API request that is not a
- * read, the simulations (runs live in the leader's memory) and the settlement endpoints (they read
+ * read, the simulations (running runs and their progress live in the leader's memory) and the settlement endpoints (they read
  * the sequencer's memory). Reads are served here, from the database. It runs before the REST layer
  * and before the body is read, and streams both ways: the leader sees the client's request, headers
  * (the bearer token among them) and all, and the client sees the leader's answer.

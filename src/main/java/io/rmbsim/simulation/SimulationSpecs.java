@@ -67,6 +67,10 @@ public class SimulationSpecs {
     }
 
     /** The columns of a CSV upload, in the order the header gives them; {@code priority} may be left out. */
+    /** The years a payment's time may lie in. */
+    static final int EARLIEST_YEAR = 1970;
+    static final int LATEST_YEAR = 9999;
+
     static final List<String> CSV_COLUMNS = List.of("time", "debtorAgent", "creditorAgent", "amount", "priority");
 
     /**
@@ -248,11 +252,17 @@ public class SimulationSpecs {
                     all.add(new PaymentStream.Participant(bic, true, all.size()));
                 }
             }
+            OffsetDateTime at;
             try {
-                time[i] = OffsetDateTime.parse(p.time()).toEpochSecond();
+                at = OffsetDateTime.parse(p.time());
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid("payments[" + i + "].time", "must be ISO 8601 with offset, e.g. 2021-03-01T09:30:00+08:00");
             }
+            // a business calendar is defined for years that have dates on both sides of them
+            if (at.getYear() < EARLIEST_YEAR || at.getYear() > LATEST_YEAR) {
+                throw ProblemException.invalid("payments[" + i + "].time", "must lie in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR);
+            }
+            time[i] = at.toEpochSecond();
         }
         // equal times keep input order: a stable sort by time
         Integer[] order = new Integer[payments.size()];

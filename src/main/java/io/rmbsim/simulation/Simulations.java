@@ -176,8 +176,6 @@ public class Simulations {
             end(run, Status.FAILED, "a sum of this run exceeds what the simulator holds exactly", null);
         } catch (ProblemException e) {
             end(run, Status.FAILED, e.problem().detail(), null);
-        } catch (IllegalArgumentException e) {
-            end(run, Status.FAILED, e.getMessage(), null);
         } catch (OutOfMemoryError e) {
             LOG.error("simulation " + run.id + " ran out of memory despite its estimate of " + run.estimate + " bytes", e);
             end(run, Status.FAILED, "the run needed more memory than the service could give it", null);

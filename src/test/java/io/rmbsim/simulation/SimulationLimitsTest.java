@@ -172,6 +172,16 @@ class SimulationLimitsTest {
     }
 
     @Test
+    void aPaymentTimeFarOutsideTheCalendarIsRefusedUpFrontNamingTheFieldNotAJavaException() {
+        var request = Map.of("seed", 1, "modes", List.of("RTGS"), "payments", List.of(
+                Map.of("time", "+999999999-12-31T23:00:00-18:00", "debtorAgent", "XAAACNX0", "creditorAgent", "YAAACNX0",
+                        "amount", "1.00")));
+        invalidField(post(SIMULATIONS, request), "payments[0].time")
+                .body("detail", org.hamcrest.Matchers.not(containsString("EpochDay")))
+                .body("errors[0].message", containsString("1970"));
+    }
+
+    @Test
     void aCsvAsSpreadsheetsWriteItWithByteOrderMarkQuotesAndCrlfIsSimulated() {
         String csv = "\uFEFFtime,debtorAgent,creditorAgent,amount,priority,note\r\n"
                 + "\"2021-03-01T09:00:00+08:00\",\"HCCBCNBH\",ICBKCNBJ,\"500.00\",NORM,\"invoice 12, \"\"urgent\"\"\"\r\n"
