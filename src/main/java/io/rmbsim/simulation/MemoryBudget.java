@@ -39,12 +39,19 @@ final class MemoryBudget {
         }
     }
 
-    /** Takes {@code estimate} bytes, waiting until they fit beside what other runs hold. */
-    synchronized void acquire(long estimate) throws InterruptedException {
+    /**
+     * Takes {@code estimate} bytes, waiting until they fit beside what other runs hold; answers false,
+     * holding nothing, if the run is cancelled while it waits.
+     */
+    synchronized boolean acquire(long estimate, java.util.function.BooleanSupplier cancelled) throws InterruptedException {
         while (held > 0 && held + estimate > budget) {
-            wait();
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            wait(250);
         }
         held += estimate;
+        return true;
     }
 
     synchronized void release(long estimate) {

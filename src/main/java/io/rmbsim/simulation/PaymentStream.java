@@ -21,11 +21,14 @@ public final class PaymentStream {
     }
 
     /**
-     * The largest total a stream may have: a quarter of what a {@code long} holds (about 23 quadrillion
-     * CNY), so that a balance (opening liquidity plus everything received) or a sum of bounds over
-     * accounts (each payment debits at most two accounts) still fits.
+     * The largest total a stream may have: an eighth of what the settlement engine holds at most
+     * ({@link io.rmbsim.settlement.SettlementEngine#CAPACITY}, 2^59 fen, about 5.8 quadrillion CNY), so
+     * that no run reaches that capacity whatever its mode: under deferred net settlement a whole day
+     * waits in the queue (each payment counted on up to four accounts) beside opening liquidity of up
+     * to twice the total (each payment debits at most two accounts), and every balance and sum of
+     * bounds still fits a {@code long}.
      */
-    public static final long MAX_TOTAL_FEN = Long.MAX_VALUE / 4;
+    public static final long MAX_TOTAL_FEN = io.rmbsim.settlement.SettlementEngine.CAPACITY / 8;
     /** Memory per payment held, with narrow indices: time 4, debtor 2, creditor 2, amount 8, priority 1/8. */
     public static final int BYTES_PER_PAYMENT = 17;
     private static final int NARROW_LIMIT = 1 << 16;

@@ -61,6 +61,20 @@ public class Simulations {
         volatile Status status = Status.QUEUED;
         volatile double progress;
         volatile Future<?> task;
+        /** Asked to stop: the run checks it as it goes (never an interrupt: its thread may be inside the store). */
+        volatile boolean cancelled;
+
+        /**
+         * Stops the run: a queued one never starts, a running one stops at its next step. Its thread
+         * is not interrupted: an interrupt during H2's file IO closes the store's file channel.
+         */
+        void cancel() {
+            cancelled = true;
+            Future<?> t = task;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
 
         Run(UUID id, Instant createdAt, String scenario, String owner, long estimate) {
             this.id = id;
@@ -156,15 +170,25 @@ public class Simulations {
 
     private void execute(Run run, SimulationRun.Spec spec) {
         try {
-            memory.acquire(run.estimate);
+            if (run.cancelled || !memory.acquire(run.estimate, () -> run.cancelled)) {
+                end(run, Status.FAILED, "cancelled", null);
+                active.remove(run.id);
+                return;
+            }
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             end(run, Status.FAILED, "cancelled", null);
             active.remove(run.id);
             return;
         }
         try {
             run.status = Status.RUNNING;
-            SimulationReport report = SimulationRun.run(spec, p -> run.progress = p);
+            SimulationReport report = SimulationRun.run(spec, p -> {
+                if (run.cancelled) {
+                    throw new CancellationException("simulation cancelled");
+                }
+                run.progress = p;
+            });
             String text = json.writeValueAsString(report);
             run.progress = 1.0;
             if (end(run, Status.DONE, null, text)) {
@@ -249,8 +273,8 @@ public class Simulations {
     public void delete(UUID id, String owner) {
         get(id, owner);
         Run run = active.get(id);
-        if (run != null && run.task != null) {
-            run.task.cancel(true);
+        if (run != null) {
+            run.cancel();
             executor.purge(); // a cancelled run must not hold a place in the queue
         }
         active.remove(id);
@@ -305,9 +329,7 @@ public class Simulations {
     void giveUp(@Observes LeadershipLost event) {
         if (!event.orderly()) {
             for (Run run : List.copyOf(active.values())) {
-                if (run.task != null) {
-                    run.task.cancel(true);
-                }
+                run.cancel();
                 active.remove(run.id);
             }
             executor.purge();

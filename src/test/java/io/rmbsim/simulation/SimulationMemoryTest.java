@@ -34,21 +34,38 @@ class SimulationMemoryTest {
     @Test
     void aRunThatFitsWaitsForRoomRatherThanRunningOutOfMemory() throws Exception {
         MemoryBudget budget = new MemoryBudget(100, 0);
-        budget.acquire(70);
+        budget.acquire(70, () -> false);
         Thread second = new Thread(() -> {
             try {
-                budget.acquire(70);
+                budget.acquire(70, () -> false);
                 budget.release(70);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         second.start();
-        org.awaitility.Awaitility.await().until(() -> second.getState() == Thread.State.WAITING);
+        org.awaitility.Awaitility.await().until(() -> second.getState() == Thread.State.TIMED_WAITING);
         assertThat(budget.held()).isEqualTo(70);
         budget.release(70);
         second.join();
         assertThat(budget.held()).isZero();
+    }
+
+    @Test
+    void aRunCancelledWhileItWaitsForRoomGivesUpHoldingNothing() throws Exception {
+        MemoryBudget budget = new MemoryBudget(100, 0);
+        budget.acquire(70, () -> false);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Boolean> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return budget.acquire(70, cancelled::get);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        cancelled.set(true);
+        assertThat(second.get()).as("the cancelled run did not get its room").isFalse();
+        assertThat(budget.held()).isEqualTo(70);
     }
 
     @Test
