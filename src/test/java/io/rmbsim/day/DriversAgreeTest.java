@@ -11,16 +11,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.rmbsim.money.Money;
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.SettlementMethod;
 import io.rmbsim.settlement.SettlementMode;
-import io.rmbsim.simulation.LiquidityBounds;
 import io.rmbsim.simulation.ModeRunner;
 import io.rmbsim.simulation.PaymentStream;
-import io.rmbsim.simulation.SimulationRequest;
-import io.rmbsim.simulation.SimulationRun;
-import io.rmbsim.simulation.SimulationSpecs;
-import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,9 +54,6 @@ class DriversAgreeTest {
 
     static final String PAYMENTS = "/api/v1/payments/";
     static final BusinessCalendar CIPS = BusinessCalendar.CIPS;
-
-    @Inject
-    SimulationSpecs specs;
 
     /** One payment of the test: who pays whom how much, and when the simulator is told it arrived. */
     record Timed(String debtor, String creditor, String amount, LocalDateTime beijing) {
@@ -159,21 +153,22 @@ class DriversAgreeTest {
     }
 
     /** The same payments, at their times, through the simulator's RTGS_LSM with the live service's calendar. */
-    Map<Integer, String> simulated(List<Timed> payments, Map<String, String> opening) {
-        StringBuilder csv = new StringBuilder("time,debtorAgent,creditorAgent,amount\n");
-        for (Timed t : payments) {
-            csv.append(offset(t)).append(',').append(t.debtor()).append(',').append(t.creditor()).append(',')
-                    .append(t.amount()).append('\n');
+    static Map<Integer, String> simulated(List<Timed> payments, Map<String, String> opening) {
+        List<String> bics = new ArrayList<>(opening.keySet());
+        List<PaymentStream.Participant> participants = new ArrayList<>();
+        long[] levels = new long[bics.size()];
+        for (int i = 0; i < bics.size(); i++) {
+            participants.add(new PaymentStream.Participant(bics.get(i), true, i));
+            levels[i] = Money.parseFen(opening.get(bics.get(i)));
         }
-        List<SimulationRequest.InlineParticipant> participants = new ArrayList<>();
-        opening.forEach((bic, amount) -> participants.add(new SimulationRequest.InlineParticipant(bic, "DIRECT", null, amount)));
+        PaymentStream stream = new PaymentStream(participants);
+        for (Timed t : payments) {
+            stream.add(offset(t).toEpochSecond(), bics.indexOf(t.debtor()), bics.indexOf(t.creditor()),
+                    Money.parseFen(t.amount()), false);
+        }
+        Map<Integer, String> outcomes = new TreeMap<>();
         // no periodic multilateral offset: the live service offsets when asked and at the close
-        SimulationRun.Spec spec = specs.fromCsv(csv.toString(), 1,
-                List.of(SettlementMode.RTGS_LSM), null, 0, null, List.of(), participants);
-        PaymentStream stream = spec.stream().get();
-        long[] levels = spec.liquidity().levels(stream, LiquidityBounds.of(stream, CIPS));
-        Map<Integer, String> outcomes = new java.util.TreeMap<>();
-        new ModeRunner(stream, SettlementMode.RTGS_LSM, levels, spec.options(), CIPS).reporting(new ModeRunner.Outcomes() {
+        new ModeRunner(stream, SettlementMode.RTGS_LSM, levels, new ModeRunner.Options(0, 0), CIPS).reporting(new ModeRunner.Outcomes() {
             @Override
             public void settled(int payment, LocalDate businessDay, SettlementMethod method) {
                 outcomes.put(payment, businessDay + " " + method);

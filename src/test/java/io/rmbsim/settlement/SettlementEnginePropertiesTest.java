@@ -3,7 +3,6 @@ package io.rmbsim.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rmbsim.settlement.PostingsRule.Party;
-import io.rmbsim.settlement.SettlementMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
