@@ -2,6 +2,8 @@
 // days, 139 direct and 1,345 indirect participants) through the settlement engine in RTGS_LSM and
 // in RTGS, beside a plain reference loop over the same stream (an array of balances, no queue, no
 // checks). Run with bench/simulator.sh (it compiles the project first and caps the heap at 1 GB).
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementMode;
 import io.rmbsim.settlement.Legs;
 import io.rmbsim.settlement.PostingsRule;
 import io.rmbsim.settlement.PostingsRule.Party;
@@ -10,8 +12,6 @@ import io.rmbsim.simulation.ModeResult;
 import io.rmbsim.simulation.ModeRunner;
 import io.rmbsim.simulation.PaymentStream;
 import io.rmbsim.simulation.Scenarios;
-import io.rmbsim.simulation.SimulationCalendar;
-import io.rmbsim.simulation.SimulationMode;
 
 public class SimulatorBench {
 
@@ -21,7 +21,7 @@ public class SimulatorBench {
         long t0 = System.nanoTime();
         PaymentStream stream = Scenarios.cipsYear(seed);
         long generated = System.nanoTime() - t0;
-        SimulationCalendar calendar = SimulationCalendar.CIPS;
+        BusinessCalendar calendar = BusinessCalendar.CIPS;
         long t1 = System.nanoTime();
         LiquidityBounds bounds = LiquidityBounds.of(stream, calendar);
         long boundsNanos = System.nanoTime() - t1;
@@ -33,9 +33,9 @@ public class SimulatorBench {
                 Runtime.getRuntime().availableProcessors());
         for (int round = 1; round <= rounds; round++) {
             long ref = reference(stream);
-            ModeResult rtgs = new ModeRunner(stream, SimulationMode.RTGS, bounds.upper(), ModeRunner.Options.DEFAULT, calendar).run(n -> { });
-            ModeResult rtgsMid = new ModeRunner(stream, SimulationMode.RTGS, liquidity, ModeRunner.Options.DEFAULT, calendar).run(n -> { });
-            ModeResult lsm = new ModeRunner(stream, SimulationMode.RTGS_LSM, liquidity, ModeRunner.Options.DEFAULT, calendar).run(n -> { });
+            ModeResult rtgs = new ModeRunner(stream, SettlementMode.RTGS, bounds.upper(), ModeRunner.Options.DEFAULT, calendar).run(n -> { });
+            ModeResult rtgsMid = new ModeRunner(stream, SettlementMode.RTGS, liquidity, ModeRunner.Options.DEFAULT, calendar).run(n -> { });
+            ModeResult lsm = new ModeRunner(stream, SettlementMode.RTGS_LSM, liquidity, ModeRunner.Options.DEFAULT, calendar).run(n -> { });
             System.out.printf("round %d: reference loop %6d ms (%,.0f/s) | RTGS at upper bound %6d ms (%,.0f/s, x%.2f of reference)"
                             + " | RTGS at 0.5 %6d ms (%,.0f/s, unsettled %,d) | RTGS_LSM at 0.5 %6d ms (%,.0f/s, x%.2f, unsettled %,d,"
                             + " offsets %d/%d)%n",

@@ -28,7 +28,7 @@ import java.util.UUID;
 public class AllianceRegister {
 
     /** The register is kept in Harbin: its "today" is Beijing's date. */
-    static final ZoneId REGISTER_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId REGISTER_ZONE = io.rmbsim.settlement.BusinessCalendar.BEIJING;
 
     private static final String MEMBER_ON = "joinedOn <= :asOf and (leftOn is null or leftOn > :asOf)";
 

@@ -3,10 +3,13 @@ package io.rmbsim.payment;
 import io.rmbsim.identifier.Bic;
 import io.rmbsim.iso20022.CreditTransfer;
 import io.rmbsim.money.Money;
+import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.Refusal;
 import io.rmbsim.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +21,13 @@ public final class PaymentIntake {
 
     public static final String UUID_PATTERN =
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /** ISO 20022 FF01, InvalidFileFormat. */
+    static final String INVALID_FORMAT = "FF01";
+    /** ISO 20022 RC01, BankIdentifierIncorrect. */
+    static final String INVALID_BIC = "RC01";
+    /** ISO 20022 AM12, InvalidAmount. */
+    static final String INVALID_AMOUNT = "AM12";
 
     private PaymentIntake() {
     }
@@ -42,35 +52,35 @@ public final class PaymentIntake {
                 blankless(p.purpose()), blankless(p.remittanceInformation()));
     }
 
-    /** Why a pacs.008 transaction is refused as malformed ({reasonCode, text}), or null. */
-    public static String[] formProblem(CreditTransfer t) {
+    /** Why a pacs.008 transaction is refused as malformed, or empty. */
+    public static Optional<Refusal> formProblem(CreditTransfer t) {
         if (t.uetr() != null && !t.uetr().matches(UUID_PATTERN)) {
-            return new String[] {"FF01", "UETR is not a UUID"};
+            return Optional.of(new Refusal(INVALID_FORMAT, "UETR is not a UUID"));
         }
         if (t.endToEndId() == null || t.endToEndId().length() > 35) {
-            return new String[] {"FF01", "EndToEndId is missing or longer than 35 characters"};
+            return Optional.of(new Refusal(INVALID_FORMAT, "EndToEndId is missing or longer than 35 characters"));
         }
         if (!Bic.isValid(t.debtorAgent()) || !Bic.isValid(t.creditorAgent())) {
-            return new String[] {"RC01", "an agent's BICFI is not a valid BIC"};
+            return Optional.of(new Refusal(INVALID_BIC, "an agent's BICFI is not a valid BIC"));
         }
         if (Bic.parse(t.debtorAgent()).equals(Bic.parse(t.creditorAgent()))) {
-            return new String[] {"AGNT", "debtor and creditor agent are the same institution"};
+            return Optional.of(new Refusal(Admission.INCORRECT_AGENT, "debtor and creditor agent are the same institution"));
         }
         if (!Money.isAmount(t.amount()) || Money.parseFen(t.amount()) <= 0) {
-            return new String[] {"AM12", "IntrBkSttlmAmt is not a positive amount with at most 2 decimals"};
+            return Optional.of(new Refusal(INVALID_AMOUNT, "IntrBkSttlmAmt is not a positive amount with at most 2 decimals"));
         }
         if (t.currency() == null || !t.currency().matches("[A-Za-z]{3}")) {
-            return new String[] {"AM03", "currency is missing or not an ISO 4217 code"};
+            return Optional.of(new Refusal(Admission.NOT_ALLOWED_CURRENCY, "currency is missing or not an ISO 4217 code"));
         }
         if (t.priority() != null && !t.priority().equals("HIGH") && !t.priority().equals("NORM")) {
-            return new String[] {"FF01", "InstrPrty must be HIGH or NORM"};
+            return Optional.of(new Refusal(INVALID_FORMAT, "InstrPrty must be HIGH or NORM"));
         }
-        for (String text : new String[] {t.debtorName(), t.creditorName(), t.remittanceInformation()}) {
+        for (String text : java.util.Arrays.asList(t.debtorName(), t.creditorName(), t.remittanceInformation())) {
             if (text != null && text.length() > 140) {
-                return new String[] {"FF01", "a name or the remittance information is longer than 140 characters"};
+                return Optional.of(new Refusal(INVALID_FORMAT, "a name or the remittance information is longer than 140 characters"));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /**

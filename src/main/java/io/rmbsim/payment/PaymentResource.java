@@ -7,6 +7,7 @@ import io.rmbsim.iso20022.Pacs002Writer;
 import io.rmbsim.iso20022.Pacs008;
 import io.rmbsim.iso20022.Pacs008Reader;
 import io.rmbsim.iso20022.TransactionStatus;
+import io.rmbsim.settlement.Refusal;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.sequencer.SettlementSequencer;
 import io.rmbsim.sequencer.SettlementSequencer.Submission;
@@ -39,6 +40,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -116,10 +118,10 @@ public class PaymentResource {
         }
         // well-formed transactions go to settlement together; malformed ones are answered RJCT at once
         List<CreditTransfer> transactions = message.transactions();
-        List<String[]> malformed = transactions.stream().map(PaymentIntake::formProblem).toList();
+        List<Optional<Refusal>> malformed = transactions.stream().map(PaymentIntake::formProblem).toList();
         List<PaymentOrder> orders = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i++) {
-            if (malformed.get(i) == null) {
+            if (malformed.get(i).isEmpty()) {
                 orders.add(PaymentIntake.order(transactions.get(i), message.messageId()));
             }
         }
@@ -131,9 +133,10 @@ public class PaymentResource {
         List<TransactionStatus> statuses = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i++) {
             CreditTransfer t = transactions.get(i);
-            String[] problem = malformed.get(i);
-            statuses.add(problem != null
-                    ? new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", problem[0], problem[1])
+            Optional<Refusal> problem = malformed.get(i);
+            statuses.add(problem.isPresent()
+                    ? new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", problem.get().reasonCode(),
+                            problem.get().text())
                     : status(t, settled.next()));
         }
         String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),

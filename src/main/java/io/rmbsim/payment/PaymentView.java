@@ -18,7 +18,7 @@ public record PaymentView(
         UUID uetr,
         @Schema(example = "SETTLED") PaymentStatus status,
         @Schema(example = "ACSC") String isoStatus,
-        @Schema(example = "AM04") String reasonCode,
+        @Schema(example = io.rmbsim.settlement.SettlementEngine.NOT_COVERED_BY_END_OF_DAY) String reasonCode,
         String reason,
         SettlementMethod settlementMethod,
         LocalDate businessDate,

@@ -4,12 +4,16 @@ import io.rmbsim.participant.ParticipantStatus;
 import io.rmbsim.payment.PaymentOrder;
 import io.rmbsim.payment.PaymentStatus;
 import io.rmbsim.payment.Route;
+import io.rmbsim.settlement.Admission;
+import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Legs;
 import io.rmbsim.settlement.PostingsRule;
 import io.rmbsim.settlement.PostingsRule.Party;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
 import io.rmbsim.settlement.SettlementMethod;
+import io.rmbsim.settlement.SettlementMode;
+import io.rmbsim.settlement.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,10 +31,9 @@ import java.util.UUID;
  */
 final class LiveLedger implements SettlementEvents {
 
-    static final String CNY = "CNY";
-
-    final SettlementEngine engine = new SettlementEngine(SettlementEngine.Mode.RTGS_LSM, this);
+    final SettlementEngine engine = new SettlementEngine(SettlementMode.RTGS_LSM, this);
     private final Clock clock;
+    private final BusinessCalendar calendar;
     private final Map<String, Member> members = new HashMap<>();
     private final List<String> bicOfAccount = new ArrayList<>();
     private final Map<Long, PaymentRow> inEngine = new HashMap<>();
@@ -61,8 +65,10 @@ final class LiveLedger implements SettlementEvents {
     private final List<Journal.Posting> debits = new ArrayList<>();
     private final List<PaymentRow> settledInCommand = new ArrayList<>();
 
-    LiveLedger(Clock clock, long nextSeq, long nextPostingId, long nextRunId, LocalDate businessDate) {
+    LiveLedger(Clock clock, BusinessCalendar calendar, long nextSeq, long nextPostingId, long nextRunId,
+            LocalDate businessDate) {
         this.clock = clock;
+        this.calendar = calendar;
         this.nextSeq = nextSeq;
         this.nextPostingId = nextPostingId;
         this.nextRunId = nextRunId;
@@ -156,12 +162,13 @@ final class LiveLedger implements SettlementEvents {
         PaymentRow row = new PaymentRow(order, nextSeq++, businessDate, now, route,
                 legs == null ? null : bicOf(legs.debit1()), legs == null ? null : bicOf(legs.debit2()),
                 legs == null ? null : bicOf(legs.credit1()), legs == null ? null : bicOf(legs.credit2()));
-        String[] refusal = refusal(order, d, c);
+        Optional<Refusal> refusal = Admission.refusal(order.currency(), order.debtorAgent(), party(d),
+                order.creditorAgent(), party(c));
         journal.payment(row);
-        if (refusal != null) {
+        if (refusal.isPresent()) {
             row.status = PaymentStatus.REJECTED;
-            row.reasonCode = refusal[0];
-            row.reason = refusal[1];
+            row.reasonCode = refusal.get().reasonCode();
+            row.reason = refusal.get().text();
             return row;
         }
         row.status = PaymentStatus.QUEUED; // until the engine says otherwise
@@ -171,31 +178,21 @@ final class LiveLedger implements SettlementEvents {
         return row;
     }
 
-    /** Why the payment cannot be settled here ({code, text}), or null. */
-    private String[] refusal(PaymentOrder order, Member d, Member c) {
-        if (!CNY.equals(order.currency())) {
-            return new String[] {"AM03", "only CNY is settled here; currency " + order.currency() + " is not"};
-        }
-        String[] debtorSide = refusal("debtor", order.debtorAgent(), d);
-        return debtorSide != null ? debtorSide : refusal("creditor", order.creditorAgent(), c);
-    }
-
-    /** Why one side's agent cannot take part: unknown or terminated (AGNT), it or its settlement agent suspended (AC06). */
-    private String[] refusal(String side, String bic, Member m) {
+    /** A member as {@link Admission} sees it, with its settlement agent's standing; null when unknown. */
+    private Admission.Party party(Member m) {
         if (m == null) {
-            return new String[] {"AGNT", side + " agent " + bic + " is not a CIPS participant"};
-        }
-        if (m.status() == ParticipantStatus.TERMINATED) {
-            return new String[] {"AGNT", side + " agent " + bic + " is no longer a participant (terminated)"};
-        }
-        if (m.status() == ParticipantStatus.SUSPENDED) {
-            return new String[] {"AC06", side + " agent " + bic + " is suspended"};
+            return null;
         }
         Member agent = members.get(m.agent());
-        if (!agent.active()) {
-            return new String[] {"AC06", "settlement agent " + agent.bic() + " of " + bic + " is " + agent.status()};
-        }
-        return null;
+        return new Admission.Party(m.bic(), standing(m.status()), agent.bic(), standing(agent.status()));
+    }
+
+    private static Admission.Standing standing(ParticipantStatus status) {
+        return switch (status) {
+            case ACTIVE -> Admission.Standing.ACTIVE;
+            case SUSPENDED -> Admission.Standing.SUSPENDED;
+            case TERMINATED -> Admission.Standing.TERMINATED;
+        };
     }
 
     /** What a liquidity movement came to. */
@@ -267,18 +264,18 @@ final class LiveLedger implements SettlementEvents {
         begin();
         LocalDate closed = businessDate;
         run = new Journal.Run(nextRunId++, "DAY_CLOSE", closed, now);
-        engine.offset();
-        List<PaymentRow> settled = new ArrayList<>(settledInCommand);
+        // the engine's close: its last offset settles (into settledInCommand), then it rejects what is left
         closing = true;
         try {
-            engine.rejectAllQueued(SettlementEngine.NOT_COVERED_BY_END_OF_DAY);
+            engine.closeDay();
         } finally {
             closing = false;
         }
+        List<PaymentRow> settled = new ArrayList<>(settledInCommand);
         end();
         RunResult result = finishRun(settled);
         journal.day(new Journal.DayChange(closed, "CLOSED", now, false));
-        businessDate = io.rmbsim.settlement.BusinessCalendar.nextBusinessDay(closed);
+        businessDate = calendar.nextBusinessDay(closed);
         journal.day(new Journal.DayChange(businessDate, "OPEN", now, true));
         return new DayClose(closed, businessDate, result);
     }

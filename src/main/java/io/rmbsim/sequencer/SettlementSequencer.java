@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -80,14 +81,16 @@ public class SettlementSequencer {
     private final boolean checkInvariants;
 
     SettlementSequencer(AgroalDataSource dataSource, Leadership leadership, Clock clock, MeterRegistry metrics,
-            @ConfigProperty(name = "settlement.cut-off", defaultValue = "17:30") String cutOff,
-            @ConfigProperty(name = "settlement.time-zone", defaultValue = "Asia/Shanghai") String zone,
+            @ConfigProperty(name = "settlement.cut-off") Optional<String> cutOff,
+            @ConfigProperty(name = "settlement.time-zone") Optional<String> zone,
             @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants) {
         this.checkInvariants = checkInvariants;
         this.dataSource = dataSource;
         this.leadership = leadership;
         this.clock = clock;
-        this.calendar = new BusinessCalendar(ZoneId.of(zone), LocalTime.parse(cutOff));
+        // unset, they are the CIPS calendar's (BusinessCalendar.CIPS)
+        this.calendar = new BusinessCalendar(zone.map(ZoneId::of).orElse(BusinessCalendar.CIPS.zone()),
+                cutOff.map(LocalTime::parse).orElse(BusinessCalendar.CIPS.cutOff()));
         this.metrics = metrics;
         this.latency = Timer.builder("rmbsim.settlement.latency")
                 .description("From acceptance to settlement of a payment")
@@ -192,7 +195,7 @@ public class SettlementSequencer {
             case KEY_REUSED -> throw ProblemException.conflict("Idempotency-Key " + request.idempotencyKey()
                     + " was already used on account " + request.account() + " for a different liquidity movement", "DUPL");
             case BEYOND_BALANCE -> throw ProblemException.conflict("OUT of " + amount + " exceeds the balance of account "
-                    + request.account(), "AM04");
+                    + request.account(), io.rmbsim.settlement.SettlementEngine.INSUFFICIENT_FUNDS);
             case EXCEEDS_CAPACITY -> throw new ProblemException(new Problem("urn:rmbsim:problem:exceeds-capacity",
                     "Beyond what settlement can hold", 422, "moving " + amount + " CNY in would take what settlement holds "
                     + "(balances plus queued debits and credits) past its capacity of "
@@ -432,7 +435,7 @@ public class SettlementSequencer {
                     .filter(c -> c.order != null).map(c -> c.order.uetr()).toList());
             storedMoves = StateLoader.storedLiquidityMoves(dataSource, batch.stream()
                     .filter(c -> c.liquidity != null && c.liquidity.idempotencyKey() != null)
-                    .map(c -> new String[] {c.liquidity.account(), c.liquidity.idempotencyKey()}).toList());
+                    .map(c -> new StateLoader.MoveKey(c.liquidity.account(), c.liquidity.idempotencyKey())).toList());
         } catch (SQLException e) {
             batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
             return;

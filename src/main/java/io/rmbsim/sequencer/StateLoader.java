@@ -43,7 +43,7 @@ final class StateLoader {
     LiveLedger load() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             LocalDate day = openBusinessDay(c);
-            LiveLedger ledger = new LiveLedger(clock, max(c, "select max(seq) from payment") + 1,
+            LiveLedger ledger = new LiveLedger(clock, calendar, max(c, "select max(seq) from payment") + 1,
                     max(c, "select max(id) from posting") + 1, max(c, "select max(id) from settlement_run") + 1, day);
             // agents before the indirect participants that settle through them
             try (PreparedStatement s = c.prepareStatement("select p.bic, p.participation, p.settlement_agent, p.status,"
@@ -112,8 +112,12 @@ final class StateLoader {
     record StoredMove(String direction, long amount, String reference) {
     }
 
-    /** The liquidity movements already made under these keys ({account, key}), by {@code account + " " + key}. */
-    static Map<String, StoredMove> storedLiquidityMoves(DataSource dataSource, List<String[]> keys) throws SQLException {
+    /** An idempotency key of a liquidity movement, on its account. */
+    record MoveKey(String account, String idempotencyKey) {
+    }
+
+    /** The liquidity movements already made under these keys, by {@code account + " " + key}. */
+    static Map<String, StoredMove> storedLiquidityMoves(DataSource dataSource, List<MoveKey> keys) throws SQLException {
         Map<String, StoredMove> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
@@ -121,12 +125,12 @@ final class StateLoader {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select direction, amount, reference from liquidity_move"
                         + " where account_bic = ? and idempotency_key = ?")) {
-            for (String[] key : keys) {
-                s.setString(1, key[0]);
-                s.setString(2, key[1]);
+            for (MoveKey key : keys) {
+                s.setString(1, key.account());
+                s.setString(2, key.idempotencyKey());
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
-                        found.put(key[0] + " " + key[1], new StoredMove(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                        found.put(key.account() + " " + key.idempotencyKey(), new StoredMove(rs.getString(1), rs.getLong(2), rs.getString(3)));
                     }
                 }
             }

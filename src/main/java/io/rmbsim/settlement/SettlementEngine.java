@@ -18,16 +18,6 @@ import java.util.Arrays;
  */
 public final class SettlementEngine {
 
-    /** How payments are settled. */
-    public enum Mode {
-        /** Gross settlement with a queue; offsetting only when asked. */
-        RTGS,
-        /** Gross settlement, and bilateral offsetting whenever a payment joins the queue. */
-        RTGS_LSM,
-        /** Nothing settles on arrival: everything waits for the next netting ({@link #offset()}). */
-        DEFERRED_NET
-    }
-
     private static final int NIL = PaymentQueue.NIL;
 
     /**
@@ -42,11 +32,14 @@ public final class SettlementEngine {
     /** ISO 20022 AM13, AmountExceedsClearingSystemLimit: accepting it would take the engine past {@link #CAPACITY}. */
     public static final String EXCEEDS_CAPACITY = "AM13";
 
-    /** ISO 20022 AM04, InsufficientFunds: still queued, not covered, when the business day closed. */
-    public static final String NOT_COVERED_BY_END_OF_DAY = "AM04";
+    /** ISO 20022 AM04, InsufficientFunds: the account does not hold enough. */
+    public static final String INSUFFICIENT_FUNDS = "AM04";
+
+    /** {@link #INSUFFICIENT_FUNDS} as a day close gives it: still queued, not covered, when the business day closed. */
+    public static final String NOT_COVERED_BY_END_OF_DAY = INSUFFICIENT_FUNDS;
 
     private final SettlementEvents events;
-    private final Mode mode;
+    private final SettlementMode mode;
     private final PaymentQueue queue = new PaymentQueue();
     private final Offsetting offsetting;
     private long[] balance = new long[16];
@@ -65,13 +58,13 @@ public final class SettlementEngine {
     private int workSize;
     private boolean releasing;
 
-    public SettlementEngine(Mode mode, SettlementEvents events) {
+    public SettlementEngine(SettlementMode mode, SettlementEvents events) {
         this.mode = mode;
         this.events = events;
         this.offsetting = new Offsetting(this, queue);
     }
 
-    public Mode mode() {
+    public SettlementMode mode() {
         return mode;
     }
 
@@ -160,7 +153,7 @@ public final class SettlementEngine {
             release();
             return;
         }
-        if (mode != Mode.DEFERRED_NET && settlesOnArrival(legs, amount, priority)) {
+        if (mode != SettlementMode.DNS && settlesOnArrival(legs, amount, priority)) {
             post(legs.credit1(), legs.credit2(), legs.debit1(), legs.debit2(), amount);
             events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
             scheduleCredits(legs.credit1(), legs.credit2());
@@ -169,7 +162,7 @@ public final class SettlementEngine {
         }
         enqueue(ref, legs, amount, priority, sequence++);
         events.queued(ref);
-        if (mode == Mode.RTGS_LSM && legs.from() != Legs.NONE && legs.to() != Legs.NONE) {
+        if (mode == SettlementMode.RTGS_LSM && legs.from() != Legs.NONE && legs.to() != Legs.NONE) {
             offsetting.bilateral(legs.from(), legs.to());
         }
     }
@@ -249,13 +242,13 @@ public final class SettlementEngine {
 
     /**
      * The liquidity-saving mechanism: bilateral offsetting for every pair, then multilateral
-     * (gridlock resolution) across all queues. In DEFERRED_NET mode this is the netting itself.
+     * (gridlock resolution) across all queues. In DNS mode this is the netting itself.
      * Answers how many payments it settled.
      */
     public OffsetResult offset() {
         int bilateralSets = 0;
         int bilateralPayments = 0;
-        if (mode != Mode.DEFERRED_NET) {
+        if (mode != SettlementMode.DNS) {
             for (long key : queue.pairKeys()) {
                 int x = (int) (key >>> 32);
                 int y = (int) key;
@@ -281,6 +274,25 @@ public final class SettlementEngine {
     public record OffsetResult(int bilateralSets, int bilateralPayments, int multilateralSets, int multilateralPayments) {
         public int payments() {
             return bilateralPayments + multilateralPayments;
+        }
+    }
+
+    /**
+     * Closes the business day: a last offset as the mode wants it (the liquidity-saving mechanism in
+     * RTGS_LSM, the netting in DNS, none in plain RTGS), then every payment still queued leaves the
+     * queue unsettled with {@link #NOT_COVERED_BY_END_OF_DAY}. The events go out as they happen:
+     * settlements of the last offset first, then the rejections in release order.
+     */
+    public DayClose closeDay() {
+        OffsetResult last = mode == SettlementMode.RTGS ? new OffsetResult(0, 0, 0, 0) : offset();
+        int rejected = rejectAllQueued(NOT_COVERED_BY_END_OF_DAY);
+        return new DayClose(last, rejected);
+    }
+
+    /** What a day close did: its last offset ({@code lastOffset.payments()} settled), and how many payments it rejected. */
+    public record DayClose(OffsetResult lastOffset, int rejected) {
+        public int settled() {
+            return lastOffset.payments();
         }
     }
 
@@ -402,7 +414,7 @@ public final class SettlementEngine {
 
     /** Releases, account by account, the queue heads that now have cover everywhere they wait. */
     private void release() {
-        if (mode == Mode.DEFERRED_NET || releasing) {
+        if (mode == SettlementMode.DNS || releasing) {
             return;
         }
         releasing = true;
@@ -498,7 +510,7 @@ public final class SettlementEngine {
     }
 
     private void schedule(int account) {
-        if (account == Legs.NONE || inWork[account] || mode == Mode.DEFERRED_NET) {
+        if (account == Legs.NONE || inWork[account] || mode == SettlementMode.DNS) {
             return;
         }
         inWork[account] = true;

@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Legs;
 
 /**
@@ -11,7 +12,7 @@ import io.rmbsim.settlement.Legs;
  */
 public record LiquidityBounds(long[] upper, long[] lower) {
 
-    public static LiquidityBounds of(PaymentStream stream, SimulationCalendar calendar) {
+    public static LiquidityBounds of(PaymentStream stream, BusinessCalendar calendar) {
         Network network = new Network(stream);
         int n = network.accounts();
         long[] upper = new long[n];
@@ -20,10 +21,10 @@ public record LiquidityBounds(long[] upper, long[] lower) {
         long[] lowest = new long[n];
         int i = 0;
         while (i < stream.size()) {
-            long day = calendar.dayOf(stream.time(i));
+            int end = stream.dayEnd(i, stream.businessDay(i, calendar), calendar);
             java.util.Arrays.fill(position, 0);
             java.util.Arrays.fill(lowest, 0);
-            for (; i < stream.size() && calendar.dayOf(stream.time(i)) == day; i++) {
+            for (; i < end; i++) {
                 Legs legs = network.legs(stream.debtor(i), stream.creditor(i));
                 long v = stream.amount(i);
                 move(position, lowest, legs.debit1(), -v);

@@ -1,5 +1,7 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementMode;
 import io.rmbsim.settlement.Legs;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementEngine;
@@ -9,9 +11,11 @@ import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
- * Runs a payment stream through the settlement engine in one mode, in memory, day by day: each
- * business day opens with every account at its given liquidity, and closes at the cut-off (RTGS_LSM
- * and DNS with a last offsetting) with what is still queued left unsettled. The same engine classes
+ * Runs a payment stream through the settlement engine in one mode, in memory, day by day. Payments
+ * are placed on business days by the live service's calendar ({@link BusinessCalendar#openAt}: after
+ * the cut-off or on a weekend, the next business day); each business day opens with every account at
+ * its given liquidity, and closes at its cut-off with the engine's {@link SettlementEngine#closeDay}
+ * (the mode's last offset, then {@code AM04} for what is still queued). The same engine classes
  * as live settlement; nothing here touches the live ledger.
  */
 public final class ModeRunner implements SettlementEvents {
@@ -21,11 +25,24 @@ public final class ModeRunner implements SettlementEvents {
         public static final Options DEFAULT = new Options(30, 0);
     }
 
+    /**
+     * Hears each payment's outcome as the run decides it, with the business day it belongs to: what a
+     * replay of live payments (or a test) compares payment by payment.
+     */
+    public interface Outcomes {
+        void settled(int payment, java.time.LocalDate businessDay, SettlementMethod method);
+
+        void rejected(int payment, java.time.LocalDate businessDay, String reasonCode);
+    }
+
     private final PaymentStream stream;
-    private final SimulationMode mode;
+    private Outcomes outcomes;
+    /** The business day running now, as an epoch day. */
+    private long day;
+    private final SettlementMode mode;
     private final long[] opening;
     private final Options options;
-    private final SimulationCalendar calendar;
+    private final BusinessCalendar calendar;
     private final Network network;
 
     private SettlementEngine engine;
@@ -37,7 +54,7 @@ public final class ModeRunner implements SettlementEvents {
     private long delaySum;
     private long delayMax;
     private long zeroDelays;
-    /** Settled payments by delay in whole seconds (index 0 unused: zero delays are counted apart); a day at most. */
+    /** Settled payments by delay in whole seconds (index 0 unused: zero delays are counted apart); a business day and the weekend before it at most. */
     private long[] delayCounts = new long[4_096];
     private final long[] lowest;
     private final long[] used;
@@ -47,8 +64,8 @@ public final class ModeRunner implements SettlementEvents {
     private final java.util.List<String> countries = new java.util.ArrayList<>();
     private long[] corridor;
 
-    public ModeRunner(PaymentStream stream, SimulationMode mode, long[] opening, Options options,
-            SimulationCalendar calendar) {
+    public ModeRunner(PaymentStream stream, SettlementMode mode, long[] opening, Options options,
+            BusinessCalendar calendar) {
         this.stream = stream;
         this.mode = mode;
         this.opening = opening.clone();
@@ -74,26 +91,32 @@ public final class ModeRunner implements SettlementEvents {
         corridor = new long[countries.size() * countries.size()];
     }
 
+    /** Has {@code outcomes} hear every payment's outcome; answers this runner. */
+    public ModeRunner reporting(Outcomes outcomes) {
+        this.outcomes = outcomes;
+        return this;
+    }
+
     /** Runs the whole stream; {@code progress} hears the number of payments done now and then. */
     public ModeResult run(LongConsumer progress) {
         long started = System.nanoTime();
         int i = 0;
         while (i < stream.size()) {
-            long day = calendar.dayOf(stream.time(i));
+            day = stream.businessDay(i, calendar);
+            int end = stream.dayEnd(i, day, calendar);
             openDay();
             long nextLsm = stream.time(i) + options.lsmIntervalMinutes() * 60L;
             long nextCycle = options.dnsCycleMinutes() > 0 ? stream.time(i) + options.dnsCycleMinutes() * 60L : Long.MAX_VALUE;
-            long last = stream.time(i);
-            for (; i < stream.size() && calendar.dayOf(stream.time(i)) == day; i++) {
+            for (; i < end; i++) {
                 long t = stream.time(i);
-                if (mode == SimulationMode.RTGS_LSM && options.lsmIntervalMinutes() > 0) {
+                if (mode == SettlementMode.RTGS_LSM && options.lsmIntervalMinutes() > 0) {
                     while (t >= nextLsm) {
                         clock = nextLsm;
                         engine.multilateralOffset();
                         nextLsm += options.lsmIntervalMinutes() * 60L;
                     }
                 }
-                if (mode == SimulationMode.DNS) {
+                if (mode == SettlementMode.DNS) {
                     while (t >= nextCycle) {
                         clock = nextCycle;
                         engine.offset();
@@ -101,14 +124,14 @@ public final class ModeRunner implements SettlementEvents {
                     }
                 }
                 clock = t;
-                last = t;
                 engine.submit(i, network.legs(stream.debtor(i), stream.creditor(i)), stream.amount(i),
                         stream.high(i) ? Priority.HIGH : Priority.NORM);
                 if ((i & 0xFFFF) == 0) {
                     progress.accept(i);
                 }
             }
-            closeDay(Math.max(calendar.endOf(day), last));
+            // every payment of the day came before its cut-off: the day closes there, as a live day does
+            closeDay(calendar.cutOffOf(day));
         }
         progress.accept(stream.size());
         return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySum, p95(),
@@ -127,11 +150,7 @@ public final class ModeRunner implements SettlementEvents {
     }
 
     private void openDay() {
-        engine = new SettlementEngine(switch (mode) {
-            case RTGS -> SettlementEngine.Mode.RTGS;
-            case RTGS_LSM -> SettlementEngine.Mode.RTGS_LSM;
-            case DNS -> SettlementEngine.Mode.DEFERRED_NET;
-        }, this);
+        engine = new SettlementEngine(mode, this);
         for (int a = 0; a < opening.length; a++) {
             engine.openAccount(opening[a]);
             lowest[a] = opening[a];
@@ -140,10 +159,7 @@ public final class ModeRunner implements SettlementEvents {
 
     private void closeDay(long end) {
         clock = end;
-        if (mode != SimulationMode.RTGS) {
-            engine.offset();
-        }
-        engine.rejectAllQueued("AM04");
+        engine.closeDay();
         bilateral += engine.bilateralSetsSettled();
         multilateral += engine.multilateralSetsSettled();
         for (int a = 0; a < opening.length; a++) {
@@ -175,6 +191,9 @@ public final class ModeRunner implements SettlementEvents {
         Legs legs = network.legs(stream.debtor(i), stream.creditor(i));
         low(legs.debit1());
         low(legs.debit2());
+        if (outcomes != null) {
+            outcomes.settled(i, java.time.LocalDate.ofEpochDay(day), method);
+        }
     }
 
     private void low(int account) {
@@ -194,6 +213,9 @@ public final class ModeRunner implements SettlementEvents {
     public void rejected(long ref, String reasonCode) {
         unsettledCount++;
         unsettledValue = Math.addExact(unsettledValue, stream.amount((int) ref));
+        if (outcomes != null) {
+            outcomes.rejected((int) ref, java.time.LocalDate.ofEpochDay(day), reasonCode);
+        }
     }
 
     /** How many settled payments fall in each of {@link ModeResult#DELAY_CLASS_EDGES}' classes. */

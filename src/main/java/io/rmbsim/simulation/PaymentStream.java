@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
 import java.util.Arrays;
 import java.util.List;
 
@@ -185,6 +186,29 @@ public final class PaymentStream {
 
     public boolean high(int i) {
         return (high[i >>> 6] & (1L << i)) != 0;
+    }
+
+    /**
+     * The business day payment {@code from} belongs to ({@link BusinessCalendar#openAt}, as an epoch
+     * day), as the live service places a payment: after the cut-off or on a weekend, the next
+     * business day.
+     */
+    public long businessDay(int from, BusinessCalendar calendar) {
+        return calendar.openAt(time(from));
+    }
+
+    /**
+     * The index after the last payment of {@code from}'s business day {@code day}: the stream is in
+     * time order, and a business day holds exactly the payments before its cut-off from the one that
+     * opened it on, so one look at the calendar per day is enough.
+     */
+    public int dayEnd(int from, long day, BusinessCalendar calendar) {
+        long cutOff = calendar.cutOffOf(day);
+        int i = from;
+        while (i < size && time(i) < cutOff) {
+            i++;
+        }
+        return i;
     }
 
     /** The sum of every amount, exact (at most {@link #MAX_TOTAL_FEN}). */

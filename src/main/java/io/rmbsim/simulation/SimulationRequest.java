@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.SettlementMode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SimulationRequest(
         @Schema(example = "harbin-ftz-2021h1", enumeration = {"harbin-ftz-2021h1", "cips-2023-day", "cips-2023-year"}) String scenario,
         @NotNull @JsonDeserialize(using = WholeNumber.class) @Schema(example = "42", description = "A whole number") Long seed,
-        @NotEmpty @Size(max = SimulationRequest.MAX_MODES) List<@NotNull SimulationMode> modes,
+        @NotEmpty @Size(max = SimulationRequest.MAX_MODES) List<@NotNull SettlementMode> modes,
         @Schema(description = "\"UPPER_BOUND\" (default), \"LOWER_BOUND\", a fraction 0.0..1.0 between them, or {\"<BIC>\": \"amount\"}",
                 example = "0.5") JsonNode liquidity,
         @Size(max = SimulationRequest.MAX_PARTICIPANTS) List<@Valid @NotNull InlineParticipant> participants,

@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.SettlementMode;
 import io.rmbsim.access.Caller;
 import io.rmbsim.access.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -89,7 +90,7 @@ public class SimulationResource {
         if (csv == null || csv.isBlank()) {
             throw ProblemException.invalid("body", "the CSV is empty", "FF01");
         }
-        List<SimulationMode> modeList = new ArrayList<>();
+        List<SettlementMode> modeList = new ArrayList<>();
         String[] modeNames = (modes == null || modes.isBlank() ? "RTGS,RTGS_LSM,DNS" : modes).split(",", -1);
         if (modeNames.length > SimulationRequest.MAX_MODES) {
             throw ProblemException.invalid("modes", "at most " + SimulationRequest.MAX_MODES + " modes, as in JSON");
@@ -98,7 +99,7 @@ public class SimulationResource {
             if (m.isBlank()) {
                 throw ProblemException.invalid("modes", "an empty mode; give RTGS, RTGS_LSM and/or DNS, comma-separated");
             }
-            modeList.add(QueryParams.enumValue("modes", m.trim(), SimulationMode.class));
+            modeList.add(QueryParams.enumValue("modes", m.trim(), SettlementMode.class));
         }
         List<JsonNode> levels = new ArrayList<>();
         if (sweep != null && !sweep.isBlank()) {

@@ -1,5 +1,7 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementMode;
 import io.rmbsim.money.Money;
 import io.rmbsim.simulation.SimulationReport.Bounds;
 import io.rmbsim.simulation.SimulationReport.Delay;
@@ -30,10 +32,10 @@ public final class SimulationRun {
      * exists; null when unknown (the run is then not estimated).
      */
     public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
-            List<SimulationMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
+            List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
             Size size) {
 
-        public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream, List<SimulationMode> modes,
+        public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream, List<SettlementMode> modes,
                 LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep) {
             this(scenario, seed, stream, modes, liquidity, options, sweep, null);
         }
@@ -43,15 +45,12 @@ public final class SimulationRun {
     public record Size(long payments, int participants, long largestDay) {
 
         static Size of(PaymentStream stream) {
-            SimulationCalendar calendar = SimulationCalendar.CIPS;
+            BusinessCalendar calendar = BusinessCalendar.CIPS;
             long largest = 0;
             int i = 0;
             while (i < stream.size()) {
-                long day = calendar.dayOf(stream.time(i));
                 int from = i;
-                while (i < stream.size() && calendar.dayOf(stream.time(i)) == day) {
-                    i++;
-                }
+                i = stream.dayEnd(i, stream.businessDay(i, calendar), calendar);
                 largest = Math.max(largest, i - from);
             }
             return new Size(stream.size(), stream.participants().size(), largest);
@@ -96,7 +95,7 @@ public final class SimulationRun {
     /** Runs it; {@code progress} hears 0.0..1.0 as modes advance. Throws if interrupted. */
     public static SimulationReport run(Spec spec, DoubleConsumer progress) {
         PaymentStream stream = spec.stream().get();
-        SimulationCalendar calendar = SimulationCalendar.CIPS;
+        BusinessCalendar calendar = BusinessCalendar.CIPS;
         LiquidityBounds bounds = LiquidityBounds.of(stream, calendar);
         long[] opening = spec.liquidity().levels(stream, bounds);
         int runs = spec.modes().size() * (1 + spec.sweep().size());
@@ -106,7 +105,7 @@ public final class SimulationRun {
         Map<String, ModeReport> modes = new LinkedHashMap<>();
         Map<String, Timing> timings = new LinkedHashMap<>();
         Map<String, Map<String, String>> corridors = new LinkedHashMap<>();
-        for (SimulationMode mode : spec.modes()) {
+        for (SettlementMode mode : spec.modes()) {
             ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun);
             modes.put(mode.name(), report(stream, r));
             corridors.put(mode.name(), corridorValues(r));
@@ -121,7 +120,7 @@ public final class SimulationRun {
             for (BigDecimal f : spec.sweep()) {
                 long[] level = spec.liquidity().atFraction(f).levels(stream, bounds);
                 Map<String, SweepMode> byMode = new LinkedHashMap<>();
-                for (SimulationMode mode : spec.modes()) {
+                for (SettlementMode mode : spec.modes()) {
                     ModeResult r = runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun);
                     byMode.put(mode.name(), new SweepMode(mean(r), r.delayP95(), Money.format(r.unsettledValue()),
                             r.unsettledCount(), Money.format(r.liquidityUsedTotal())));
@@ -141,8 +140,8 @@ public final class SimulationRun {
                 modes, corridors, boundsByBic, liquidity, sweep, timings);
     }
 
-    private static ModeResult runOne(PaymentStream stream, SimulationMode mode, long[] opening, Spec spec,
-            SimulationCalendar calendar, DoubleConsumer progress, int[] done, int runs, long perRun) {
+    private static ModeResult runOne(PaymentStream stream, SettlementMode mode, long[] opening, Spec spec,
+            BusinessCalendar calendar, DoubleConsumer progress, int[] done, int runs, long perRun) {
         int before = done[0];
         ModeResult r = new ModeRunner(stream, mode, opening, spec.options(), calendar).run(n -> {
             if (Thread.currentThread().isInterrupted()) {

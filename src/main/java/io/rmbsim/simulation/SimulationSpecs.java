@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.SettlementMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rmbsim.identifier.Bic;
@@ -79,7 +80,7 @@ public class SimulationSpecs {
      * (other columns are left aside), then one payment a line. Every refusal names the line, the
      * column and the value.
      */
-    public SimulationRun.Spec fromCsv(String csv, long seed, List<SimulationMode> modes, JsonNode liquidity,
+    public SimulationRun.Spec fromCsv(String csv, long seed, List<SettlementMode> modes, JsonNode liquidity,
             Integer lsmInterval, Integer dnsCycle, List<JsonNode> sweep, List<SimulationRequest.InlineParticipant> participants) {
         List<CsvRecords.Record> records = CsvRecords.read(csv, SimulationRequest.MAX_PAYMENTS + 1);
         if (records.isEmpty()) {
@@ -246,7 +247,7 @@ public class SimulationSpecs {
         long[] time = new long[payments.size()];
         for (int i = 0; i < payments.size(); i++) {
             var p = payments.get(i);
-            for (String bic : new String[] {Bic.parse(p.debtorAgent()).value(), Bic.parse(p.creditorAgent()).value()}) {
+            for (String bic : List.of(Bic.parse(p.debtorAgent()).value(), Bic.parse(p.creditorAgent()).value())) {
                 if (!index.containsKey(bic)) {
                     index.put(bic, all.size());
                     all.add(new PaymentStream.Participant(bic, true, all.size()));
@@ -352,7 +353,7 @@ public class SimulationSpecs {
                 dns == null ? ModeRunner.Options.DEFAULT.dnsCycleMinutes() : dns);
     }
 
-    private static List<SimulationMode> distinct(List<SimulationMode> modes) {
+    private static List<SettlementMode> distinct(List<SettlementMode> modes) {
         return modes.stream().distinct().toList();
     }
 }

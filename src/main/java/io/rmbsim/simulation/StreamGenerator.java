@@ -1,8 +1,7 @@
 package io.rmbsim.simulation;
 
-import java.time.DayOfWeek;
+import io.rmbsim.settlement.BusinessCalendar;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,22 +20,11 @@ public final class StreamGenerator {
             {16 * 3600, 17 * 3600 + 1800, 2}};
 
     private final long seed;
-    private final SimulationCalendar calendar;
+    private final BusinessCalendar calendar;
 
-    public StreamGenerator(long seed, SimulationCalendar calendar) {
+    public StreamGenerator(long seed, BusinessCalendar calendar) {
         this.seed = seed;
         this.calendar = calendar;
-    }
-
-    /** Monday to Friday from {@code from} to {@code to}, inclusive. */
-    public static List<LocalDate> businessDays(LocalDate from, LocalDate to, int max) {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to) && days.size() < max; d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(d);
-            }
-        }
-        return days;
     }
 
     /** A flow: {@code count} payments worth exactly {@code totalFen}, between pairs the picker draws. */
@@ -69,6 +57,9 @@ public final class StreamGenerator {
         long[] dayStart = new long[days.size()];
         for (int d = 0; d < dayStart.length; d++) {
             dayStart[d] = days.get(d).atStartOfDay(calendar.zone()).toEpochSecond();
+            if (!calendar.isBusinessDay(days.get(d))) {
+                throw new IllegalArgumentException(days.get(d) + " is not a business day");
+            }
             if (d > 0 && dayStart[d] <= dayStart[d - 1]) {
                 throw new IllegalArgumentException("business days come in order, each once");
             }

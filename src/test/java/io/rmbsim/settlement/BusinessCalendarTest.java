@@ -30,7 +30,7 @@ class BusinessCalendarTest {
     @Test
     void weekendsAreNotBusinessDays() {
         assertThat(cips.openAt(Instant.parse("2021-07-03T02:00:00Z"))).isEqualTo(LocalDate.of(2021, 7, 5));
-        assertThat(BusinessCalendar.nextBusinessDay(LocalDate.of(2021, 7, 2))).isEqualTo(LocalDate.of(2021, 7, 5));
-        assertThat(BusinessCalendar.nextBusinessDay(LocalDate.of(2021, 7, 5))).isEqualTo(LocalDate.of(2021, 7, 6));
+        assertThat(cips.nextBusinessDay(LocalDate.of(2021, 7, 2))).isEqualTo(LocalDate.of(2021, 7, 5));
+        assertThat(cips.nextBusinessDay(LocalDate.of(2021, 7, 5))).isEqualTo(LocalDate.of(2021, 7, 6));
     }
 }

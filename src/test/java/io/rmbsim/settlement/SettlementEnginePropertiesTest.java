@@ -3,7 +3,6 @@ package io.rmbsim.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rmbsim.settlement.PostingsRule.Party;
-import io.rmbsim.settlement.SettlementEngine.Mode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ class SettlementEnginePropertiesTest {
     /** Runs the stream of {@code seed}, checking the model at every step; answers the event lines. */
     private static List<String> run(long seed, boolean atMaximum) {
         Random random = new Random(seed);
-        Mode mode = Mode.values()[random.nextInt(Mode.values().length)];
+        SettlementMode mode = SettlementMode.values()[random.nextInt(SettlementMode.values().length)];
         Model model = new Model();
         SettlementEngine engine = new SettlementEngine(mode, model);
         model.engine = engine;

@@ -8,14 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.rmbsim.settlement.PostingsRule.Party;
-import io.rmbsim.settlement.SettlementEngine.Mode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SettlementEngineTest {
 
     final EventLog log = new EventLog();
-    SettlementEngine engine = new SettlementEngine(Mode.RTGS_LSM, log);
+    SettlementEngine engine = new SettlementEngine(SettlementMode.RTGS_LSM, log);
 
     @AfterEach
     void invariantsHold() {
@@ -159,7 +158,7 @@ class SettlementEngineTest {
 
     @Test
     void multilateralOffsettingTakesOutTheShortAccountsLatestPaymentsFirst() {
-        engine = new SettlementEngine(Mode.RTGS, log);
+        engine = new SettlementEngine(SettlementMode.RTGS, log);
         Party x = direct(0);
         Party y = direct(0);
         Party z = direct(0);
@@ -260,7 +259,7 @@ class SettlementEngineTest {
 
     @Test
     void deferredNetSettlesNothingUntilTheNetting() {
-        engine = new SettlementEngine(Mode.DEFERRED_NET, log);
+        engine = new SettlementEngine(SettlementMode.DNS, log);
         Party x = direct(10);
         Party y = direct(10);
         pay(1, x, y, 100);

@@ -1,5 +1,7 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LiquidityBoundsTest {
 
-    static final SimulationCalendar CAL = SimulationCalendar.CIPS;
+    static final BusinessCalendar CAL = BusinessCalendar.CIPS;
     static final long DAY_START = java.time.LocalDate.of(2021, 3, 1).atTime(8, 30)
             .atZone(CAL.zone()).toEpochSecond();
 
@@ -54,7 +56,7 @@ class LiquidityBoundsTest {
         return s;
     }
 
-    static ModeResult run(PaymentStream s, SimulationMode mode, long[] liquidity) {
+    static ModeResult run(PaymentStream s, SettlementMode mode, long[] liquidity) {
         return new ModeRunner(s, mode, liquidity, ModeRunner.Options.DEFAULT, CAL).run(x -> { });
     }
 
@@ -63,7 +65,7 @@ class LiquidityBoundsTest {
     void atTheUpperBoundRtgsSettlesEverythingWithoutDelay(long seed) {
         PaymentStream s = stream(seed);
         LiquidityBounds bounds = LiquidityBounds.of(s, CAL);
-        ModeResult r = run(s, SimulationMode.RTGS, bounds.upper());
+        ModeResult r = run(s, SettlementMode.RTGS, bounds.upper());
         assertThat(r.unsettledCount()).isZero();
         assertThat(r.settledValue()).isEqualTo(s.totalValue());
         assertThat(r.delayMax()).isZero();
@@ -75,7 +77,7 @@ class LiquidityBoundsTest {
     void atTheLowerBoundRtgsWithLsmSettlesEverythingByTheEndOfTheDay(long seed) {
         PaymentStream s = stream(seed);
         LiquidityBounds bounds = LiquidityBounds.of(s, CAL);
-        ModeResult r = run(s, SimulationMode.RTGS_LSM, bounds.lower());
+        ModeResult r = run(s, SettlementMode.RTGS_LSM, bounds.lower());
         assertThat(r.unsettledCount()).isZero();
         assertThat(r.settledCount()).isEqualTo(s.size());
     }
@@ -85,7 +87,7 @@ class LiquidityBoundsTest {
     void deferredNetSettlementNeedsNoMoreThanTheLowerBound(long seed) {
         PaymentStream s = stream(seed);
         LiquidityBounds bounds = LiquidityBounds.of(s, CAL);
-        ModeResult r = run(s, SimulationMode.DNS, bounds.lower());
+        ModeResult r = run(s, SettlementMode.DNS, bounds.lower());
         assertThat(r.unsettledCount()).isZero();
         for (int a = 0; a < bounds.lower().length; a++) {
             assertThat(r.liquidityUsed()[a]).isLessThanOrEqualTo(bounds.lower()[a]);
@@ -107,7 +109,7 @@ class LiquidityBoundsTest {
                 "every position nets to a credit: nobody has a lower bound to fall below");
         long[] liquidity = bounds.lower().clone();
         liquidity[short_]--;
-        for (SimulationMode mode : SimulationMode.values()) {
+        for (SettlementMode mode : SettlementMode.values()) {
             assertThat(run(s, mode, liquidity).unsettledCount()).as(mode.name()).isPositive();
         }
     }
@@ -117,8 +119,8 @@ class LiquidityBoundsTest {
     void lessLiquidityNeverShortensTheDelayInRtgs(long seed) {
         PaymentStream s = stream(seed);
         LiquidityBounds bounds = LiquidityBounds.of(s, CAL);
-        ModeResult high = run(s, SimulationMode.RTGS, bounds.upper());
-        ModeResult mid = run(s, SimulationMode.RTGS, bounds.between(new BigDecimal("0.5")));
+        ModeResult high = run(s, SettlementMode.RTGS, bounds.upper());
+        ModeResult mid = run(s, SettlementMode.RTGS, bounds.between(new BigDecimal("0.5")));
         assertThat(mid.unsettledValue()).isGreaterThanOrEqualTo(high.unsettledValue());
         long[] half = bounds.between(new BigDecimal("0.5"));
         for (int a = 0; a < half.length; a++) {
@@ -131,8 +133,8 @@ class LiquidityBoundsTest {
     void theSameStreamGivesTheSameResult(long seed) {
         PaymentStream s = stream(seed);
         long[] liquidity = LiquidityBounds.of(s, CAL).between(new BigDecimal("0.3"));
-        ModeResult a = run(stream(seed), SimulationMode.RTGS_LSM, liquidity);
-        ModeResult b = run(s, SimulationMode.RTGS_LSM, liquidity);
+        ModeResult a = run(stream(seed), SettlementMode.RTGS_LSM, liquidity);
+        ModeResult b = run(s, SettlementMode.RTGS_LSM, liquidity);
         assertThat(b).usingRecursiveComparison().ignoringFields("nanos").isEqualTo(a);
     }
 }

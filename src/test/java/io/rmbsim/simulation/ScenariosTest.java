@@ -1,5 +1,7 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,7 @@ class ScenariosTest {
 
     static final SimulationSpecs SPECS = new SimulationSpecs(new ObjectMapper());
 
-    static SimulationRun.Spec harbin(long seed, List<SimulationMode> modes) {
+    static SimulationRun.Spec harbin(long seed, List<SettlementMode> modes) {
         PaymentStream stream = Scenarios.harbin(seed, SPECS.harbinNetwork());
         return new SimulationRun.Spec("harbin-ftz-2021h1", seed, () -> stream, modes,
                 new LiquidityChoice(LiquidityChoice.UPPER, null, null), ModeRunner.Options.DEFAULT, List.of());
@@ -25,8 +27,8 @@ class ScenariosTest {
 
     @Test
     void harbinScenarioSettles275BnOfWhich294MWithRussianAgents() {
-        SimulationReport report = SimulationRun.run(harbin(7, List.of(SimulationMode.values())), p -> { });
-        for (SimulationMode mode : SimulationMode.values()) {
+        SimulationReport report = SimulationRun.run(harbin(7, List.of(SettlementMode.values())), p -> { });
+        for (SettlementMode mode : SettlementMode.values()) {
             BigDecimal settled = new BigDecimal(report.modes().get(mode.name()).settledValue());
             assertThat(settled).as(mode.name()).isBetween(new BigDecimal("2736250000.00"), new BigDecimal("2763750000.00"));
             assertThat(russian(report.corridors().get(mode.name()))).as(mode.name())
@@ -39,9 +41,9 @@ class ScenariosTest {
     @Test
     void harbinScenarioRunsOverTheBusinessDaysOfTheFirstHalfOf2021ThroughHarbinBank() {
         PaymentStream s = Scenarios.harbin(3, SPECS.harbinNetwork());
-        SimulationCalendar cal = SimulationCalendar.CIPS;
-        java.time.LocalDate first = java.time.LocalDate.ofEpochDay(cal.dayOf(s.time(0)));
-        java.time.LocalDate last = java.time.LocalDate.ofEpochDay(cal.dayOf(s.time(s.size() - 1)));
+        BusinessCalendar cal = BusinessCalendar.CIPS;
+        java.time.LocalDate first = cal.openAt(java.time.Instant.ofEpochSecond(s.time(0)));
+        java.time.LocalDate last = cal.openAt(java.time.Instant.ofEpochSecond(s.time(s.size() - 1)));
         assertThat(first).isAfterOrEqualTo(java.time.LocalDate.of(2021, 1, 1));
         assertThat(last).isBeforeOrEqualTo(java.time.LocalDate.of(2021, 6, 30));
         int viaHarbin = 0;
@@ -66,7 +68,7 @@ class ScenariosTest {
     @Test
     void theSameSeedGivesTheSameReportAndAnotherSeedAnother() throws Exception {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        List<SimulationMode> modes = List.of(SimulationMode.RTGS, SimulationMode.RTGS_LSM, SimulationMode.DNS);
+        List<SettlementMode> modes = List.of(SettlementMode.RTGS, SettlementMode.RTGS_LSM, SettlementMode.DNS);
         SimulationReport a = SimulationRun.run(withLiquidity(harbin(11, modes), "0.2"), p -> { });
         SimulationReport b = SimulationRun.run(withLiquidity(harbin(11, modes), "0.2"), p -> { });
         SimulationReport c = SimulationRun.run(withLiquidity(harbin(12, modes), "0.2"), p -> { });
@@ -85,7 +87,7 @@ class ScenariosTest {
 
     @Test
     void aSweepDrawsTheDelayVersusLiquidityCurve() {
-        SimulationRun.Spec base = harbin(5, List.of(SimulationMode.RTGS, SimulationMode.RTGS_LSM));
+        SimulationRun.Spec base = harbin(5, List.of(SettlementMode.RTGS, SettlementMode.RTGS_LSM));
         SimulationRun.Spec sweep = new SimulationRun.Spec(base.scenario(), base.seed(), base.stream(), base.modes(),
                 base.liquidity(), base.options(), List.of(BigDecimal.ZERO, new BigDecimal("0.5"), BigDecimal.ONE));
         SimulationReport r = SimulationRun.run(sweep, p -> { });

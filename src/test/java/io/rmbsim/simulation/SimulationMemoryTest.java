@@ -1,5 +1,7 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +15,13 @@ class SimulationMemoryTest {
 
     static final SimulationSpecs SPECS = ScenariosTest.SPECS;
 
-    static SimulationRun.Spec year(List<SimulationMode> modes) {
+    static SimulationRun.Spec year(List<SettlementMode> modes) {
         return SPECS.from(new SimulationRequest("cips-2023-year", 1L, modes, null, null, null, null, null, null));
     }
 
     @Test
     void aYearOfCipsThatCannotFitIsRefusedUpFrontWithA413NamingEstimateAndBudget() {
-        long estimate = SimulationRun.estimate(year(List.of(SimulationMode.values())));
+        long estimate = SimulationRun.estimate(year(List.of(SettlementMode.values())));
         // 6.61 M payments of 17 bytes, and the working memory of one mode at a time
         assertThat(estimate).isBetween(100L << 20, 160L << 20);
         MemoryBudget small = new MemoryBudget(256L << 20, 160L << 20);
@@ -84,14 +86,14 @@ class SimulationMemoryTest {
         PaymentStream s = new PaymentStream(List.of(new PaymentStream.Participant("A", true, 0),
                 new PaymentStream.Participant("B", true, 1)));
         long half = PaymentStream.MAX_TOTAL_FEN / 2;
-        long day = java.time.LocalDate.of(2021, 3, 1).atTime(9, 0).atZone(SimulationCalendar.CIPS.zone()).toEpochSecond();
+        long day = java.time.LocalDate.of(2021, 3, 1).atTime(9, 0).atZone(BusinessCalendar.CIPS.zone()).toEpochSecond();
         s.add(day, 0, 1, half, false);
         s.add(day + 60, 1, 0, half, false);
-        SimulationReport r = SimulationRun.run(new SimulationRun.Spec("inline", 1, () -> s, List.of(SimulationMode.values()),
+        SimulationReport r = SimulationRun.run(new SimulationRun.Spec("inline", 1, () -> s, List.of(SettlementMode.values()),
                 new LiquidityChoice(BigDecimal.ONE, null, null), ModeRunner.Options.DEFAULT, List.of(BigDecimal.ZERO)), p -> { });
         String total = io.rmbsim.money.Money.format(2 * half);
         assertThat(r.paymentsValue()).isEqualTo(total);
-        for (SimulationMode mode : SimulationMode.values()) {
+        for (SettlementMode mode : SettlementMode.values()) {
             assertThat(r.modes().get(mode.name()).settledValue()).as(mode.name()).isEqualTo(total);
         }
         assertThat(r.bounds().get("A").upper()).isEqualTo(io.rmbsim.money.Money.format(half));
@@ -104,7 +106,7 @@ class SimulationMemoryTest {
         for (int i = 0; i < rows; i++) {
             csv.append("2021-03-01T09:00:00+08:00,HCCBCNBH,ICBKCNBJ,999999999999.99\n");
         }
-        assertThatThrownBy(() -> SPECS.fromCsv(csv.toString(), 1, List.of(SimulationMode.RTGS), null, null, null, List.of(), null))
+        assertThatThrownBy(() -> SPECS.fromCsv(csv.toString(), 1, List.of(SettlementMode.RTGS), null, null, null, List.of(), null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().errors().get(0).field()).isEqualTo("line " + rows + ", column 4 (amount)");
