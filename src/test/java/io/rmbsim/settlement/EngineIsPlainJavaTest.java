@@ -1,5 +1,6 @@
 package io.rmbsim.settlement;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,6 +21,15 @@ class EngineIsPlainJavaTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..",
                         "io.smallrye..", "io.vertx..", "org.eclipse.microprofile..", "com.fasterxml..")
                 .because("settlement rules are plain Java, fed by the live service and by the simulator")
+                .check(MAIN);
+    }
+
+    @Test
+    void settlementImportsOnlyJavaAndItself() {
+        classes().that().resideInAPackage("io.rmbsim.settlement..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.rmbsim.settlement..")
+                .because("an allow list, not a deny list: whatever a framework or another package of the service "
+                        + "brings, the engine stays out of it")
                 .check(MAIN);
     }
 
