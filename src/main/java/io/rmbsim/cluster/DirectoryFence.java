@@ -2,8 +2,7 @@ package io.rmbsim.cluster;
 
 import io.agroal.api.AgroalDataSource;
 import io.rmbsim.participant.ParticipantChanged;
-import io.rmbsim.web.Problem;
-import io.rmbsim.web.ProblemException;
+import io.rmbsim.settlement.SettlementUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -35,8 +34,7 @@ public class DirectoryFence {
         try (Connection c = dataSource.getConnection()) {
             leadership.check(c);
         } catch (SQLException e) {
-            throw new ProblemException(new Problem("urn:rmbsim:problem:unavailable", "Settlement unavailable", 503,
-                    "this instance no longer leads settlement; nothing was changed, retry: " + e.getMessage(), null, null));
+            throw new SettlementUnavailable("this instance no longer leads settlement; nothing was changed, retry");
         }
     }
 }

@@ -11,8 +11,10 @@ import io.rmbsim.participant.ParticipantChanged;
 import io.rmbsim.payment.PaymentOrder;
 import io.rmbsim.payment.PaymentStatus;
 import io.rmbsim.settlement.BusinessCalendar;
-import io.rmbsim.web.Problem;
-import io.rmbsim.web.ProblemException;
+import io.rmbsim.settlement.Refusal;
+import io.rmbsim.settlement.SettlementEngine;
+import io.rmbsim.settlement.SettlementRefused;
+import io.rmbsim.settlement.SettlementUnavailable;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -192,15 +194,16 @@ public class SettlementSequencer {
         return switch (answer) {
             case MOVED -> false;
             case REPLAYED -> true;
-            case KEY_REUSED -> throw ProblemException.conflict("Idempotency-Key " + request.idempotencyKey()
-                    + " was already used on account " + request.account() + " for a different liquidity movement", "DUPL");
-            case BEYOND_BALANCE -> throw ProblemException.conflict("OUT of " + amount + " exceeds the balance of account "
-                    + request.account(), io.rmbsim.settlement.SettlementEngine.INSUFFICIENT_FUNDS);
-            case EXCEEDS_CAPACITY -> throw new ProblemException(new Problem("urn:rmbsim:problem:exceeds-capacity",
-                    "Beyond what settlement can hold", 422, "moving " + amount + " CNY in would take what settlement holds "
+            case KEY_REUSED -> throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(DUPLICATE,
+                    "Idempotency-Key " + request.idempotencyKey() + " was already used on account " + request.account()
+                    + " for a different liquidity movement"));
+            case BEYOND_BALANCE -> throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(
+                    SettlementEngine.INSUFFICIENT_FUNDS, "OUT of " + amount + " exceeds the balance of account "
+                    + request.account()));
+            case EXCEEDS_CAPACITY -> throw new SettlementRefused(SettlementRefused.Kind.BEYOND_CAPACITY, new Refusal(
+                    SettlementEngine.EXCEEDS_CAPACITY, "moving " + amount + " CNY in would take what settlement holds "
                     + "(balances plus queued debits and credits) past its capacity of "
-                    + io.rmbsim.money.Money.format(io.rmbsim.settlement.SettlementEngine.CAPACITY) + " CNY; nothing was moved",
-                    null, io.rmbsim.settlement.SettlementEngine.EXCEEDS_CAPACITY));
+                    + io.rmbsim.money.Money.format(SettlementEngine.CAPACITY) + " CNY; nothing was moved"));
         };
     }
 
@@ -337,13 +340,15 @@ public class SettlementSequencer {
         }
     }
 
-    private static ProblemException timedOut() {
+    /** ISO 20022 DUPL: the same key was used for something else. */
+    private static final String DUPLICATE = "DUPL";
+
+    private static SettlementUnavailable timedOut() {
         return unavailable("settlement did not answer in time; the request may still complete, read it back");
     }
 
-    private static ProblemException unavailable(String detail) {
-        return new ProblemException(new Problem("urn:rmbsim:problem:unavailable", "Settlement unavailable", 503,
-                detail, null, null));
+    private static SettlementUnavailable unavailable(String detail) {
+        return new SettlementUnavailable(detail);
     }
 
     /**

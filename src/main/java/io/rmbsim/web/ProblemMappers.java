@@ -47,6 +47,25 @@ public class ProblemMappers {
         return respond(e.problem());
     }
 
+    /** Settlement cannot answer now: a 503 the client may retry (the detail says whether it may still take effect). */
+    @ServerExceptionMapper
+    public Response unavailable(io.rmbsim.settlement.SettlementUnavailable e) {
+        return Response.fromResponse(respond(new Problem("urn:rmbsim:problem:unavailable", "Settlement unavailable", 503,
+                e.getMessage(), null, null))).header("Retry-After", "1").build();
+    }
+
+    /** A command settlement refused, with its reason code: nothing changed. */
+    @ServerExceptionMapper
+    public Response refused(io.rmbsim.settlement.SettlementRefused e) {
+        var r = e.refusal();
+        return switch (e.kind()) {
+            case CONFLICT -> respond(new Problem("urn:rmbsim:problem:conflict", "Conflict with the current state", 409,
+                    r.text(), null, r.reasonCode()));
+            case BEYOND_CAPACITY -> respond(new Problem("urn:rmbsim:problem:exceeds-capacity", "Beyond what settlement can hold",
+                    422, r.text(), null, r.reasonCode()));
+        };
+    }
+
     /** No token, or one that is expired, forged or not signed by the configured key. */
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class})
