@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
  * (issue 13): {@code cluster} (its forwarding filter writes problem bodies) and a rule that the
  * top-level packages are free of cycles.
  */
-class ArchitectureTest {
+public class ArchitectureTest {
 
-    static final JavaClasses MAIN = new ClassFileImporter()
+    /** The service's own classes, as the rules here and elsewhere check them. */
+    public static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.rmbsim");
 

@@ -3,17 +3,13 @@ package io.rmbsim.settlement;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
 /** The engine is shared by the live service and the simulator: it carries no framework. */
 class EngineIsPlainJavaTest {
 
-    static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.rmbsim");
+    static final JavaClasses MAIN = io.rmbsim.ArchitectureTest.MAIN;
 
     @Test
     void settlementEngineImportsNoFramework() {
