@@ -141,7 +141,9 @@ final class LiveLedger implements SettlementEvents {
     String exceedsCapacity(PaymentOrder order) {
         Member d = members.get(order.debtorAgent());
         Member c = members.get(order.creditorAgent());
-        if (d == null || c == null || engine.admits(legs(d, c), order.amount())) {
+        // a payment that admission refuses anyway is kept as REJECTED with that reason, not refused at capacity
+        if (d == null || c == null || engine.admits(legs(d, c), order.amount())
+                || Admission.refusal(order.currency(), order.debtorAgent(), party(d), order.creditorAgent(), party(c)).isPresent()) {
             return null;
         }
         return "accepting it would take what settlement holds (balances plus queued debits and credits, now "
@@ -207,12 +209,14 @@ final class LiveLedger implements SettlementEvents {
     LiquidityOutcome liquidity(String bic, boolean in, long amount, String reference, String idempotencyKey) {
         begin();
         Member m = members.get(bic);
+        // end() numbers the postings in order: the movement's own comes first, before what it releases
         long postingId = nextPostingId;
         if (in) {
-            if (!engine.credit(m.account(), amount)) {
+            if (!engine.admitsCredit(amount)) {
                 return LiquidityOutcome.EXCEEDS_CAPACITY;
             }
             credits.add(posting(m.account(), amount, "LIQUIDITY_IN", null, reference, null));
+            engine.credit(m.account(), amount);
         } else {
             if (!engine.debit(m.account(), amount)) {
                 return LiquidityOutcome.BEYOND_BALANCE;
@@ -271,6 +275,12 @@ final class LiveLedger implements SettlementEvents {
         } finally {
             closing = false;
         }
+        // written in acceptance order, as GET /payments pages them: a reader paging the rejections
+        // while they are written only sees the list grow past where it is
+        List<PaymentRow> toWrite = new ArrayList<>(rejectedAtClose);
+        toWrite.sort(java.util.Comparator.comparingLong(row -> row.seq));
+        rejectedAtClose.clear();
+        rejectedAtClose.addAll(toWrite);
         List<PaymentRow> settled = new ArrayList<>(settledInCommand);
         end();
         RunResult result = finishRun(settled);

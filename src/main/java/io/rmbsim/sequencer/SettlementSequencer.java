@@ -385,18 +385,28 @@ public class SettlementSequencer {
         failWaiting("settlement stopped");
     }
 
-    /** A batch failed outside the journal's own handling: its callers hear so, and the state is read back. */
+    /**
+     * A batch failed: its callers hear so, and the state is read back. "Nothing of it was settled"
+     * only when that is certain: the journal rolled back (an SQL or runtime failure before it was
+     * written). After the write, or for an Error that may have struck inside the commit, the batch may
+     * have completed, and the callers are told to read it back rather than to send it again.
+     */
     private void failBatch(List<Command<?>> batch, Throwable e) {
         try {
             LOG.error("settlement batch failed; reloading the state from the database", e);
         } catch (Throwable ignored) {
             // logging itself may fail when memory is short; the batch still fails below
         }
+        boolean rolledBack = !batchWritten && (e instanceof SQLException || e instanceof RuntimeException);
         for (Command<?> c : batch) {
-            c.answer.completeExceptionally(unavailable("the batch could not be completed: nothing of it was settled"));
+            c.answer.completeExceptionally(unavailable(rolledBack ? "the batch could not be completed: nothing of it was settled"
+                    : "the batch failed after it may have been written; read it back before sending it again"));
         }
         reload();
     }
+
+    /** Whether the batch in hand has been written (committed) to the store. */
+    private boolean batchWritten;
 
     private void reload() {
         try {
@@ -430,6 +440,7 @@ public class SettlementSequencer {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void process(List<Command<?>> batch) {
+        batchWritten = false;
         Journal journal = new Journal();
         LiveLedger l = ledger;
         l.beginBatch(journal);
@@ -461,6 +472,7 @@ public class SettlementSequencer {
             l.writeRejections(REJECTIONS_PER_BATCH);
             l.checkAgainstEngine(checkInvariants);
             journal.write(dataSource, leadership);
+            batchWritten = true;
         } catch (FencedOut e) {
             // another instance leads now: its state, not this one, is the truth; leadership stops this thread
             LOG.warnf("settlement batch refused: %s", e.getMessage());

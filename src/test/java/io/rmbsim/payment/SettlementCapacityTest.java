@@ -72,6 +72,10 @@ class SettlementCapacityTest {
         Map<String, Object> more = payment(payer, payee, LARGEST);
         problem(post("/api/v1/payments", more), 422).body("reasonCode", equalTo("AM13"));
         get("/api/v1/payments/" + more.get("uetr")).statusCode(404);
+        // a payment refused for what it is keeps that reason, whatever the capacity
+        Map<String, Object> dollars = new java.util.HashMap<>(payment(payer, payee, LARGEST));
+        dollars.put("currency", "USD");
+        post("/api/v1/payments", dollars).statusCode(201).body("status", equalTo("REJECTED")).body("reasonCode", equalTo("AM03"));
         // liquidity moves one account only, so up to three more may fit; then a refusal, not a 503, and nothing moved
         int refusedAt = -1;
         for (int i = 0; i < 5 && refusedAt < 0; i++) {
