@@ -10,6 +10,7 @@ import io.rmbsim.iso20022.TransactionStatus;
 import io.rmbsim.settlement.Refusal;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.sequencer.SettlementSequencer;
+import io.rmbsim.settlement.SettlementRefused;
 import io.rmbsim.sequencer.SettlementSequencer.Submission;
 import io.rmbsim.web.Criteria;
 import io.rmbsim.web.Page;
@@ -90,7 +91,8 @@ public class PaymentResource {
         java.net.URI location = uri.getAbsolutePathBuilder().path(body.uetr().toLowerCase(java.util.Locale.ROOT)).build();
         return sequencer.submitAsync(order).thenApply(s -> {
             if (s.refusal() != null) {
-                throw beyondCapacity(s.refusal());
+                // not kept: it may be sent again once queued payments have settled or the day has closed
+                throw new SettlementRefused(SettlementRefused.Kind.BEYOND_CAPACITY, s.refusal());
             }
             if (s.conflicting()) {
                 throw duplicate(s.payment().order().uetr());
@@ -147,8 +149,8 @@ public class PaymentResource {
 
     private static TransactionStatus status(CreditTransfer t, Submission s) {
         if (s.refusal() != null) {
-            return new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", Submission.REFUSAL_REASON,
-                    s.refusal());
+            return new TransactionStatus(t.instructionId(), t.endToEndId(), t.uetr(), "RJCT", s.refusal().reasonCode(),
+                    s.refusal().text());
         }
         PaymentSnapshot p = s.payment();
         String uetr = p.order().uetr().toString();
@@ -246,12 +248,6 @@ public class PaymentResource {
             throw ProblemException.notFound("payment", uetr);
         }
         return p;
-    }
-
-    /** Not kept: it may be sent again once queued payments have settled or the day has closed. */
-    private static ProblemException beyondCapacity(String detail) {
-        return new ProblemException(new Problem("urn:rmbsim:problem:exceeds-capacity", "Beyond what settlement can hold",
-                422, detail, null, Submission.REFUSAL_REASON));
     }
 
     private static ProblemException duplicate(UUID uetr) {

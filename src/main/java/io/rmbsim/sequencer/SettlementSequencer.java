@@ -144,11 +144,9 @@ public class SettlementSequencer {
 
     /**
      * The outcome of a payment submission; {@code refusal}, when set, says why settlement could not
-     * take it now (it would pass the engine's capacity, reason AM13): nothing of it was kept.
+     * take it now (it would pass the engine's capacity, AM13): nothing of it was kept.
      */
-    public record Submission(PaymentSnapshot payment, boolean created, boolean conflicting, String refusal) {
-
-        public static final String REFUSAL_REASON = io.rmbsim.settlement.SettlementEngine.EXCEEDS_CAPACITY;
+    public record Submission(PaymentSnapshot payment, boolean created, boolean conflicting, Refusal refusal) {
     }
 
     public Submission submit(PaymentOrder order) {
@@ -512,7 +510,7 @@ public class SettlementSequencer {
 
     /** A submission's answer, read once the batch is committed (later commands may settle it). */
     private record PendingSubmission(PaymentRow row, PaymentSnapshot stored, boolean created, boolean conflicting,
-            String refusal) {
+            Refusal refusal) {
     }
 
     private static LiquidityAnswer moveLiquidity(LiveLedger l, LiquidityRequest r, Map<String, StateLoader.StoredMove> stored,
@@ -558,7 +556,7 @@ public class SettlementSequencer {
         }
         String beyondCapacity = l.exceedsCapacity(order);
         if (beyondCapacity != null) {
-            return new PendingSubmission(null, null, false, false, beyondCapacity);
+            return new PendingSubmission(null, null, false, false, new Refusal(SettlementEngine.EXCEEDS_CAPACITY, beyondCapacity));
         }
         PaymentRow row = l.accept(order);
         acceptedNow.put(order.uetr(), row);
