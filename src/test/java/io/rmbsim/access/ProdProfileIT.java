@@ -73,7 +73,7 @@ class ProdProfileIT {
     @Test
     void prodAcceptsOnlyTokensOfItsIssuerForItsAudienceThatLiveNoLongerThanTheMaximum() throws Exception {
         assumeTrue(RunningService.packaged(), "the packaged jar is built by mvn verify");
-        Path dir = Path.of("target", "prod-profile-it", "running").toAbsolutePath();
+        Path dir = freshStore(Path.of("target", "prod-profile-it", "running").toAbsolutePath());
         IdentityProvider idp = identityProvider("running");
         // a demo network's key and token, as a demo instance elsewhere would issue them
         PrivateKey demoKey = DemoKeys.inFolder(dir.resolve("demo-keys")).privateKey();
@@ -104,6 +104,25 @@ class ProdProfileIT {
     }
 
     private record IdentityProvider(PrivateKey privateKey, Path publicKey) {
+    }
+
+    /**
+     * The folder without what an earlier run of this test (a build without {@code clean}) stored there:
+     * its database and its keys, so that each start meets an empty store as on a clean checkout. The
+     * identity provider's key, in {@code idp}, is this run's own and stays.
+     */
+    private static Path freshStore(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> !p.getFileName().toString().equals("idp")).toList()) {
+                try (var tree = Files.walk(p)) {
+                    for (Path q : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(q);
+                    }
+                }
+            }
+        }
+        return dir;
     }
 
     /** A signing key as an identity provider holds it, and its public key as the service is given it. */
@@ -150,8 +169,7 @@ class ProdProfileIT {
 
     private static String startAndExpectExit(String name, String... properties) throws IOException, InterruptedException {
         assumeTrue(Files.isRegularFile(JAR), "the packaged jar is built by mvn verify");
-        Path dir = Path.of("target", "prod-profile-it", name).toAbsolutePath();
-        Files.createDirectories(dir);
+        Path dir = freshStore(Path.of("target", "prod-profile-it", name).toAbsolutePath());
         Path log = dir.resolve("service.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=0", "-Drmbsim.data-dir=" + dir));
