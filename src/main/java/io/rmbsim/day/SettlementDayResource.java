@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.money.Money;
 import io.rmbsim.payment.Payment;
-import io.rmbsim.payment.PaymentStatus;
+import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.payment.PaymentView;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.sequencer.SettlementSequencer;
@@ -59,7 +59,7 @@ public class SettlementDayResource {
         LocalDate date = sequencer.businessDate();
         // a closed day's payments still QUEUED in the store are rejected already, their rejection being written
         Object[] queue = (Object[]) em.createQuery("select count(p), coalesce(sum(p.amount), 0) from Payment p"
-                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open")
+                + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open")
                 .setParameter("open", date).getSingleResult();
         return new DayView(date, "OPEN", sequencer.calendar().cutOffOf(date), autoClose,
                 new DayView.QueueSummary(((Number) queue[0]).longValue(), Money.format(((Number) queue[1]).longValue())));

@@ -53,11 +53,11 @@ public class Ledger {
         // a closed day's payments still QUEUED in the store are rejected already, their rejection being written
         LocalDate open = sequencer.businessDate();
         Object[] out = (Object[]) em.createQuery("select coalesce(sum(p.amount), 0), count(p) from Payment p"
-                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open"
+                + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open"
                 + " and (p.debit1 = :bic or p.debit2 = :bic)")
                 .setParameter("bic", bic).setParameter("open", open).getSingleResult();
         Number in = (Number) em.createQuery("select coalesce(sum(p.amount), 0) from Payment p"
-                + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open"
+                + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open"
                 + " and (p.credit1 = :bic or p.credit2 = :bic)")
                 .setParameter("bic", bic).setParameter("open", open).getSingleResult();
         return new AccountView(bic, heldAt, "CNY", Money.format(balance), Money.format(((Number) out[0]).longValue()),
@@ -82,7 +82,7 @@ public class Ledger {
         // a queued payment debits one or two accounts and credits one or two: each side counts once per account
         for (String side : List.of("debit1", "debit2", "credit1", "credit2")) {
             List<Object[]> sums = em.createQuery("select p." + side + ", sum(p.amount), count(p) from Payment p"
-                    + " where p.status = io.rmbsim.payment.PaymentStatus.QUEUED and p.businessDate >= :open"
+                    + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open"
                     + " and p." + side + " in :bics"
                     + (side.endsWith("2") ? " and p." + side + " <> p." + side.replace('2', '1') : "")
                     + " group by p." + side, Object[].class).setParameter("bics", bics)

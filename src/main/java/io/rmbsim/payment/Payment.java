@@ -1,5 +1,7 @@
 package io.rmbsim.payment;
 
+import io.rmbsim.settlement.PaymentStatus;
+import io.rmbsim.settlement.PaymentOrder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.settlement.Priority;

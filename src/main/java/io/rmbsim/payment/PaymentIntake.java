@@ -1,5 +1,6 @@
 package io.rmbsim.payment;
 
+import io.rmbsim.settlement.PaymentOrder;
 import io.rmbsim.identifier.Bic;
 import io.rmbsim.iso20022.CreditTransfer;
 import io.rmbsim.money.Money;

@@ -1,5 +1,7 @@
 package io.rmbsim.payment;
 
+import io.rmbsim.settlement.PaymentStatus;
+import io.rmbsim.settlement.PaymentOrder;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.iso20022.CreditTransfer;
 import io.rmbsim.iso20022.Iso20022Exception;

@@ -1,5 +1,8 @@
 package io.rmbsim.payment;
 
+import io.rmbsim.settlement.Route;
+import io.rmbsim.settlement.PaymentStatus;
+import io.rmbsim.settlement.PaymentOrder;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.rmbsim.money.Money;
 import io.rmbsim.payment.SubmitPayment.Customer;

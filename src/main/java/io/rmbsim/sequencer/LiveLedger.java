@@ -1,9 +1,9 @@
 package io.rmbsim.sequencer;
 
 import io.rmbsim.participant.ParticipantStatus;
-import io.rmbsim.payment.PaymentOrder;
-import io.rmbsim.payment.PaymentStatus;
-import io.rmbsim.payment.Route;
+import io.rmbsim.settlement.PaymentOrder;
+import io.rmbsim.settlement.PaymentStatus;
+import io.rmbsim.settlement.Route;
 import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Legs;

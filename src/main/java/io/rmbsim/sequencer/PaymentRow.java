@@ -1,7 +1,7 @@
 package io.rmbsim.sequencer;
 
-import io.rmbsim.payment.PaymentOrder;
-import io.rmbsim.payment.PaymentStatus;
+import io.rmbsim.settlement.PaymentOrder;
+import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.SettlementMethod;
 import java.time.Instant;
 import java.time.LocalDate;

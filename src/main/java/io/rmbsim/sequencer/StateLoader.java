@@ -1,8 +1,8 @@
 package io.rmbsim.sequencer;
 
 import io.rmbsim.participant.ParticipantStatus;
-import io.rmbsim.payment.PaymentOrder;
-import io.rmbsim.payment.PaymentStatus;
+import io.rmbsim.settlement.PaymentOrder;
+import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementMethod;

@@ -440,6 +440,11 @@ class DashboardBrowserIT {
     /** Signs out whoever is signed in and signs in with a demo token for this role (and bank). */
     private static void signIn(String role, String bic) {
         open("/");
+        // the header is drawn once the page has asked who holds the token: wait for it (a sign-out
+        // button or the sign-in form) before deciding, or a click would miss a header not yet there
+        await("the overview knows who is signed in").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> !browser.findElements(By.cssSelector("header .who button")).isEmpty()
+                        || browser.findElement(By.id("demo-form")).isDisplayed());
         browser.findElements(By.cssSelector("header .who button")).forEach(WebElement::click);
         waitForVisible("demo-form");
         new Select(browser.findElement(By.id("demo-role"))).selectByValue(role);

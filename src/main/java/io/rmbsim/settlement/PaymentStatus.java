@@ -1,4 +1,4 @@
-package io.rmbsim.payment;
+package io.rmbsim.settlement;
 
 /** A payment's state, with the ISO 20022 transaction status it is reported as. */
 public enum PaymentStatus {

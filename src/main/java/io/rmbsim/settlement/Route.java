@@ -1,4 +1,4 @@
-package io.rmbsim.payment;
+package io.rmbsim.settlement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.rmbsim.payment;
+package io.rmbsim.settlement;
 
-import io.rmbsim.settlement.Priority;
 import java.util.UUID;
 
 /**
