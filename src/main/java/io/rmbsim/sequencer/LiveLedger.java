@@ -6,9 +6,8 @@ import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.Route;
 import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.BusinessCalendar;
-import io.rmbsim.settlement.Legs;
+import io.rmbsim.settlement.Postings;
 import io.rmbsim.settlement.PostingsRule;
-import io.rmbsim.settlement.PostingsRule.Party;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
 import io.rmbsim.settlement.SettlementMethod;
@@ -25,9 +24,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Live settlement's state, owned by the sequencer thread: the engine, the directory as settlement
- * sees it, the queued payments, and the open business day. It applies commands to the engine and
- * records what changed in the batch's {@link Journal}. Nothing here is thread-safe, by design.
+ * The live driver of the settlement engine, owned by the sequencer thread: it maps participants'
+ * BICs to the engine's accounts, hands it commands, and journals what its events say (the payments'
+ * outcomes and the postings they carry) in the batch's {@link Journal}. The engine holds the
+ * balances and the queues; this keeps only what the store needs besides (the payment rows, the open
+ * business day). Nothing here is thread-safe, by design.
  */
 final class LiveLedger implements SettlementEvents {
 
@@ -38,7 +39,6 @@ final class LiveLedger implements SettlementEvents {
     private final List<String> bicOfAccount = new ArrayList<>();
     private final Map<Long, PaymentRow> inEngine = new HashMap<>();
     private final Map<UUID, PaymentRow> queued = new HashMap<>();
-    private long[] running = new long[64];
     /** The value of what waits in the queue, kept as payments join and leave it (not summed per batch). */
     private long queuedValue;
     private long nextSeq;
@@ -81,10 +81,6 @@ final class LiveLedger implements SettlementEvents {
     void addMember(String bic, boolean direct, String agent, ParticipantStatus status, long balance) {
         int account = engine.openAccount(balance);
         bicOfAccount.add(bic);
-        if (account >= running.length) {
-            running = java.util.Arrays.copyOf(running, running.length * 2);
-        }
-        running[account] = balance;
         Member m = new Member(bic, direct, direct ? bic : agent, status, account);
         members.put(bic, m);
         engine.hold(account, status != ParticipantStatus.ACTIVE);
@@ -98,7 +94,8 @@ final class LiveLedger implements SettlementEvents {
         inEngine.put(row.seq, row);
         queued.put(row.order.uetr(), row);
         queuedValue += row.order.amount();
-        engine.restoreQueued(row.seq, legs(d, c), row.order.amount(), row.order.priority(), row.seq);
+        engine.restoreQueued(row.seq, settlementParty(d), settlementParty(c), row.order.amount(), row.order.priority(),
+                row.seq);
     }
 
     void updateMember(String bic, ParticipantStatus status) {
@@ -142,7 +139,7 @@ final class LiveLedger implements SettlementEvents {
         Member d = members.get(order.debtorAgent());
         Member c = members.get(order.creditorAgent());
         // a payment that admission refuses anyway is kept as REJECTED with that reason, not refused at capacity
-        if (d == null || c == null || engine.admits(legs(d, c), order.amount())
+        if (d == null || c == null || engine.admits(settlementParty(d), settlementParty(c), order.amount())
                 || Admission.refusal(order.currency(), order.debtorAgent(), party(d), order.creditorAgent(), party(c)).isPresent()) {
             return null;
         }
@@ -160,10 +157,7 @@ final class LiveLedger implements SettlementEvents {
         String a = d == null ? null : d.agent();
         String b = c == null ? null : c.agent();
         String route = Route.encode(Route.of(order.debtorAgent(), a, order.creditorAgent(), b));
-        Legs legs = d == null || c == null ? null : legs(d, c);
-        PaymentRow row = new PaymentRow(order, nextSeq++, businessDate, now, route,
-                legs == null ? null : bicOf(legs.debit1()), legs == null ? null : bicOf(legs.debit2()),
-                legs == null ? null : bicOf(legs.credit1()), legs == null ? null : bicOf(legs.credit2()));
+        PaymentRow row = new PaymentRow(order, nextSeq++, businessDate, now, route);
         Optional<Refusal> refusal = Admission.refusal(order.currency(), order.debtorAgent(), party(d),
                 order.creditorAgent(), party(c));
         journal.payment(row);
@@ -175,7 +169,7 @@ final class LiveLedger implements SettlementEvents {
         }
         row.status = PaymentStatus.QUEUED; // until the engine says otherwise
         inEngine.put(row.seq, row);
-        engine.submit(row.seq, legs, order.amount(), order.priority());
+        engine.submit(row.seq, settlementParty(d), settlementParty(c), order.amount(), order.priority());
         end();
         return row;
     }
@@ -312,19 +306,11 @@ final class LiveLedger implements SettlementEvents {
     }
 
     /**
-     * Checks that what was posted agrees with the engine, account by account; {@code deep} also has the
-     * engine check its queues (costly with a long queue: for tests and debug runs).
+     * Has the engine recount its queues and exposure against its balances: costly with a long queue,
+     * so for tests, debug runs and a restart (what holds on every command the engine checks itself).
      */
-    void checkAgainstEngine(boolean deep) {
-        if (deep) {
-            engine.checkInvariants();
-        }
-        for (int a = 0; a < engine.accountCount(); a++) {
-            if (running[a] != engine.balance(a)) {
-                throw new IllegalStateException("postings of " + bicOfAccount.get(a) + " say " + running[a]
-                        + " but the engine holds " + engine.balance(a));
-            }
-        }
+    void checkInvariants() {
+        engine.checkInvariants();
     }
 
     /** Puts back a payment that a day close rejected before the service stopped, its rejection not yet written. */
@@ -353,7 +339,7 @@ final class LiveLedger implements SettlementEvents {
     // --- engine events ------------------------------------------------------------------------------
 
     @Override
-    public void settled(long ref, SettlementMethod method) {
+    public void settled(long ref, SettlementMethod method, Postings postings) {
         PaymentRow row = inEngine.remove(ref);
         if (queued.remove(row.order.uetr()) != null) {
             queuedValue -= row.order.amount();
@@ -366,27 +352,19 @@ final class LiveLedger implements SettlementEvents {
         row.reason = null;
         journal.payment(row);
         settledInCommand.add(row);
-        long v = row.order.amount();
-        Member d = members.get(row.order.debtorAgent());
-        Member c = members.get(row.order.creditorAgent());
-        Legs legs = legs(d, c);
-        String counterpartyOfDebits = row.order.creditorAgent();
-        String counterpartyOfCredits = row.order.debtorAgent();
-        for (int acc : new int[] {legs.debit1(), legs.debit2()}) {
-            if (acc != Legs.NONE) {
-                debits.add(posting(acc, -v, "PAYMENT", row.order.uetr(), row.order.endToEndId(), counterpartyOfDebits));
-            }
-        }
-        for (int acc : new int[] {legs.credit1(), legs.credit2()}) {
-            if (acc != Legs.NONE) {
-                credits.add(posting(acc, v, "PAYMENT", row.order.uetr(), row.order.endToEndId(), counterpartyOfCredits));
-            }
+        recordAccounts(row, postings);
+        for (int i = 0; i < postings.size(); i++) {
+            // a debit's counterparty is the creditor agent, a credit's the debtor agent
+            boolean debit = postings.isDebit(i);
+            (debit ? debits : credits).add(posting(postings.account(i), postings.amount(i), "PAYMENT", row.order.uetr(),
+                    row.order.endToEndId(), debit ? row.order.creditorAgent() : row.order.debtorAgent()));
         }
     }
 
     @Override
-    public void queued(long ref) {
+    public void queued(long ref, Postings postings) {
         PaymentRow row = inEngine.get(ref);
+        recordAccounts(row, postings);
         row.status = PaymentStatus.QUEUED;
         queued.put(row.order.uetr(), row);
         queuedValue += row.order.amount();
@@ -423,19 +401,48 @@ final class LiveLedger implements SettlementEvents {
 
     /**
      * Writes the command's postings: credits before debits, so that no running balance dips below
-     * the final one even inside an offset set, which settles all at once.
+     * the final one even inside an offset set, which settles all at once. Each posting's balance
+     * after it is counted back from the engine's balance once the command is done: the engine's
+     * books are the only ones.
      */
     private void end() {
-        for (List<Journal.Posting> side : List.of(credits, debits)) {
-            for (Journal.Posting p : side) {
-                int account = accountOf(p.account());
-                running[account] = Math.addExact(running[account], p.amount());
-                journal.posting(new Journal.Posting(nextPostingId++, p.account(), p.businessDate(), p.amount(),
-                        running[account], p.kind(), p.uetr(), p.reference(), p.counterparty(), p.postedAt()));
-            }
+        List<Journal.Posting> inOrder = new ArrayList<>(credits.size() + debits.size());
+        inOrder.addAll(credits);
+        inOrder.addAll(debits);
+        Map<String, Long> after = new HashMap<>();
+        long[] balanceAfter = new long[inOrder.size()];
+        for (int i = inOrder.size() - 1; i >= 0; i--) {
+            Journal.Posting p = inOrder.get(i);
+            long b = after.computeIfAbsent(p.account(), bic -> engine.balance(accountOf(bic)));
+            balanceAfter[i] = b;
+            after.put(p.account(), b - p.amount());
+        }
+        for (int i = 0; i < inOrder.size(); i++) {
+            Journal.Posting p = inOrder.get(i);
+            journal.posting(new Journal.Posting(nextPostingId++, p.account(), p.businessDate(), p.amount(),
+                    balanceAfter[i], p.kind(), p.uetr(), p.reference(), p.counterparty(), p.postedAt()));
         }
         credits.clear();
         debits.clear();
+    }
+
+    /** The accounts a payment debits and credits, as the engine's postings name them (kept with the payment, for reads). */
+    private void recordAccounts(PaymentRow row, Postings postings) {
+        if (row.accountsKnown()) {
+            return;
+        }
+        String[] debited = new String[2];
+        String[] credited = new String[2];
+        int d = 0;
+        int c = 0;
+        for (int i = 0; i < postings.size(); i++) {
+            if (postings.isDebit(i)) {
+                debited[d++] = bicOf(postings.account(i));
+            } else {
+                credited[c++] = bicOf(postings.account(i));
+            }
+        }
+        row.accounts(debited[0], debited[1], credited[0], credited[1]);
     }
 
     private Journal.Posting posting(int account, long amount, String kind, UUID uetr, String reference,
@@ -449,12 +456,11 @@ final class LiveLedger implements SettlementEvents {
     }
 
     private String bicOf(int account) {
-        return account == Legs.NONE ? null : bicOfAccount.get(account);
+        return bicOfAccount.get(account);
     }
 
-    private Legs legs(Member d, Member c) {
-        Member a = members.get(d.agent());
-        Member b = members.get(c.agent());
-        return PostingsRule.legs(new Party(d.account(), a.account()), new Party(c.account(), b.account()));
+    /** A member as the engine's postings rule sees it: its account, and the CIPS account of its agent. */
+    private PostingsRule.Party settlementParty(Member m) {
+        return new PostingsRule.Party(m.account(), members.get(m.agent()).account());
     }
 }

@@ -14,10 +14,11 @@ public final class PaymentRow {
     final LocalDate businessDate;
     final Instant acceptedAt;
     final String route;
-    final String debit1;
-    final String debit2;
-    final String credit1;
-    final String credit2;
+    /** The accounts it debits and credits (BICs), once the engine has said; none for a payment refused before it. */
+    String debit1;
+    String debit2;
+    String credit1;
+    String credit2;
     volatile PaymentStatus status;
     volatile String reasonCode;
     volatile String reason;
@@ -28,13 +29,19 @@ public final class PaymentRow {
     /** Written by an earlier batch: this batch updates it rather than inserting it. */
     boolean stored;
 
-    PaymentRow(PaymentOrder order, long seq, LocalDate businessDate, Instant acceptedAt, String route, String debit1,
-            String debit2, String credit1, String credit2) {
+    PaymentRow(PaymentOrder order, long seq, LocalDate businessDate, Instant acceptedAt, String route) {
         this.order = order;
         this.seq = seq;
         this.businessDate = businessDate;
         this.acceptedAt = acceptedAt;
         this.route = route;
+    }
+
+    boolean accountsKnown() {
+        return debit1 != null || credit1 != null;
+    }
+
+    void accounts(String debit1, String debit2, String credit1, String credit2) {
         this.debit1 = debit1;
         this.debit2 = debit2;
         this.credit1 = credit1;

@@ -77,7 +77,7 @@ final class StateLoader {
                     }
                 }
             }
-            ledger.checkAgainstEngine(true);
+            ledger.checkInvariants();
             return ledger;
         }
     }
@@ -184,8 +184,8 @@ final class StateLoader {
                 rs.getString("debtor_account"), rs.getString("creditor_name"), rs.getString("creditor_account"),
                 rs.getString("purpose"), rs.getString("remittance_info"));
         PaymentRow row = new PaymentRow(order, rs.getLong("seq"), rs.getObject("business_date", LocalDate.class),
-                instant(rs, "accepted_at"), rs.getString("route"), rs.getString("debit1"), rs.getString("debit2"),
-                rs.getString("credit1"), rs.getString("credit2"));
+                instant(rs, "accepted_at"), rs.getString("route"));
+        row.accounts(rs.getString("debit1"), rs.getString("debit2"), rs.getString("credit1"), rs.getString("credit2"));
         row.status = PaymentStatus.valueOf(rs.getString("status"));
         row.reasonCode = rs.getString("reason_code");
         row.reason = rs.getString("reason");

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * <li>no account is ever negative; nothing is created or lost.</li>
  * </ul>
  * Single-threaded and deterministic: the same commands in the same order give the same events.
- * Drivers (the live service, the simulator) serialise commands and act on {@link SettlementEvents}.
+ * Drivers (the live service, the simulator) serialise commands and act on {@link SettlementEvents},
+ * whose settlements carry the postings made: no driver works the legs out again. What must hold where
+ * state changes (cover, capacity) is checked there, on every call, not only in tests.
  */
 public final class SettlementEngine {
 
@@ -42,6 +44,8 @@ public final class SettlementEngine {
     private final SettlementMode mode;
     private final PaymentQueue queue = new PaymentQueue();
     private final Offsetting offsetting;
+    /** What each settlement posted, handed to the driver with the event (one view, filled again each time). */
+    private final Postings postings = new Postings();
     private long[] balance = new long[16];
     private boolean[] held = new boolean[16];
     private int accounts;
@@ -116,11 +120,16 @@ public final class SettlementEngine {
     }
 
     /**
-     * Whether a payment of {@code amount} on these legs fits: queued, it adds its amount once per
-     * leg, and nothing the engine holds may pass {@link #CAPACITY}. {@link #submit} refuses what does
-     * not fit with {@link #EXCEEDS_CAPACITY}; a driver that answers its client at once asks first.
+     * Whether a payment of {@code amount} between these agents fits: queued, it adds its amount once
+     * per leg the postings rule gives it, and nothing the engine holds may pass {@link #CAPACITY}.
+     * {@link #submit} refuses what does not fit with {@link #EXCEEDS_CAPACITY}; a driver that answers
+     * its client at once asks first.
      */
-    public boolean admits(Legs legs, long amount) {
+    public boolean admits(PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount) {
+        return admits(PostingsRule.legs(debtorAgent, creditorAgent), amount);
+    }
+
+    private boolean admits(Legs legs, long amount) {
         if (amount <= 0 || amount > CAPACITY / 4) {
             return false;
         }
@@ -134,10 +143,17 @@ public final class SettlementEngine {
     }
 
     /**
-     * Submits a payment of {@code amount} fen. It settles at once when every debited account has
-     * cover and nothing of its priority or higher waits ahead of it there; otherwise it queues.
+     * Submits a payment of {@code amount} fen from the debtor agent to the creditor agent; the
+     * postings rule gives the accounts it debits and credits. It settles at once when every debited
+     * account has cover and nothing of its priority or higher waits ahead of it there; otherwise it
+     * queues.
      */
-    public void submit(long ref, Legs legs, long amount, Priority priority) {
+    public void submit(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
+            Priority priority) {
+        submit(ref, PostingsRule.legs(debtorAgent, creditorAgent), amount, priority);
+    }
+
+    private void submit(long ref, Legs legs, long amount, Priority priority) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a payment moves a positive amount");
         }
@@ -147,21 +163,26 @@ public final class SettlementEngine {
         }
         if (legs.debit1() == Legs.NONE) {
             // nothing to cover: the debtor is the agent's own customer, outside the model
-            post(legs.credit1(), legs.credit2(), Legs.NONE, Legs.NONE, amount);
-            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+            postCovered(legs.credit1(), legs.credit2(), Legs.NONE, Legs.NONE, amount);
+            checkExposure();
+            postings.fill(Legs.NONE, Legs.NONE, legs.credit1(), legs.credit2(), amount);
+            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS, postings);
             scheduleCredits(legs.credit1(), legs.credit2());
             release();
             return;
         }
         if (mode != SettlementMode.DNS && settlesOnArrival(legs, amount, priority)) {
-            post(legs.credit1(), legs.credit2(), legs.debit1(), legs.debit2(), amount);
-            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+            postCovered(legs.credit1(), legs.credit2(), legs.debit1(), legs.debit2(), amount);
+            checkExposure();
+            postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
+            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS, postings);
             scheduleCredits(legs.credit1(), legs.credit2());
             release();
             return;
         }
         enqueue(ref, legs, amount, priority, sequence++);
-        events.queued(ref);
+        postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
+        events.queued(ref, postings);
         if (mode == SettlementMode.RTGS_LSM && legs.from() != Legs.NONE && legs.to() != Legs.NONE) {
             offsetting.bilateral(legs.from(), legs.to());
         }
@@ -171,7 +192,15 @@ public final class SettlementEngine {
      * Puts back a payment that was queued before a restart, at its original place in the queues,
      * without settling anything or telling anyone: the state it restores was already consistent.
      */
-    public void restoreQueued(long ref, Legs legs, long amount, Priority priority, long arrival) {
+    public void restoreQueued(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
+            Priority priority, long arrival) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("a payment moves a positive amount");
+        }
+        Legs legs = PostingsRule.legs(debtorAgent, creditorAgent);
+        if (!admits(legs, amount)) {
+            throw new IllegalStateException("a restored queue holds more than the engine can (" + CAPACITY + " fen)");
+        }
         enqueue(ref, legs, amount, priority, arrival);
         sequence = Math.max(sequence, arrival + 1);
     }
@@ -387,8 +416,9 @@ public final class SettlementEngine {
             schedule(queue.debit1[s]);
             schedule(queue.debit2[s]);
             scheduleCredits(queue.credit1[s], queue.credit2[s]);
+            postings.fill(queue.debit1[s], queue.debit2[s], queue.credit1[s], queue.credit2[s], queue.amount[s]);
             dequeue(s);
-            events.settled(ref, method);
+            events.settled(ref, method, postings);
         }
         release();
     }
@@ -431,12 +461,13 @@ public final class SettlementEngine {
                     }
                     long ref = queue.ref[s];
                     SettlementMethod method = queue.book[s] ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS;
-                    post(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
+                    postCovered(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
                     schedule(queue.debit1[s]);
                     schedule(queue.debit2[s]);
                     scheduleCredits(queue.credit1[s], queue.credit2[s]);
+                    postings.fill(queue.debit1[s], queue.debit2[s], queue.credit1[s], queue.credit2[s], queue.amount[s]);
                     dequeue(s);
-                    events.settled(ref, method);
+                    events.settled(ref, method, postings);
                 }
             }
         } finally {
@@ -472,6 +503,12 @@ public final class SettlementEngine {
         return account != Legs.NONE && held[account];
     }
 
+    /**
+     * Moves {@code amount} from the debited to the credited accounts. Inside an offset set a debit
+     * may pass below zero until the set's other credits arrive ({@link #settleSet} checks the set);
+     * a single payment's debits never do ({@link #postCovered}). A queued payment's postings count
+     * twice in the exposure until it leaves the queue, where {@link #dequeue} checks it again.
+     */
     private void post(int credit1, int credit2, int debit1, int debit2, long amount) {
         if (debit1 != Legs.NONE) {
             balance[debit1] -= amount;
@@ -489,15 +526,31 @@ public final class SettlementEngine {
         exposure += (long) (legCount(credit1, credit2) - legCount(debit1, debit2)) * amount;
     }
 
+    /** {@link #post} for one payment whose cover was established: no debited account may end below zero. */
+    private void postCovered(int credit1, int credit2, int debit1, int debit2, long amount) {
+        post(credit1, credit2, debit1, debit2, amount);
+        if (debit1 != Legs.NONE && balance[debit1] < 0 || debit2 != Legs.NONE && balance[debit2] < 0) {
+            throw new IllegalStateException("a payment of " + amount + " fen took an account below zero");
+        }
+    }
+
+    private void checkExposure() {
+        if (exposure < 0 || exposure > CAPACITY) {
+            throw new IllegalStateException("exposure " + exposure + " outside 0.." + CAPACITY);
+        }
+    }
+
     private void enqueue(long ref, Legs legs, long amount, Priority priority, long arrival) {
         queue.enqueue(ref, legs, amount, priority, arrival);
         exposure += (long) (legCount(legs.debit1(), legs.debit2()) + legCount(legs.credit1(), legs.credit2())) * amount;
+        checkExposure();
     }
 
     private void dequeue(int s) {
         exposure -= (long) (legCount(queue.debit1[s], queue.debit2[s]) + legCount(queue.credit1[s], queue.credit2[s]))
                 * queue.amount[s];
         queue.remove(s);
+        checkExposure();
     }
 
     private static int legCount(int first, int second) {

@@ -6,12 +6,15 @@ package io.rmbsim.settlement;
  */
 public interface SettlementEvents {
 
-    /** The payment settled: its legs were posted, all at once. */
-    void settled(long ref, SettlementMethod method);
+    /**
+     * The payment settled, by {@code method}: these postings were made, all at once. The postings
+     * are the engine's view, valid during the call only.
+     */
+    void settled(long ref, SettlementMethod method, Postings postings);
 
-    /** The payment waits in the queue of every account it debits. */
-    void queued(long ref);
+    /** The payment waits in the queue of every account it debits; {@code postings} are what it will post when it settles. */
+    void queued(long ref, Postings postings);
 
-    /** The queued payment was taken out of the queue without settling (end of day: {@code AM04}). */
+    /** The payment left the engine unsettled: refused on arrival ({@code AM13}) or rejected at the day's close ({@code AM04}). */
     void rejected(long ref, String reasonCode);
 }

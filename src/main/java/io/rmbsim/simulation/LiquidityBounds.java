@@ -2,6 +2,7 @@ package io.rmbsim.simulation;
 
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Legs;
+import io.rmbsim.settlement.PostingsRule;
 
 /**
  * Leinonen and Soramäki's liquidity bounds (Bank of Finland discussion paper 16/1999), per settlement
@@ -25,7 +26,8 @@ public record LiquidityBounds(long[] upper, long[] lower) {
             java.util.Arrays.fill(position, 0);
             java.util.Arrays.fill(lowest, 0);
             for (; i < end; i++) {
-                Legs legs = network.legs(stream.debtor(i), stream.creditor(i));
+                // the bounds settle nothing: they apply the engine's postings rule to every payment as it comes
+                Legs legs = PostingsRule.legs(network.party(stream.debtor(i)), network.party(stream.creditor(i)));
                 long v = stream.amount(i);
                 move(position, lowest, legs.debit1(), -v);
                 move(position, lowest, legs.debit2(), -v);

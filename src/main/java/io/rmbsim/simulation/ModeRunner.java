@@ -2,7 +2,7 @@ package io.rmbsim.simulation;
 
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.SettlementMode;
-import io.rmbsim.settlement.Legs;
+import io.rmbsim.settlement.Postings;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
@@ -124,7 +124,7 @@ public final class ModeRunner implements SettlementEvents {
                     }
                 }
                 clock = t;
-                engine.submit(i, network.legs(stream.debtor(i), stream.creditor(i)), stream.amount(i),
+                engine.submit(i, network.party(stream.debtor(i)), network.party(stream.creditor(i)), stream.amount(i),
                         stream.high(i) ? Priority.HIGH : Priority.NORM);
                 if ((i & 0xFFFF) == 0) {
                     progress.accept(i);
@@ -168,7 +168,7 @@ public final class ModeRunner implements SettlementEvents {
     }
 
     @Override
-    public void settled(long ref, SettlementMethod method) {
+    public void settled(long ref, SettlementMethod method, Postings postings) {
         int i = (int) ref;
         long v = stream.amount(i);
         settledCount++;
@@ -188,25 +188,25 @@ public final class ModeRunner implements SettlementEvents {
             delaySum = Math.addExact(delaySum, delay);
             delayMax = Math.max(delayMax, delay);
         }
-        Legs legs = network.legs(stream.debtor(i), stream.creditor(i));
-        low(legs.debit1());
-        low(legs.debit2());
+        for (int p = 0; p < postings.size(); p++) {
+            if (postings.isDebit(p)) {
+                low(postings.account(p));
+            }
+        }
         if (outcomes != null) {
             outcomes.settled(i, java.time.LocalDate.ofEpochDay(day), method);
         }
     }
 
     private void low(int account) {
-        if (account != Legs.NONE) {
-            long b = engine.balance(account);
-            if (b < lowest[account]) {
-                lowest[account] = b;
-            }
+        long b = engine.balance(account);
+        if (b < lowest[account]) {
+            lowest[account] = b;
         }
     }
 
     @Override
-    public void queued(long ref) {
+    public void queued(long ref, Postings postings) {
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.rmbsim.simulation;
 
-import io.rmbsim.settlement.Legs;
-import io.rmbsim.settlement.PostingsRule;
 import io.rmbsim.settlement.PostingsRule.Party;
 
 /**
  * A simulated network's settlement accounts: account i belongs to participant i (a DIRECT
- * participant's CIPS account, an INDIRECT one's account at its agent). Legs come from the one
- * postings rule.
+ * participant's CIPS account, an INDIRECT one's account at its agent), each participant as the
+ * engine's postings rule sees it.
  */
 final class Network {
 
@@ -25,8 +23,7 @@ final class Network {
         return parties.length;
     }
 
-    /** Computed afresh: a small short-lived object is cheaper than a map over millions of pairs. */
-    Legs legs(int debtor, int creditor) {
-        return PostingsRule.legs(parties[debtor], parties[creditor]);
+    Party party(int participant) {
+        return parties[participant];
     }
 }

@@ -14,7 +14,7 @@ class EventLog implements SettlementEvents {
     final List<Long> queued = new ArrayList<>();
 
     @Override
-    public void settled(long ref, SettlementMethod method) {
+    public void settled(long ref, SettlementMethod method, Postings postings) {
         if (settled.put(ref, method) != null) {
             throw new AssertionError("payment " + ref + " settled twice");
         }
@@ -22,7 +22,7 @@ class EventLog implements SettlementEvents {
     }
 
     @Override
-    public void queued(long ref) {
+    public void queued(long ref, Postings postings) {
         queued.add(ref);
         lines.add("queued " + ref);
     }

@@ -24,10 +24,10 @@ class SettlementEngineDayCloseTest {
         Party x = Party.direct(engine.openAccount(0));
         Party y = Party.direct(engine.openAccount(0));
         Party z = Party.direct(engine.openAccount(0));
-        engine.submit(1, PostingsRule.legs(x, y), 100, Priority.NORM);
-        engine.submit(2, PostingsRule.legs(y, z), 100, Priority.NORM);
-        engine.submit(3, PostingsRule.legs(z, x), 100, Priority.NORM);
-        engine.submit(4, PostingsRule.legs(x, z), 30, Priority.NORM);
+        engine.submit(1, x, y, 100, Priority.NORM);
+        engine.submit(2, y, z, 100, Priority.NORM);
+        engine.submit(3, z, x, 100, Priority.NORM);
+        engine.submit(4, x, z, 30, Priority.NORM);
     }
 
     @Test

@@ -98,7 +98,7 @@ class SettlementEnginePropertiesTest {
                 Priority priority = random.nextInt(5) == 0 ? Priority.HIGH : Priority.NORM;
                 boolean fits = model.fits(legs, amount);
                 model.submitting(nextRef, legs, amount, priority);
-                engine.submit(nextRef, legs, amount, priority);
+                engine.submit(nextRef, from, to, amount, priority);
                 assertThat(model.status.get(nextRef).equals("REFUSED")).as("seed %d: payment %d refused at capacity", seed, nextRef)
                         .isEqualTo(!fits);
                 nextRef++;
@@ -190,11 +190,13 @@ class SettlementEnginePropertiesTest {
         }
 
         @Override
-        public void settled(long ref, SettlementMethod method) {
+        public void settled(long ref, SettlementMethod method, Postings postings) {
             String before = status.get(ref);
             assertThat(before).as("payment %d settles once, from the queue or on arrival", ref)
                     .isIn("SUBMITTED", "QUEUED");
             Legs l = legs.get(ref);
+            assertThat(describe(postings)).as("payment %d: the postings its settlement carries", ref)
+                    .isEqualTo(expectedPostings(l, amount.get(ref)));
             if (method == SettlementMethod.RTGS || method == SettlementMethod.BOOK_TRANSFER) {
                 for (int d : new int[] {l.debit1(), l.debit2()}) {
                     if (d != Legs.NONE) {
@@ -250,10 +252,36 @@ class SettlementEnginePropertiesTest {
         }
 
         @Override
-        public void queued(long ref) {
+        public void queued(long ref, Postings postings) {
             assertThat(status.get(ref)).isEqualTo("SUBMITTED");
+            assertThat(describe(postings)).as("payment %d: the postings it will make", ref)
+                    .isEqualTo(expectedPostings(legs.get(ref), amount.get(ref)));
             status.put(ref, "QUEUED");
             lines.add("queued " + ref);
+        }
+
+        /** The postings rule's legs of a payment, as postings: debits (negative) first, then credits. */
+        private static List<String> expectedPostings(Legs l, long v) {
+            List<String> out = new ArrayList<>();
+            for (int d : new int[] {l.debit1(), l.debit2()}) {
+                if (d != Legs.NONE) {
+                    out.add(d + " " + -v);
+                }
+            }
+            for (int c : new int[] {l.credit1(), l.credit2()}) {
+                if (c != Legs.NONE) {
+                    out.add(c + " " + v);
+                }
+            }
+            return out;
+        }
+
+        private static List<String> describe(Postings postings) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < postings.size(); i++) {
+                out.add(postings.account(i) + " " + postings.amount(i));
+            }
+            return out;
         }
 
         /** What the engine holds by the model's own count: balances, and each queued payment once per leg. */

@@ -26,11 +26,11 @@ class SettlementEngineTest {
     }
 
     void pay(long ref, Party from, Party to, long amount) {
-        engine.submit(ref, PostingsRule.legs(from, to), amount, Priority.NORM);
+        engine.submit(ref, from, to, amount, Priority.NORM);
     }
 
     void payHigh(long ref, Party from, Party to, long amount) {
-        engine.submit(ref, PostingsRule.legs(from, to), amount, Priority.HIGH);
+        engine.submit(ref, from, to, amount, Priority.HIGH);
     }
 
     @Test
