@@ -2,7 +2,6 @@ package io.rmbsim.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rmbsim.identifier.Bic;
-import io.rmbsim.web.Problem;
 import io.rmbsim.web.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Arrays;
@@ -98,7 +97,7 @@ public class Caller {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(new Problem("urn:rmbsim:problem:forbidden", "Forbidden", 403, detail, null, null));
+        return ProblemException.forbidden(detail);
     }
 
     private static ProblemException noBankInToken() {

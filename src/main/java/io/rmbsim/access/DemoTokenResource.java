@@ -1,7 +1,6 @@
 package io.rmbsim.access;
 
-import io.rmbsim.participant.ParticipantDirectory;
-import io.rmbsim.web.Problem;
+import io.rmbsim.web.Problems;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
 import jakarta.annotation.security.PermitAll;
@@ -32,11 +31,11 @@ public class DemoTokenResource {
     }
 
     private final DemoCredentials credentials;
-    private final ParticipantDirectory directory;
+    private final KnownBanks banks;
 
-    DemoTokenResource(DemoCredentials credentials, ParticipantDirectory directory) {
+    DemoTokenResource(DemoCredentials credentials, KnownBanks banks) {
         this.credentials = credentials;
-        this.directory = directory;
+        this.banks = banks;
     }
 
     @POST
@@ -64,9 +63,8 @@ public class DemoTokenResource {
 
     private DemoToken issue(String rawRole, String rawBic, String rawSubject) {
         if (!credentials.enabled()) {
-            throw new ProblemException(new Problem("urn:rmbsim:problem:not-found", "Not found", 404,
-                    "demo tokens are off: this service accepts only tokens signed by the key it was configured with",
-                    null, null));
+            throw new ProblemException(Problems.notFound(
+                    "demo tokens are off: this service accepts only tokens signed by the key it was configured with"));
         }
         String role = rawRole == null ? null : rawRole.toLowerCase(Locale.ROOT);
         if (!Roles.OPERATOR.equals(role) && !Roles.AUDITOR.equals(role) && !Roles.MEMBER.equals(role)) {
@@ -77,7 +75,7 @@ public class DemoTokenResource {
             if (rawBic == null || rawBic.isBlank()) {
                 throw ProblemException.invalid("bic", "a member token names its bank's BIC", "RC01");
             }
-            bic = directory.get(QueryParams.pathBic("bic", rawBic)).bic;
+            bic = banks.registered(QueryParams.pathBic("bic", rawBic));
         } else if (rawBic != null) {
             throw ProblemException.invalid("bic", "only a member token names a bank");
         }

@@ -1,6 +1,6 @@
 package io.rmbsim.audit;
 
-import io.rmbsim.web.Problem;
+import io.rmbsim.web.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -15,6 +15,8 @@ public class AuditAdmission {
 
     /** Set on a request refused here: its own entry is kept only while there is room (it changed nothing). */
     static final String REFUSED = AuditAdmission.class.getName() + ".refused";
+    /** The writer catches up in batches: a few seconds, not one. */
+    private static final int RETRY_AFTER = 5;
 
     private final AuditTrail trail;
 
@@ -29,9 +31,6 @@ public class AuditAdmission {
             return Optional.empty();
         }
         request.setProperty(REFUSED, Boolean.TRUE);
-        Problem problem = new Problem("urn:rmbsim:problem:audit-backlog", "Service unavailable", 503,
-                "the audit trail is behind and cannot record more changes now; nothing was changed, try again later",
-                null, null);
-        return Optional.of(Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build());
+        return Optional.of(Problems.response(Problems.auditBacklog(), RETRY_AFTER));
     }
 }

@@ -2,7 +2,7 @@ package io.rmbsim.cluster;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.rmbsim.web.Problem;
+import io.rmbsim.settlement.SettlementUnavailable;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -111,7 +110,8 @@ public class LeaderForwarding {
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 in.resume();
-                refuse(rc, "the leading instance " + leader + " cannot be reached: " + opened.cause().getMessage() + "; retry");
+                LOG.debugf("the leader %s cannot be reached: %s", leader, opened.cause().getMessage());
+                refuse(rc, "the leading instance " + leader + " cannot be reached; retry");
                 return;
             }
             HttpClientRequest out = opened.result();
@@ -159,10 +159,7 @@ public class LeaderForwarding {
             if (received[0] > bodyLimit) {
                 in.handler(null);
                 if (!rc.response().headWritten()) {
-                    rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                            .putHeader("Connection", "close")
-                            .end(new JsonObject().put("type", "urn:rmbsim:problem:too-large").put("title", "Payload too large")
-                                    .put("status", 413).put("detail", "the body exceeds " + bodyLimit + " bytes").encode());
+                    rc.fail(413); // answered as the body limit answers it, the rest of the body discarded
                 }
                 out.reset();
                 return;
@@ -218,16 +215,15 @@ public class LeaderForwarding {
             return;
         }
         // the request may have reached the leader before it went: the client reads its outcome back
-        refuse(rc, "the leading instance " + leader + " did not answer (" + cause.getMessage()
-                + "); the request may or may not have been carried out, read it back or retry");
+        LOG.debugf("the leader %s did not answer: %s", leader, cause.getMessage());
+        refuse(rc, "the leading instance " + leader + " did not answer; the request may or may not have been carried "
+                + "out, read it back or retry");
     }
 
+    /** Settlement cannot be reached from here: the web layer answers its 503 problem, as for any such failure. */
     private static void refuse(RoutingContext rc, String detail) {
-        if (rc.response().ended()) {
-            return;
+        if (!rc.response().ended()) {
+            rc.fail(new SettlementUnavailable(detail));
         }
-        rc.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Retry-After", "1")
-                .end(new JsonObject().put("type", "urn:rmbsim:problem:unavailable").put("title", "Settlement unavailable")
-                        .put("status", 503).put("detail", detail).encode());
     }
 }

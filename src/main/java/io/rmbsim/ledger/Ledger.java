@@ -5,6 +5,7 @@ import io.rmbsim.iso20022.Camt053Writer;
 import io.rmbsim.iso20022.Statement;
 import io.rmbsim.iso20022.StatementEntry;
 import io.rmbsim.money.Money;
+import io.rmbsim.sequencer.QueuedValue;
 import io.rmbsim.sequencer.SettlementSequencer;
 import io.rmbsim.web.Criteria;
 import io.rmbsim.web.Page;
@@ -26,11 +27,13 @@ public class Ledger {
     private final EntityManager em;
     private final SettlementSequencer sequencer;
     private final Clock clock;
+    private final QueuedValue queued;
 
-    Ledger(EntityManager em, SettlementSequencer sequencer, Clock clock) {
+    Ledger(EntityManager em, SettlementSequencer sequencer, Clock clock, QueuedValue queued) {
         this.em = em;
         this.sequencer = sequencer;
         this.clock = clock;
+        this.queued = queued;
     }
 
     public SettlementAccount account(String bic) {
@@ -50,18 +53,13 @@ public class Ledger {
         }
         String heldAt = (String) found.get(0)[0];
         long balance = ((Number) found.get(0)[1]).longValue();
-        // a closed day's payments still QUEUED in the store are rejected already, their rejection being written
         LocalDate open = sequencer.businessDate();
-        Object[] out = (Object[]) em.createQuery("select coalesce(sum(p.amount), 0), count(p) from Payment p"
-                + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open"
-                + " and (p.debit1 = :bic or p.debit2 = :bic)")
-                .setParameter("bic", bic).setParameter("open", open).getSingleResult();
-        Number in = (Number) em.createQuery("select coalesce(sum(p.amount), 0) from Payment p"
-                + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open"
-                + " and (p.credit1 = :bic or p.credit2 = :bic)")
-                .setParameter("bic", bic).setParameter("open", open).getSingleResult();
-        return new AccountView(bic, heldAt, "CNY", Money.format(balance), Money.format(((Number) out[0]).longValue()),
-                Money.format(in.longValue()), ((Number) out[1]).longValue(), sequencer.businessDate());
+        return view(bic, heldAt, balance, queued.of(bic, open), open);
+    }
+
+    private static AccountView view(String bic, String heldAt, long balance, QueuedValue.Totals queued, LocalDate open) {
+        return new AccountView(bic, heldAt, "CNY", Money.format(balance), Money.format(queued.outgoingValue()),
+                Money.format(queued.incomingValue()), queued.outgoingCount(), open);
     }
 
     /**
@@ -76,35 +74,10 @@ public class Ledger {
         if (accounts.isEmpty()) {
             return new Page<>(List.of(), page.page(), page.size(), total);
         }
-        List<String> bics = accounts.stream().map(a -> a.bic).toList();
-        Map<String, long[]> outgoing = new java.util.HashMap<>();
-        Map<String, Long> incoming = new java.util.HashMap<>();
-        // a queued payment debits one or two accounts and credits one or two: each side counts once per account
-        for (String side : List.of("debit1", "debit2", "credit1", "credit2")) {
-            List<Object[]> sums = em.createQuery("select p." + side + ", sum(p.amount), count(p) from Payment p"
-                    + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open"
-                    + " and p." + side + " in :bics"
-                    + (side.endsWith("2") ? " and p." + side + " <> p." + side.replace('2', '1') : "")
-                    + " group by p." + side, Object[].class).setParameter("bics", bics)
-                    .setParameter("open", sequencer.businessDate()).getResultList();
-            for (Object[] row : sums) {
-                String bic = (String) row[0];
-                long value = ((Number) row[1]).longValue();
-                if (side.startsWith("debit")) {
-                    long[] o = outgoing.computeIfAbsent(bic, b -> new long[2]);
-                    o[0] += value;
-                    o[1] += ((Number) row[2]).longValue();
-                } else {
-                    incoming.merge(bic, value, Long::sum);
-                }
-            }
-        }
-        LocalDate today = sequencer.businessDate();
-        List<AccountView> items = accounts.stream().map(a -> {
-            long[] o = outgoing.getOrDefault(a.bic, new long[2]);
-            return new AccountView(a.bic, a.heldAt, "CNY", Money.format(a.balance), Money.format(o[0]),
-                    Money.format(incoming.getOrDefault(a.bic, 0L)), o[1], today);
-        }).toList();
+        LocalDate open = sequencer.businessDate();
+        Map<String, QueuedValue.Totals> queuedNow = queued.of(accounts.stream().map(a -> a.bic).toList(), open);
+        List<AccountView> items = accounts.stream().map(a -> view(a.bic, a.heldAt, a.balance,
+                queuedNow.getOrDefault(a.bic, QueuedValue.Totals.NONE), open)).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 

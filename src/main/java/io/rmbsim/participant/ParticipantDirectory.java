@@ -1,6 +1,7 @@
 package io.rmbsim.participant;
 
 import io.quarkus.panache.common.Sort;
+import io.rmbsim.access.KnownBanks;
 import io.rmbsim.identifier.Bic;
 import io.rmbsim.identifier.CountryCode;
 import io.rmbsim.web.Criteria;
@@ -21,7 +22,7 @@ import java.util.List;
  * while an indirect participant is registered behind it.
  */
 @ApplicationScoped
-public class ParticipantDirectory {
+public class ParticipantDirectory implements KnownBanks {
 
     private final Clock clock;
     private final Event<ParticipantChanged> changes;
@@ -83,6 +84,11 @@ public class ParticipantDirectory {
         p.persistAndFlush();
         changes.fire(new ParticipantChanged(p.bic, p.participation, p.settlementAgent, p.status, true));
         return p;
+    }
+
+    @Override
+    public String registered(String bic) {
+        return get(bic).bic;
     }
 
     public Participant get(String bic) {

@@ -17,7 +17,7 @@ import io.rmbsim.sequencer.SettlementSequencer.Submission;
 import io.rmbsim.web.Criteria;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
-import io.rmbsim.web.Problem;
+import io.rmbsim.web.Problems;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
 import io.rmbsim.access.Caller;
@@ -117,8 +117,7 @@ public class PaymentResource {
         try {
             message = Pacs008Reader.read(document, MAX_TRANSACTIONS);
         } catch (Iso20022Exception e) {
-            throw new ProblemException(new Problem("urn:rmbsim:problem:invalid-iso20022", "Invalid ISO 20022 message",
-                    400, e.getMessage(), null, "FF01"));
+            throw new ProblemException(Problems.invalidIso20022(e.getMessage(), "FF01"));
         }
         // well-formed transactions go to settlement together; malformed ones are answered RJCT at once
         List<CreditTransfer> transactions = message.transactions();

@@ -1,6 +1,6 @@
 package io.rmbsim.simulation;
 
-import io.rmbsim.web.Problem;
+import io.rmbsim.web.Problems;
 import io.rmbsim.web.ProblemException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -32,10 +32,9 @@ final class MemoryBudget {
     /** A 413 problem when {@code estimate} bytes could never fit. */
     void admit(long estimate) {
         if (estimate > budget) {
-            throw new ProblemException(new Problem("urn:rmbsim:problem:simulation-too-large", "Simulation too large", 413,
-                    "this simulation needs about " + mib(estimate) + " MiB of memory; simulations have " + mib(budget)
-                            + " MiB on this service (simulation.memory.reserve is kept for the live service); "
-                            + "simulate fewer payments, or give the service more memory", null, null));
+            throw new ProblemException(Problems.simulationTooLarge("this simulation needs about " + mib(estimate)
+                    + " MiB of memory; simulations have " + mib(budget) + " MiB on this service (simulation.memory.reserve "
+                    + "is kept for the live service); simulate fewer payments, or give the service more memory"));
         }
     }
 

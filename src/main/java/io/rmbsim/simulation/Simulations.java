@@ -8,7 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.rmbsim.cluster.LeadershipGained;
 import io.rmbsim.cluster.LeadershipLost;
-import io.rmbsim.web.Problem;
+import io.rmbsim.web.Problems;
 import io.rmbsim.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +44,8 @@ import org.jboss.logging.Logger;
 public class Simulations {
 
     private static final Logger LOG = Logger.getLogger(Simulations.class);
+    /** A run takes seconds to minutes: a client that is refused asks again a little later. */
+    private static final int RETRY_AFTER = 5;
     static final String RESTARTED = "the service restarted (or another instance took over) during the run; start it again";
 
     public enum Status {
@@ -157,15 +159,14 @@ public class Simulations {
     }
 
     private ProblemException busy() {
-        return new ProblemException(new Problem("urn:rmbsim:problem:too-many-simulations", "Too many simulations", 429,
-                executor.getActiveCount() + " simulations are running and " + executor.getQueue().size()
-                        + " are waiting; retry when one is done", null, null));
+        return new ProblemException(Problems.tooManySimulations(executor.getActiveCount() + " simulations are running and "
+                + executor.getQueue().size() + " are waiting; retry when one is done"), RETRY_AFTER);
     }
 
     private static ProblemException unavailable(RuntimeException e) {
         LOG.warn("simulation store unavailable", e);
-        return new ProblemException(new Problem("urn:rmbsim:problem:unavailable", "Simulations unavailable", 503,
-                "the simulation store cannot be reached; retry", null, null));
+        return new ProblemException(Problems.simulationsUnavailable("the simulation store cannot be reached; retry"),
+                RETRY_AFTER);
     }
 
     private void execute(Run run, SimulationRun.Spec spec) {

@@ -78,11 +78,6 @@ public class BodySizeLimit {
 
     private static void refuse(RoutingContext rc, String detail, boolean close) {
         LOG.warnf("%s %s refused with 413: %s", rc.request().method(), rc.request().path(), detail);
-        rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
-            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        rc.response().end("{\"type\":\"urn:rmbsim:problem:too-large\",\"title\":\"Payload too large\",\"status\":413,"
-                        + "\"detail\":\"" + detail + "\"}");
+        Problems.send(rc, Problems.tooLarge(detail), 0, close);
     }
 }

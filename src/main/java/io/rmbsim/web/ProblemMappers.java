@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,17 +40,18 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Settlement is back within a second or two: a follower takes over, a batch is read back. */
+    public static final int SETTLEMENT_RETRY_AFTER = 1;
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
-        return respond(e.problem());
+        return Problems.response(e.problem(), e.retryAfterSeconds());
     }
 
     /** Settlement cannot answer now: a 503 the client may retry (the detail says whether it may still take effect). */
     @ServerExceptionMapper
     public Response unavailable(io.rmbsim.settlement.SettlementUnavailable e) {
-        return Response.fromResponse(respond(new Problem("urn:rmbsim:problem:unavailable", "Settlement unavailable", 503,
-                e.getMessage(), null, null))).header("Retry-After", "1").build();
+        return Problems.response(Problems.settlementUnavailable(e.getMessage()), SETTLEMENT_RETRY_AFTER);
     }
 
     /** A command settlement refused, with its reason code: nothing changed. */
@@ -59,10 +59,8 @@ public class ProblemMappers {
     public Response refused(io.rmbsim.settlement.SettlementRefused e) {
         var r = e.refusal();
         return switch (e.kind()) {
-            case CONFLICT -> respond(new Problem("urn:rmbsim:problem:conflict", "Conflict with the current state", 409,
-                    r.text(), null, r.reasonCode()));
-            case BEYOND_CAPACITY -> respond(new Problem("urn:rmbsim:problem:exceeds-capacity", "Beyond what settlement can hold",
-                    422, r.text(), null, r.reasonCode()));
+            case CONFLICT -> respond(Problems.conflict(r.text(), r.reasonCode()));
+            case BEYOND_CAPACITY -> respond(Problems.exceedsCapacity(r.text(), r.reasonCode()));
         };
     }
 
@@ -70,16 +68,13 @@ public class ProblemMappers {
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(respond(new Problem("urn:rmbsim:problem:unauthenticated", "Unauthenticated", 401,
-                "a valid bearer token is required (Authorization: Bearer <JWT>)", null, null)))
-                .header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(respond(Problems.unauthenticated())).header("WWW-Authenticate", "Bearer").build();
     }
 
     /** A valid token whose role does not allow the action. */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return respond(new Problem("urn:rmbsim:problem:forbidden", "Forbidden", 403,
-                "the caller's role does not allow this", null, null));
+        return respond(Problems.forbidden("the caller's role does not allow this"));
     }
 
     @ServerExceptionMapper
@@ -91,9 +86,7 @@ public class ProblemMappers {
                 .toList();
         boolean badBic = e.getConstraintViolations().stream()
                 .anyMatch(v -> v.getConstraintDescriptor().getAnnotation() instanceof ValidBic);
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem("urn:rmbsim:problem:invalid-input", "Invalid input", 400, detail, errors,
-                badBic ? "RC01" : null));
+        return respond(Problems.invalid(errors, badBic ? "RC01" : null));
     }
 
     /** Not JSON at all: where the reading stopped, in our words (the parser's own text stays in the log). */
@@ -109,8 +102,7 @@ public class ProblemMappers {
         JsonLocation at = e.getLocation();
         String where = at != null && at.getLineNr() > 0
                 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
-        return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
-                "the body is not well-formed JSON" + where, null, null));
+        return respond(Problems.malformedJson("the body is not well-formed JSON" + where));
     }
 
     @ServerExceptionMapper
@@ -128,8 +120,7 @@ public class ProblemMappers {
     public Response wrongType(MismatchedInputException e) {
         String field = pathOf(e);
         if (field.isEmpty()) {
-            return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
-                    "the body must be a JSON object of this request's shape", null, null));
+            return respond(Problems.malformedJson("the body must be a JSON object of this request's shape"));
         }
         return invalidField(field, "has the wrong JSON type; " + expected(e.getTargetType()));
     }
@@ -138,7 +129,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unbuildable(ValueInstantiationException e) {
         if (e.getCause() instanceof ProblemException refused) {
-            return respond(refused.problem());
+            return refused(refused);
         }
         LOG.debugf("request value refused: %s", e.getCause());
         return invalidField(pathOf(e), "is not acceptable");
@@ -149,8 +140,7 @@ public class ProblemMappers {
         String field = pathOf(e);
         LOG.debugf("JSON body cannot be mapped: %s", e.getOriginalMessage());
         if (field.isEmpty()) {
-            return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
-                    "the body cannot be read as this request", null, null));
+            return respond(Problems.malformedJson("the body cannot be read as this request"));
         }
         return invalidField(field, "cannot be read");
     }
@@ -158,8 +148,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unparsable(JsonProcessingException e) {
         LOG.debugf("JSON body cannot be read: %s", e.getOriginalMessage());
-        return respond(new Problem("urn:rmbsim:problem:malformed-json", "Malformed JSON", 400,
-                "the body cannot be read as JSON", null, null));
+        return respond(Problems.malformedJson("the body cannot be read as JSON"));
     }
 
     @ServerExceptionMapper
@@ -182,19 +171,17 @@ public class ProblemMappers {
             case 415 -> "unsupported Content-Type; send application/json";
             default -> "the request could not be processed";
         };
-        return respond(new Problem("urn:rmbsim:problem:http-" + status, title, status, detail, null, null));
+        return respond(Problems.http(status, title, detail));
     }
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, HttpServerRequest request) {
         if (e instanceof OptimisticLockException || e instanceof PessimisticLockException
                 || e instanceof LockTimeoutException || causedBy(e, org.hibernate.exception.LockAcquisitionException.class)) {
-            return respond(new Problem("urn:rmbsim:problem:concurrent-update", "Concurrent update", 409,
-                    "another request changed this resource at the same time; read it again and retry", null, null));
+            return respond(Problems.concurrentUpdate());
         }
         if (causedBy(e, org.hibernate.exception.ConstraintViolationException.class)) {
-            return respond(new Problem("urn:rmbsim:problem:conflict", "Conflict with the current state", 409,
-                    "the request conflicts with a record that already exists", null, null));
+            return respond(Problems.conflict("the request conflicts with a record that already exists", null));
         }
         return failed(e, request);
     }
@@ -203,8 +190,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e) {
         LOG.debugf("request body could not be read: %s", e.getMessage());
-        return respond(new Problem("urn:rmbsim:problem:unreadable-body", "Unreadable body", 400,
-                "the request body could not be read to its end", null, null));
+        return respond(Problems.unreadableBody());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -220,20 +206,17 @@ public class ProblemMappers {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "request failed [correlationId=%s] %s %s", correlationId,
                 request == null ? "?" : request.method(), request == null ? "?" : request.path());
-        return respond(new Problem("urn:rmbsim:problem:internal", "Internal error", 500,
-                "the request could not be processed; quote the correlationId when you report it", null, null,
-                correlationId));
+        return respond(Problems.internal(correlationId));
     }
 
 
     private static Response invalidField(String field, String message) {
         String name = field.isEmpty() ? "body" : field;
-        return respond(new Problem("urn:rmbsim:problem:invalid-input", "Invalid input", 400, name + ": " + message,
-                List.of(new FieldError(name, message)), null));
+        return respond(Problems.invalid(name, message, null));
     }
 
-    static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private static Response respond(Problem problem) {
+        return Problems.response(problem);
     }
 
     /** The JSON path of the field at fault, e.g. {@code debtor.name} or {@code items[2].bic}. */
