@@ -1,0 +1,113 @@
+package io.rmbsim.sequencer;
+
+import io.rmbsim.sequencer.SettlementSequencer.LiquidityRequest;
+import io.rmbsim.sequencer.SettlementSequencer.Submission;
+import io.rmbsim.settlement.PaymentOrder;
+import io.rmbsim.settlement.Refusal;
+import io.rmbsim.settlement.SettlementEngine;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * What one batch must not do twice: accept a payment already accepted (earlier in the same batch,
+ * queued in memory, or stored), or move liquidity again under an idempotency key already used on
+ * the account (in the same batch, or stored). The batch's UETRs and keys are looked up in the store
+ * at once, before its first command, so a duplicate inside one batch is caught too.
+ */
+final class Deduplication {
+
+    /** How a liquidity command ended; the facade turns the refusals into {@code SettlementRefused}. */
+    enum LiquidityAnswer {
+        MOVED, REPLAYED, KEY_REUSED, BEYOND_BALANCE, EXCEEDS_CAPACITY
+    }
+
+    /** A submission's answer, read once the batch is committed (later commands may settle it). */
+    record PendingSubmission(PaymentRow row, PaymentSnapshot stored, boolean created, boolean conflicting,
+            Refusal refusal) {
+
+        Submission answer() {
+            return new Submission(row == null ? stored : row.snapshot(), created, conflicting, refusal);
+        }
+    }
+
+    private final LiveLedger ledger;
+    private final Map<UUID, PaymentSnapshot> stored;
+    private final Map<String, StateLoader.StoredMove> storedMoves;
+    private final Map<UUID, PaymentRow> acceptedNow = new HashMap<>();
+    private final Map<String, LiquidityRequest> movedNow = new HashMap<>();
+
+    private Deduplication(LiveLedger ledger, Map<UUID, PaymentSnapshot> stored,
+            Map<String, StateLoader.StoredMove> storedMoves) {
+        this.ledger = ledger;
+        this.stored = stored;
+        this.storedMoves = storedMoves;
+    }
+
+    /** Reads what the store already holds of the batch's payments and keyed liquidity movements. */
+    static Deduplication forBatch(DataSource dataSource, LiveLedger ledger, List<Command<?>> batch) throws SQLException {
+        Map<UUID, PaymentSnapshot> stored = StateLoader.storedPayments(dataSource, batch.stream()
+                .filter(c -> c.order != null).map(c -> c.order.uetr()).toList());
+        Map<String, StateLoader.StoredMove> storedMoves = StateLoader.storedLiquidityMoves(dataSource, batch.stream()
+                .filter(c -> c.liquidity != null && c.liquidity.idempotencyKey() != null)
+                .map(c -> new StateLoader.MoveKey(c.liquidity.account(), c.liquidity.idempotencyKey())).toList());
+        return new Deduplication(ledger, stored, storedMoves);
+    }
+
+    /** Accepts the payment unless it was already accepted (then answers that one) or would pass the capacity. */
+    PendingSubmission submit(PaymentOrder order) {
+        PaymentRow earlier = acceptedNow.get(order.uetr());
+        if (earlier == null) {
+            earlier = ledger.queuedPayment(order.uetr());
+        }
+        if (earlier != null) {
+            return new PendingSubmission(earlier, null, false, !earlier.order.equals(order), null);
+        }
+        PaymentSnapshot before = stored.get(order.uetr());
+        if (before != null) {
+            return new PendingSubmission(null, before, false, !before.order().equals(order), null);
+        }
+        String beyondCapacity = ledger.exceedsCapacity(order);
+        if (beyondCapacity != null) {
+            return new PendingSubmission(null, null, false, false, new Refusal(SettlementEngine.EXCEEDS_CAPACITY, beyondCapacity));
+        }
+        PaymentRow row = ledger.accept(order);
+        acceptedNow.put(order.uetr(), row);
+        return new PendingSubmission(row, null, true, false, null);
+    }
+
+    /**
+     * Moves liquidity unless its idempotency key was already used: for the same movement that is a
+     * replay (nothing moves again), for a different one the key is reused.
+     */
+    LiquidityAnswer moveLiquidity(LiquidityRequest r) {
+        if (r.idempotencyKey() != null) {
+            String key = r.account() + " " + r.idempotencyKey();
+            LiquidityRequest earlier = movedNow.get(key);
+            StateLoader.StoredMove before = storedMoves.get(key);
+            if (earlier != null) {
+                return earlier.in() == r.in() && earlier.amount() == r.amount()
+                        && Objects.equals(earlier.reference(), r.reference())
+                        ? LiquidityAnswer.REPLAYED : LiquidityAnswer.KEY_REUSED;
+            }
+            if (before != null) {
+                return before.direction().equals(r.in() ? "IN" : "OUT") && before.amount() == r.amount()
+                        && Objects.equals(before.reference(), r.reference())
+                        ? LiquidityAnswer.REPLAYED : LiquidityAnswer.KEY_REUSED;
+            }
+        }
+        LiveLedger.LiquidityOutcome outcome = ledger.liquidity(r.account(), r.in(), r.amount(), r.reference(), r.idempotencyKey());
+        if (outcome == LiveLedger.LiquidityOutcome.MOVED && r.idempotencyKey() != null) {
+            movedNow.put(r.account() + " " + r.idempotencyKey(), r);
+        }
+        return switch (outcome) {
+            case MOVED -> LiquidityAnswer.MOVED;
+            case BEYOND_BALANCE -> LiquidityAnswer.BEYOND_BALANCE;
+            case EXCEEDS_CAPACITY -> LiquidityAnswer.EXCEEDS_CAPACITY;
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package io.rmbsim.sequencer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.rmbsim.settlement.PaymentStatus;
+import java.time.Duration;
+
+/**
+ * Live settlement's metrics: payments by status and method, the latency from acceptance to
+ * settlement, and the queue's depth and value. A plain object the {@link SingleWriter} creates and
+ * alone updates: the meters are registered as soon as the writer exists, on a follower too.
+ */
+final class SettlementMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer latency;
+    private volatile int queueDepth;
+    private volatile long queueValue;
+
+    SettlementMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.latency = Timer.builder("rmbsim.settlement.latency")
+                .description("From acceptance to settlement of a payment")
+                .publishPercentileHistogram().register(registry);
+        registry.gauge("rmbsim.queue.depth", this, m -> m.queueDepth);
+        registry.gauge("rmbsim.queue.value.cny", this, m -> m.queueValue / 100.0);
+    }
+
+    /** Counts what a committed batch wrote. */
+    void record(Journal journal) {
+        for (PaymentRow row : journal.payments) {
+            // each payment counts once per status it enters: QUEUED, then SETTLED or REJECTED, ...
+            registry.counter("rmbsim.payments", "status", row.status.name(),
+                    "method", row.method == null ? "NONE" : row.method.name()).increment();
+            if (row.status == PaymentStatus.SETTLED && row.settledAt != null) {
+                latency.record(Duration.between(row.acceptedAt, row.settledAt));
+            }
+        }
+    }
+
+    void publishQueue(LiveLedger ledger) {
+        queueDepth = ledger.queueSize();
+        queueValue = ledger.queueValue();
+    }
+
+    /** Settlement stopped here: no queue is held. */
+    void clearQueue() {
+        queueDepth = 0;
+        queueValue = 0;
+    }
+}

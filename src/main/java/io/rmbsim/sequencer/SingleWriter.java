@@ -1,0 +1,293 @@
+package io.rmbsim.sequencer;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rmbsim.cluster.FencedOut;
+import io.rmbsim.cluster.Leadership;
+import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.SettlementUnavailable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The single writer of live settlement (as LMAX and TigerBeetle do it). Requests from any number of
+ * clients queue here; one thread takes them in batches, applies them to the engine in arrival order,
+ * writes everything the batch changed in one transaction (group commit) and only then answers. So
+ * the hot account (Harbin Bank's CIPS account, debited by nearly every Russian payment) needs no
+ * row locks, there are no lost updates and no deadlocks, and every answered payment is durable. If
+ * the write fails, the batch's requests fail and the state is read back from the database.
+ *
+ * <p>It runs on the instance that leads settlement ({@link Leadership}) and only while it does
+ * ({@link SequencerLifecycle}): it loads its state when leadership is gained and stops when it is
+ * lost, failing what waits with a 503; every batch's transaction checks the leadership epoch before
+ * it writes.
+ */
+@ApplicationScoped
+class SingleWriter {
+
+    /** Logs under the facade's name, as settlement always has, so log settings and searches still match. */
+    private static final Logger LOG = Logger.getLogger(SettlementSequencer.class);
+    private static final int MAX_BATCH = 512;
+    /** How many of a day close's rejections one batch writes: a long queue's close never holds a payment for long. */
+    static final int REJECTIONS_PER_BATCH = 2_000;
+
+    private final AgroalDataSource dataSource;
+    private final Leadership leadership;
+    private final Clock clock;
+    private final BusinessCalendar calendar;
+    private final SettlementMetrics metrics;
+    private final boolean checkInvariants;
+    private final BlockingQueue<Command<?>> inbox = new LinkedBlockingQueue<>(100_000);
+    private final Responder responder = new Responder();
+    private volatile LiveLedger ledger;
+    private volatile Thread thread;
+    private volatile boolean running;
+    /** Why the last write of the journal failed (readiness is DOWN while it is set), or null. */
+    private volatile String journalFailure;
+    /** Whether the batch in hand has been written (committed) to the store. */
+    private boolean batchWritten;
+
+    SingleWriter(AgroalDataSource dataSource, Leadership leadership, Clock clock, MeterRegistry registry,
+            @ConfigProperty(name = "settlement.cut-off") Optional<String> cutOff,
+            @ConfigProperty(name = "settlement.time-zone") Optional<String> zone,
+            @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants) {
+        this.checkInvariants = checkInvariants;
+        this.dataSource = dataSource;
+        this.leadership = leadership;
+        this.clock = clock;
+        // unset, they are the CIPS calendar's (BusinessCalendar.CIPS)
+        this.calendar = new BusinessCalendar(zone.map(ZoneId::of).orElse(BusinessCalendar.CIPS.zone()),
+                cutOff.map(LocalTime::parse).orElse(BusinessCalendar.CIPS.cutOff()));
+        this.metrics = new SettlementMetrics(registry);
+    }
+
+    // --- started and stopped by SequencerLifecycle -------------------------------------------------
+
+    /** Before a start: refuses while the previous thread still runs, and fails whatever still waits. */
+    void clear() {
+        Thread previous = thread;
+        if (previous != null && previous.isAlive()) {
+            // a second writer on the same inbox must never run
+            throw new IllegalStateException("the previous settlement thread has not stopped yet");
+        }
+        failWaiting("settlement restarted; retry");
+    }
+
+    /** The state as the database has it (as the previous leader, or the last committed batch, left it). */
+    LiveLedger readState() throws SQLException {
+        return new StateLoader(dataSource, clock, calendar).load();
+    }
+
+    void start(LiveLedger state) {
+        ledger = state;
+        metrics.publishQueue(ledger);
+        running = true;
+        thread = new Thread(this::run, "settlement-sequencer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The batch in hand ends, whatever waits fails with {@code why}. */
+    void stop(String why) throws InterruptedException {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            t.join(10_000);
+            if (t.isAlive()) {
+                LOG.warn("the settlement thread has not stopped within 10 s; it will find its writes refused");
+            }
+        }
+        failWaiting(why);
+        ledger = null;
+        metrics.clearQueue();
+    }
+
+    // --- what the facade and the participant feed see ---------------------------------------------
+
+    boolean running() {
+        return running;
+    }
+
+    /** The live ledger while the writer runs, else null. */
+    LiveLedger runningLedger() {
+        LiveLedger l = ledger;
+        return running && l != null ? l : null;
+    }
+
+    BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /** Why the writer cannot write now, or null. */
+    String failure() {
+        return journalFailure;
+    }
+
+    <R> R call(Command<R> command) {
+        offer(command);
+        return command.await();
+    }
+
+    void offer(Command<?> command) {
+        if (!running) {
+            throw unavailable("settlement is not running");
+        }
+        if (!inbox.offer(command)) {
+            throw unavailable("settlement is overloaded; retry shortly");
+        }
+    }
+
+    private static SettlementUnavailable unavailable(String detail) {
+        return new SettlementUnavailable(detail);
+    }
+
+    // --- the loop ---------------------------------------------------------------------------------
+
+    /**
+     * The loop survives whatever a batch throws, an {@link Error} such as an OutOfMemoryError
+     * included: the batch fails (nothing of it was written) and the state is read back.
+     */
+    private void run() {
+        List<Command<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                LiveLedger l = ledger;
+                boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
+                Command<?> first = rejectionsToWrite ? inbox.poll() : inbox.poll(1, TimeUnit.SECONDS);
+                if (first == null && !rejectionsToWrite) {
+                    if (journalFailure != null) {
+                        probeJournal();
+                    }
+                    continue;
+                }
+                if (first != null) {
+                    batch.add(first);
+                    inbox.drainTo(batch, MAX_BATCH - 1);
+                }
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Throwable e) {
+                failBatch(batch, e);
+            } finally {
+                batch.clear();
+            }
+        }
+        failWaiting("settlement stopped");
+    }
+
+    private void process(List<Command<?>> batch) {
+        batchWritten = false;
+        Journal journal = new Journal();
+        LiveLedger l = ledger;
+        l.beginBatch(journal);
+        Deduplication seen;
+        try {
+            seen = Deduplication.forBatch(dataSource, l, batch);
+        } catch (SQLException e) {
+            batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
+            return;
+        }
+        try {
+            for (Command<?> c : batch) {
+                if (c.order != null) {
+                    c.result = seen.submit(c.order);
+                } else if (c.liquidity != null) {
+                    c.result = seen.moveLiquidity(c.liquidity);
+                } else {
+                    c.result = c.action.apply(l);
+                }
+            }
+            // what a day close rejected is written a chunk per batch, behind the batch's own commands
+            l.writeRejections(REJECTIONS_PER_BATCH);
+            if (checkInvariants) {
+                l.checkInvariants();
+            }
+            journal.write(dataSource, leadership);
+            batchWritten = true;
+        } catch (FencedOut e) {
+            // another instance leads now: its state, not this one, is the truth; leadership stops this thread
+            LOG.warnf("settlement batch refused: %s", e.getMessage());
+            batch.forEach(c -> c.answer.completeExceptionally(unavailable(
+                    "this instance no longer leads settlement; nothing of the batch was settled, retry")));
+            return;
+        } catch (Throwable e) {
+            if (!running) {
+                batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
+                return;
+            }
+            if (e instanceof SQLException) {
+                journalFailure = "the settlement journal cannot be written: " + e.getClass().getSimpleName();
+            }
+            failBatch(batch, e);
+            return;
+        }
+        journalFailure = null;
+        metrics.record(journal);
+        metrics.publishQueue(ledger);
+        responder.answer(batch);
+    }
+
+    /**
+     * A batch failed: its callers hear so, and the state is read back. "Nothing of it was settled"
+     * only when that is certain: the journal rolled back (an SQL or runtime failure before it was
+     * written). After the write, or for an Error that may have struck inside the commit, the batch may
+     * have completed, and the callers are told to read it back rather than to send it again.
+     */
+    private void failBatch(List<Command<?>> batch, Throwable e) {
+        try {
+            LOG.error("settlement batch failed; reloading the state from the database", e);
+        } catch (Throwable ignored) {
+            // logging itself may fail when memory is short; the batch still fails below
+        }
+        boolean rolledBack = !batchWritten && (e instanceof SQLException || e instanceof RuntimeException);
+        for (Command<?> c : batch) {
+            c.answer.completeExceptionally(unavailable(rolledBack ? "the batch could not be completed: nothing of it was settled"
+                    : "the batch failed after it may have been written; read it back before sending it again"));
+        }
+        reload();
+    }
+
+    private void reload() {
+        try {
+            ledger = readState();
+        } catch (Throwable reload) {
+            LOG.error("state cannot be reloaded; settlement stops", reload);
+            journalFailure = "settlement stopped: its state could not be read back (" + reload.getClass().getSimpleName() + ")";
+            running = false;
+        }
+    }
+
+    /**
+     * While the journal is failing, an idle sequencer checks every second whether it can write again:
+     * a posting and a payment written and rolled back, behind the leadership fence.
+     */
+    private void probeJournal() {
+        try {
+            Journal.probe(dataSource, leadership);
+            journalFailure = null;
+            LOG.info("the settlement journal can be written again");
+        } catch (Throwable e) {
+            journalFailure = "the settlement journal cannot be written: " + e.getClass().getSimpleName();
+        }
+    }
+
+    private void failWaiting(String detail) {
+        for (Command<?> c; (c = inbox.poll()) != null; ) {
+            c.answer.completeExceptionally(unavailable(detail));
+        }
+    }
+}
