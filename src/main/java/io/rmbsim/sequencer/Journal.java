@@ -1,7 +1,6 @@
 package io.rmbsim.sequencer;
 
 import io.rmbsim.cluster.Fence;
-import io.rmbsim.money.Money;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -77,6 +76,8 @@ final class Journal {
     private final Set<PaymentRow> seen = new LinkedHashSet<>();
     final List<Posting> postings = new ArrayList<>();
     final Map<String, Long> balances = new LinkedHashMap<>();
+    /** Credit lines and reservations set in the batch: {@code [creditLine, reserved]} per account. */
+    final Map<String, long[]> limits = new LinkedHashMap<>();
     final List<DayChange> days = new ArrayList<>();
     final List<Run> runs = new ArrayList<>();
     final List<LiquidityMove> liquidityMoves = new ArrayList<>();
@@ -92,6 +93,10 @@ final class Journal {
         balances.put(posting.account(), posting.balanceAfter());
     }
 
+    void limits(String account, long creditLine, long reserved) {
+        limits.put(account, new long[] {creditLine, reserved});
+    }
+
     void day(DayChange change) {
         days.add(change);
     }
@@ -105,7 +110,7 @@ final class Journal {
     }
 
     boolean isEmpty() {
-        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty();
+        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && limits.isEmpty();
     }
 
     /**
@@ -125,7 +130,7 @@ final class Journal {
                 writeRuns(c);
                 writePostings(c);
                 writeLiquidityMoves(c);
-                writeBalances(c);
+                writeAccounts(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -163,10 +168,11 @@ final class Journal {
         try (PreparedStatement insert = c.prepareStatement("insert into payment (uetr, seq, end_to_end_id, debtor_agent,"
                 + " creditor_agent, amount, currency, priority, debtor_name, debtor_account, creditor_name,"
                 + " creditor_account, purpose, remittance_info, status, reason_code, reason, settlement_method,"
-                + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2, settlement_run)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2, settlement_run,"
+                + " cips_position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("update payment set status = ?, reason_code = ?,"
-                        + " reason = ?, settlement_method = ?, settled_at = ?, settlement_run = ? where uetr = ?")) {
+                        + " reason = ?, settlement_method = ?, settled_at = ?, settlement_run = ?, cips_position = ?"
+                        + " where uetr = ?")) {
             int inserts = 0;
             int updates = 0;
             for (PaymentRow r : payments) {
@@ -177,7 +183,8 @@ final class Journal {
                     update.setString(4, r.method == null ? null : r.method.name());
                     update.setObject(5, at(r.settledAt));
                     setRun(update, 6, r.run);
-                    update.setObject(7, r.order.uetr());
+                    setLong(update, 7, r.cipsPosition);
+                    update.setObject(8, r.order.uetr());
                     update.addBatch();
                     updates++;
                 } else {
@@ -209,6 +216,7 @@ final class Journal {
                     insert.setString(25, r.credit1);
                     insert.setString(26, r.credit2);
                     setRun(insert, 27, r.run);
+                    setLong(insert, 28, r.cipsPosition);
                     insert.addBatch();
                     inserts++;
                 }
@@ -244,11 +252,7 @@ final class Journal {
     }
 
     private static void setRun(PreparedStatement s, int index, Long run) throws SQLException {
-        if (run == null) {
-            s.setNull(index, java.sql.Types.BIGINT);
-        } else {
-            s.setLong(index, run);
-        }
+        setLong(s, index, run);
     }
 
     private void writeRuns(Connection c) throws SQLException {
@@ -318,20 +322,37 @@ final class Journal {
         }
     }
 
-    private void writeBalances(Connection c) throws SQLException {
-        if (balances.isEmpty()) {
+    /**
+     * Each account the batch changed, in one statement: its balance after the batch's last posting,
+     * its credit line and reservation (the store checks {@code balance + credit_line >= 0} on the row
+     * as a whole, so both go together).
+     */
+    private void writeAccounts(Connection c) throws SQLException {
+        if (balances.isEmpty() && limits.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("update settlement_account set balance = ? where bic = ?")) {
-            for (Map.Entry<String, Long> e : balances.entrySet()) {
-                if (e.getValue() < 0) {
-                    throw new IllegalStateException("account " + e.getKey() + " would be negative: " + Money.format(e.getValue()));
-                }
-                s.setLong(1, e.getValue());
-                s.setString(2, e.getKey());
+        Set<String> changed = new LinkedHashSet<>(balances.keySet());
+        changed.addAll(limits.keySet());
+        try (PreparedStatement s = c.prepareStatement("update settlement_account set balance = coalesce(?, balance),"
+                + " credit_line = coalesce(?, credit_line), reserved = coalesce(?, reserved) where bic = ?")) {
+            for (String bic : changed) {
+                Long balance = balances.get(bic);
+                long[] limit = limits.get(bic);
+                setLong(s, 1, balance);
+                setLong(s, 2, limit == null ? null : limit[0]);
+                setLong(s, 3, limit == null ? null : limit[1]);
+                s.setString(4, bic);
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            s.setLong(index, value);
         }
     }
 

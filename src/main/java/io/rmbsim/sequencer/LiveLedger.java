@@ -79,7 +79,13 @@ final class LiveLedger implements SettlementEvents {
 
     /** Adds a participant and its account (in directory order: every agent before its indirects). */
     void addMember(String bic, boolean direct, String agent, ParticipantStatus status, long balance) {
-        int account = engine.openAccount(balance);
+        addMember(bic, direct, agent, status, balance, 0, 0);
+    }
+
+    /** The same, with the credit line its agent grants it (INDIRECT) or the reservation on its CIPS account (DIRECT). */
+    void addMember(String bic, boolean direct, String agent, ParticipantStatus status, long balance, long creditLine,
+            long reserved) {
+        int account = engine.restoreAccount(balance, creditLine, reserved, direct ? -1 : members.get(agent).account());
         bicOfAccount.add(bic);
         Member m = new Member(bic, direct, direct ? bic : agent, status, account);
         members.put(bic, m);
@@ -95,7 +101,7 @@ final class LiveLedger implements SettlementEvents {
         queued.put(row.order.uetr(), row);
         queuedValue += row.order.amount();
         engine.restoreQueued(row.seq, settlementParty(d), settlementParty(c), row.order.amount(), row.order.priority(),
-                row.seq);
+                row.seq, row.cipsPosition == null ? -1 : row.cipsPosition);
     }
 
     void updateMember(String bic, ParticipantStatus status) {
@@ -194,6 +200,41 @@ final class LiveLedger implements SettlementEvents {
     /** What a liquidity movement came to. */
     enum LiquidityOutcome {
         MOVED, BEYOND_BALANCE, EXCEEDS_CAPACITY
+    }
+
+    /** An account's balance, credit line, earmarks and reservation as the engine has them now. */
+    record AccountState(String bic, boolean indirect, long balance, long creditLine, long earmarked, long reserved,
+            long withdrawable) {
+    }
+
+    AccountState account(String bic) {
+        int a = accountOf(bic);
+        return new AccountState(bic, engine.isIndirect(a), engine.balance(a), engine.creditLine(a), engine.earmarked(a),
+                engine.reserved(a), engine.withdrawable(a));
+    }
+
+    /**
+     * Sets the credit line an agent grants on an INDIRECT account; answers what it came to (nothing
+     * changed unless SET). A higher line may release what waits there.
+     */
+    SettlementEngine.CreditLineChange creditLine(String bic, long line) {
+        begin();
+        int a = accountOf(bic);
+        SettlementEngine.CreditLineChange change = engine.setCreditLine(a, line);
+        if (change == SettlementEngine.CreditLineChange.SET) {
+            journal.limits(bic, line, engine.reserved(a));
+        }
+        end();
+        return change;
+    }
+
+    /** Sets the reservation for HIGH payments on a CIPS account; lowering it may release NORM payments. */
+    void reservation(String bic, long amount) {
+        begin();
+        int a = accountOf(bic);
+        engine.setReservation(a, amount);
+        journal.limits(bic, engine.creditLine(a), amount);
+        end();
     }
 
     /**
@@ -368,6 +409,13 @@ final class LiveLedger implements SettlementEvents {
         row.status = PaymentStatus.QUEUED;
         queued.put(row.order.uetr(), row);
         queuedValue += row.order.amount();
+    }
+
+    @Override
+    public void waitsAtCips(long ref, long position) {
+        PaymentRow row = inEngine.get(ref);
+        row.cipsPosition = position;
+        journal.payment(row);
     }
 
     @Override

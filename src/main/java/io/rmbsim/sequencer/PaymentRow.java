@@ -26,6 +26,11 @@ public final class PaymentRow {
     volatile Instant settledAt;
     /** The offset or day close that settled or rejected it, if one did. */
     volatile Long run;
+    /**
+     * While it waits at CIPS, its position in the paying agent's CIPS queue (covered at its agent first,
+     * its amount earmarked there, when its debtor is INDIRECT); null while it waits at its agent.
+     */
+    volatile Long cipsPosition;
     /** Written by an earlier batch: this batch updates it rather than inserting it. */
     boolean stored;
 

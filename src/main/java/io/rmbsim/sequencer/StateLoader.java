@@ -28,7 +28,7 @@ final class StateLoader {
     private static final String PAYMENT_COLUMNS = "uetr, seq, end_to_end_id, debtor_agent, creditor_agent, amount,"
             + " currency, priority, debtor_name, debtor_account, creditor_name, creditor_account, purpose,"
             + " remittance_info, status, reason_code, reason, settlement_method, business_date, accepted_at,"
-            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run";
+            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run, cips_position";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -47,12 +47,12 @@ final class StateLoader {
                     max(c, "select max(id) from posting") + 1, max(c, "select max(id) from settlement_run") + 1, day);
             // agents before the indirect participants that settle through them
             try (PreparedStatement s = c.prepareStatement("select p.bic, p.participation, p.settlement_agent, p.status,"
-                    + " a.balance from participant p join settlement_account a on a.bic = p.bic"
+                    + " a.balance, a.credit_line, a.reserved from participant p join settlement_account a on a.bic = p.bic"
                     + " order by case when p.participation = 'DIRECT' then 0 else 1 end, p.bic");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ledger.addMember(rs.getString(1), "DIRECT".equals(rs.getString(2)), rs.getString(3),
-                            ParticipantStatus.valueOf(rs.getString(4)), rs.getLong(5));
+                            ParticipantStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7));
                 }
             }
             // a payment still QUEUED under a closed business day was rejected by that day's close, whose
@@ -194,6 +194,8 @@ final class StateLoader {
         row.settledAt = instant(rs, "settled_at");
         long run = rs.getLong("settlement_run");
         row.run = rs.wasNull() ? null : run;
+        long position = rs.getLong("cips_position");
+        row.cipsPosition = rs.wasNull() ? null : position;
         row.stored = true;
         return row;
     }

@@ -3,25 +3,33 @@ package io.rmbsim.settlement;
 import java.util.Arrays;
 
 /**
- * The liquidity-saving mechanism. Both kinds take a candidate set of queued payments in release
- * order and make it feasible the way BoF-PSS2 and TARGET2 do: while some account would end
- * negative, take that account's queued debits out of the set from the back of its queue (lowest
- * priority, latest first), and look again; then settle what is left all at once.
+ * The liquidity-saving mechanism. Both kinds take a candidate set in release order and make it
+ * feasible the way BoF-PSS2 and TARGET2 do: while some account would end short, take that account's
+ * debits out of the set from the back of its queue (lowest priority, latest first), and look again;
+ * then settle what is left all at once. Short means: a CIPS account below zero (or below its
+ * reservation while the set still holds NORM payments from it); an INDIRECT account below what it
+ * may use ({@code balance + creditLine - earmarks}), counting only the debits of payments still
+ * waiting for cover there: what waits at CIPS is covered already, by its earmark.
  * <ul>
- * <li>bilateral: the payments queued between two accounts, in both directions; it settles only if
- * both directions remain (otherwise it would be a gross payment jumping its queue);</li>
- * <li>multilateral (gridlock resolution): every queued payment not held.</li>
+ * <li>bilateral: the payments queued at CIPS between two CIPS accounts, in both directions; it
+ * settles only if both directions remain (otherwise it would be a gross payment jumping its queue);</li>
+ * <li>multilateral (gridlock resolution, and the netting of deferred net settlement): every payment
+ * waiting, at its agent or at CIPS, not held. So an agent's queue and CIPS's unlock each other, and
+ * at the lower bound everything settles, as with one tier.</li>
  * </ul>
  */
 final class Offsetting {
 
     private static final int NIL = PaymentQueue.NIL;
+    private static final byte NORM = (byte) Priority.NORM.ordinal();
 
     private final SettlementEngine engine;
     private final PaymentQueue queue;
 
     // scratch, indexed by account or by node; only touched entries are reset after each run
     private long[] delta = new long[0];
+    /** NORM payments in the set that debit each account: while there are any, it must stay above its reservation. */
+    private int[] normDebits = new int[0];
     private int[] debitsHead = new int[0];
     private boolean[] touched = new boolean[0];
     private boolean[] inWork = new boolean[0];
@@ -55,8 +63,8 @@ final class Offsetting {
         boolean forth = false;
         boolean back = false;
         for (int i = 0; i < kept; i++) {
-            forth |= queue.from[candidates[i]] == x;
-            back |= queue.from[candidates[i]] == y;
+            forth |= queue.cipsDebit[candidates[i]] == x;
+            back |= queue.cipsDebit[candidates[i]] == y;
         }
         if (!forth || !back) {
             return 0;
@@ -65,18 +73,25 @@ final class Offsetting {
         return kept;
     }
 
-    /** Multilateral offsetting across all queues; answers the number of payments settled. */
-    int multilateral() {
+    /**
+     * Multilateral offsetting across the payments waiting at their agents and at {@code where} (the
+     * CIPS queues, or the netting batch); answers the number of payments settled.
+     */
+    int multilateral(byte where) {
         int[] all = queue.inReleaseOrder();
         int n = 0;
         for (int s : all) {
-            n = addCandidate(n, s);
+            byte stage = queue.stage[s];
+            if (stage == where || stage == PaymentQueue.AT_AGENT) {
+                n = addCandidate(n, s);
+            }
         }
         int kept = resolve(n);
         if (kept == 0) {
             return 0;
         }
-        engine.settleSet(Arrays.copyOf(candidates, kept), kept, SettlementMethod.MULTILATERAL_OFFSET);
+        engine.settleSet(Arrays.copyOf(candidates, kept), kept, where == PaymentQueue.AT_NETTING
+                ? SettlementMethod.DNS : SettlementMethod.MULTILATERAL_OFFSET);
         return kept;
     }
 
@@ -104,8 +119,10 @@ final class Offsetting {
             inSet[s] = true;
             long v = queue.amount[s];
             // prepending makes each account's list start at the back of its queue
-            pushDebit(queue.debit1[s], s, v);
-            pushDebit(queue.debit2[s], s, v);
+            pushDebit(queue.cipsDebit[s], s, v);
+            if (queue.stage[s] == PaymentQueue.AT_AGENT) {
+                pushDebit(queue.agentDebit[s], s, v);
+            }
             addDelta(queue.credit1[s], v);
             addDelta(queue.credit2[s], v);
         }
@@ -137,8 +154,10 @@ final class Offsetting {
                 int s = nodeSlot[node];
                 inSet[s] = false;
                 long v = queue.amount[s];
-                addDelta(queue.debit1[s], v);
-                addDelta(queue.debit2[s], v);
+                takeDebitBack(queue.cipsDebit[s], s, v);
+                if (queue.stage[s] == PaymentQueue.AT_AGENT) {
+                    takeDebitBack(queue.agentDebit[s], s, v);
+                }
                 for (int c : new int[] {queue.credit1[s], queue.credit2[s]}) {
                     if (c != Legs.NONE) {
                         delta[c] -= v;
@@ -161,14 +180,32 @@ final class Offsetting {
         for (int i = 0; i < touchedCount; i++) {
             int a = touchedList[i];
             delta[a] = 0;
+            normDebits[a] = 0;
             debitsHead[a] = NIL;
             touched[a] = false;
         }
         return kept;
     }
 
+    /**
+     * A CIPS account below zero, or below its reservation while NORM payments from it are in the set;
+     * an INDIRECT account below what it may use.
+     */
     private boolean short_(int account) {
-        return engine.balanceOf(account) + delta[account] < 0;
+        if (engine.isIndirect(account)) {
+            return engine.available(account) + delta[account] < 0;
+        }
+        return engine.balanceOf(account) + delta[account] < (normDebits[account] > 0 ? engine.reservedOf(account) : 0);
+    }
+
+    private void takeDebitBack(int account, int s, long v) {
+        if (account == Legs.NONE) {
+            return;
+        }
+        delta[account] += v;
+        if (queue.priority[s] == NORM) {
+            normDebits[account]--;
+        }
     }
 
     private void pushDebit(int account, int s, long v) {
@@ -177,6 +214,9 @@ final class Offsetting {
         }
         touch(account);
         delta[account] -= v;
+        if (queue.priority[s] == NORM) {
+            normDebits[account]++;
+        }
         if (nodes == nodeSlot.length) {
             nodeSlot = Arrays.copyOf(nodeSlot, nodes * 2);
             nodeNext = Arrays.copyOf(nodeNext, nodes * 2);
@@ -206,6 +246,7 @@ final class Offsetting {
         if (delta.length < accounts) {
             int old = delta.length;
             delta = Arrays.copyOf(delta, accounts);
+            normDebits = Arrays.copyOf(normDebits, accounts);
             debitsHead = Arrays.copyOf(debitsHead, accounts);
             Arrays.fill(debitsHead, old, accounts, NIL);
             touched = Arrays.copyOf(touched, accounts);

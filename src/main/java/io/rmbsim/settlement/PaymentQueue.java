@@ -5,51 +5,78 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The central queue: every queued payment waits in the queue of each account it debits, HIGH before
- * NORM and first in, first out within a priority, and in the list of its offsetting pair. Held in
- * arrays (one slot per queued payment, reused once it leaves) so that the simulator can push
+ * The queues, as settlement in two tiers has them. A queued payment waits in exactly one account's
+ * queue at a time, HIGH before NORM and first in, first out within a priority:
+ * <ul>
+ * <li>{@link #AT_AGENT}: an INDIRECT debtor's payment waits for cover in the queue of its own account
+ * on its agent's books;</li>
+ * <li>{@link #AT_CIPS}: covered there (its amount earmarked) or sent by a DIRECT participant, it
+ * waits in the queue of the paying agent's CIPS account, and in the list of its offsetting pair;</li>
+ * <li>{@link #AT_NETTING}: a payment for deferred net settlement, covered at the agent like the
+ * others, waits for the next netting cycle (in arrival order, in no account's queue).</li>
+ * </ul>
+ * Held in arrays (one slot per queued payment, reused once it leaves) so that the simulator can push
  * millions of payments through without garbage.
  */
 final class PaymentQueue {
 
     static final int NIL = -1;
 
+    static final byte AT_AGENT = 0;
+    static final byte AT_CIPS = 1;
+    static final byte AT_NETTING = 2;
+    private static final byte NOWHERE = -1;
+
     // per slot
     long[] ref = new long[0];
     long[] amount = new long[0];
     long[] seq = new long[0];
     byte[] priority = new byte[0];
+    byte[] stage = new byte[0];
     int[] debit1 = new int[0];
     int[] debit2 = new int[0];
     int[] credit1 = new int[0];
     int[] credit2 = new int[0];
-    int[] from = new int[0];
-    int[] to = new int[0];
+    /** The INDIRECT debtor's account at its agent (covered there first, then earmarked), or NONE. */
+    int[] agentDebit = new int[0];
+    /** The paying agent's CIPS account (A), or NONE for a book transfer. */
+    int[] cipsDebit = new int[0];
+    /** The receiving agent's CIPS account (B), or NONE for a book transfer. */
+    int[] cipsCredit = new int[0];
     boolean[] book = new boolean[0];
     private boolean[] live = new boolean[0];
-    private int[] next1 = new int[0];
-    private int[] prev1 = new int[0];
-    private int[] next2 = new int[0];
-    private int[] prev2 = new int[0];
+    /** The account whose queue holds the slot (NONE at netting). */
+    private int[] at = new int[0];
+    private int[] next = new int[0];
+    private int[] prev = new int[0];
     private int[] pairNext = new int[0];
     private int[] pairPrev = new int[0];
     private int capacity;
     private int freeHead = NIL;
     private int used;
     private int size;
+    private int netting;
 
     // per account: [0] HIGH, [1] NORM
     private int[][] head = {new int[0], new int[0]};
     private int[][] tail = {new int[0], new int[0]};
+    /** What the queued payments will debit from each account, whichever queue they wait in. */
     long[] queuedOut = new long[0];
+    /** What the queued payments will credit to each account. */
     long[] queuedIn = new long[0];
-    int[] countOut = new int[0];
+    /** The value waiting in each account's own queue (for cover there). */
+    long[] waiting = new long[0];
 
     private final Map<Long, int[]> pairs = new HashMap<>();
     private final Map<Long, Integer> slotOfRef = new HashMap<>();
 
     int size() {
         return size;
+    }
+
+    /** How many payments wait for a netting cycle. */
+    int nettingSize() {
+        return netting;
     }
 
     void growAccounts(int accounts) {
@@ -64,7 +91,7 @@ final class PaymentQueue {
         }
         queuedOut = Arrays.copyOf(queuedOut, n);
         queuedIn = Arrays.copyOf(queuedIn, n);
-        countOut = Arrays.copyOf(countOut, n);
+        waiting = Arrays.copyOf(waiting, n);
     }
 
     private static int[] grow(int[] a, int n) {
@@ -78,33 +105,73 @@ final class PaymentQueue {
         return slotOfRef.get(paymentRef);
     }
 
-    /** Appends the payment to the tail of its priority in the queue of each debited account. */
-    int enqueue(long paymentRef, Legs legs, long value, Priority prio, long sequence) {
+    /**
+     * Takes a payment in: {@code agentDebit} and {@code cipsDebit} say where it is covered, in that
+     * order; it starts waiting at {@code stage} (see {@link #place}).
+     */
+    int enqueue(long paymentRef, Legs legs, int agentDebitAccount, int cipsDebitAccount, int cipsCreditAccount,
+            long value, Priority prio, long sequence, byte where) {
         if (slotOfRef.containsKey(paymentRef)) {
             throw new IllegalStateException("payment " + paymentRef + " is already queued");
         }
         int s = allocate();
         ref[s] = paymentRef;
         amount[s] = value;
-        seq[s] = sequence;
         priority[s] = (byte) prio.ordinal();
         debit1[s] = legs.debit1();
         debit2[s] = legs.debit2();
         credit1[s] = legs.credit1();
         credit2[s] = legs.credit2();
-        from[s] = legs.from();
-        to[s] = legs.to();
+        agentDebit[s] = agentDebitAccount;
+        cipsDebit[s] = cipsDebitAccount;
+        cipsCredit[s] = cipsCreditAccount;
         book[s] = legs.bookTransfer();
         live[s] = true;
-        link(s, debit1[s]);
-        link(s, debit2[s]);
+        for (int d : new int[] {debit1[s], debit2[s]}) {
+            if (d != Legs.NONE) {
+                queuedOut[d] += value;
+            }
+        }
         for (int c : new int[] {credit1[s], credit2[s]}) {
             if (c != Legs.NONE) {
                 queuedIn[c] += value;
             }
         }
-        if (from[s] != Legs.NONE && to[s] != Legs.NONE) {
-            int[] list = pairs.computeIfAbsent(pairKey(from[s], to[s]), k -> new int[] {NIL, NIL});
+        slotOfRef.put(paymentRef, s);
+        size++;
+        place(s, where, sequence);
+        return s;
+    }
+
+    /**
+     * Puts the slot where it now waits, at the tail of its priority there with arrival {@code sequence}:
+     * {@link #AT_AGENT} in its agent debit's queue, {@link #AT_CIPS} in its CIPS debit's queue and its
+     * pair's list, {@link #AT_NETTING} in the netting batch. A slot already waiting somewhere leaves
+     * that place first.
+     */
+    void place(int s, byte where, long sequence) {
+        leave(s);
+        stage[s] = where;
+        seq[s] = sequence;
+        if (where == AT_NETTING) {
+            netting++;
+            return;
+        }
+        int account = where == AT_AGENT ? agentDebit[s] : cipsDebit[s];
+        at[s] = account;
+        int p = priority[s];
+        int last = tail[p][account];
+        prev[s] = last;
+        next[s] = NIL;
+        if (last == NIL) {
+            head[p][account] = s;
+        } else {
+            next[last] = s;
+        }
+        tail[p][account] = s;
+        waiting[account] += amount[s];
+        if (where == AT_CIPS && cipsCredit[s] != Legs.NONE) {
+            int[] list = pairs.computeIfAbsent(pairKey(cipsDebit[s], cipsCredit[s]), k -> new int[] {NIL, NIL});
             pairPrev[s] = list[1];
             pairNext[s] = NIL;
             if (list[1] == NIL) {
@@ -114,22 +181,57 @@ final class PaymentQueue {
             }
             list[1] = s;
         }
-        slotOfRef.put(paymentRef, s);
-        size++;
-        return s;
     }
 
     /** Takes the payment out of every list it is in and frees its slot. */
     void remove(int s) {
-        unlink(s, debit1[s]);
-        unlink(s, debit2[s]);
+        leave(s);
+        for (int d : new int[] {debit1[s], debit2[s]}) {
+            if (d != Legs.NONE) {
+                queuedOut[d] -= amount[s];
+            }
+        }
         for (int c : new int[] {credit1[s], credit2[s]}) {
             if (c != Legs.NONE) {
                 queuedIn[c] -= amount[s];
             }
         }
-        if (from[s] != Legs.NONE && to[s] != Legs.NONE) {
-            long key = pairKey(from[s], to[s]);
+        slotOfRef.remove(ref[s]);
+        live[s] = false;
+        next[s] = freeHead;
+        freeHead = s;
+        size--;
+    }
+
+    /** Out of the place it waits in (its account's queue and pair list, or the netting batch); nothing else changes. */
+    private void leave(int s) {
+        if (stage[s] == AT_NETTING) {
+            netting--;
+        } else if (at[s] != NIL) {
+            unlink(s);
+        }
+        stage[s] = NOWHERE;
+        at[s] = NIL;
+    }
+
+    private void unlink(int s) {
+        int account = at[s];
+        waiting[account] -= amount[s];
+        int p = priority[s];
+        int before = prev[s];
+        int after = next[s];
+        if (before == NIL) {
+            head[p][account] = after;
+        } else {
+            next[before] = after;
+        }
+        if (after == NIL) {
+            tail[p][account] = before;
+        } else {
+            prev[after] = before;
+        }
+        if (stage[s] == AT_CIPS && cipsCredit[s] != Legs.NONE) {
+            long key = pairKey(cipsDebit[s], cipsCredit[s]);
             int[] list = pairs.get(key);
             if (pairPrev[s] == NIL) {
                 list[0] = pairNext[s];
@@ -145,23 +247,14 @@ final class PaymentQueue {
                 pairs.remove(key);
             }
         }
-        slotOfRef.remove(ref[s]);
-        live[s] = false;
-        next1[s] = freeHead;
-        freeHead = s;
-        size--;
     }
 
     int first(int account, int prio) {
         return head[prio][account];
     }
 
-    int last(int account, int prio) {
-        return tail[prio][account];
-    }
-
-    int next(int s, int account) {
-        return debit1[s] == account ? next1[s] : next2[s];
+    int next(int s) {
+        return next[s];
     }
 
     int pairFirst(int fromAccount, int toAccount) {
@@ -173,7 +266,7 @@ final class PaymentQueue {
         return pairNext[s];
     }
 
-    /** The pairs with queued payments, as {@code from << 32 | to}, in ascending order. */
+    /** The pairs with payments queued at CIPS, as {@code from << 32 | to}, in ascending order. */
     long[] pairKeys() {
         long[] keys = new long[pairs.size()];
         int i = 0;
@@ -190,15 +283,20 @@ final class PaymentQueue {
 
     /** Every queued slot in release order: HIGH before NORM, then arrival. */
     int[] inReleaseOrder() {
-        int[] slots = new int[size];
+        return inReleaseOrder((byte) -1);
+    }
+
+    /** The slots waiting at {@code where} ({@link #AT_CIPS}, say), in release order. */
+    int[] inReleaseOrder(byte where) {
+        int[] slots = new int[where == AT_NETTING ? netting : size];
         int n = 0;
         for (int s = 0; s < used; s++) {
-            if (live[s]) {
+            if (live[s] && (where < 0 || stage[s] == where)) {
                 slots[n++] = s;
             }
         }
         sortInReleaseOrder(slots, n);
-        return slots;
+        return n == slots.length ? slots : Arrays.copyOf(slots, n);
     }
 
     /** Sorts slots[0..n) into release order: HIGH before NORM, then arrival. */
@@ -217,7 +315,9 @@ final class PaymentQueue {
     private int allocate() {
         if (freeHead != NIL) {
             int s = freeHead;
-            freeHead = next1[s];
+            freeHead = next[s];
+            stage[s] = NOWHERE;
+            at[s] = NIL;
             return s;
         }
         if (used == capacity) {
@@ -226,81 +326,25 @@ final class PaymentQueue {
             amount = Arrays.copyOf(amount, n);
             seq = Arrays.copyOf(seq, n);
             priority = Arrays.copyOf(priority, n);
+            stage = Arrays.copyOf(stage, n);
             debit1 = Arrays.copyOf(debit1, n);
             debit2 = Arrays.copyOf(debit2, n);
             credit1 = Arrays.copyOf(credit1, n);
             credit2 = Arrays.copyOf(credit2, n);
-            from = Arrays.copyOf(from, n);
-            to = Arrays.copyOf(to, n);
+            agentDebit = Arrays.copyOf(agentDebit, n);
+            cipsDebit = Arrays.copyOf(cipsDebit, n);
+            cipsCredit = Arrays.copyOf(cipsCredit, n);
             book = Arrays.copyOf(book, n);
             live = Arrays.copyOf(live, n);
-            next1 = Arrays.copyOf(next1, n);
-            prev1 = Arrays.copyOf(prev1, n);
-            next2 = Arrays.copyOf(next2, n);
-            prev2 = Arrays.copyOf(prev2, n);
+            at = Arrays.copyOf(at, n);
+            next = Arrays.copyOf(next, n);
+            prev = Arrays.copyOf(prev, n);
             pairNext = Arrays.copyOf(pairNext, n);
             pairPrev = Arrays.copyOf(pairPrev, n);
             capacity = n;
         }
+        stage[used] = NOWHERE;
+        at[used] = NIL;
         return used++;
-    }
-
-    private void link(int s, int account) {
-        if (account == Legs.NONE) {
-            return;
-        }
-        int p = priority[s];
-        int last = tail[p][account];
-        setPrev(s, account, last);
-        setNext(s, account, NIL);
-        if (last == NIL) {
-            head[p][account] = s;
-        } else {
-            setNext(last, account, s);
-        }
-        tail[p][account] = s;
-        queuedOut[account] += amount[s];
-        countOut[account]++;
-    }
-
-    private void unlink(int s, int account) {
-        if (account == Legs.NONE) {
-            return;
-        }
-        int p = priority[s];
-        int before = prev(s, account);
-        int after = next(s, account);
-        if (before == NIL) {
-            head[p][account] = after;
-        } else {
-            setNext(before, account, after);
-        }
-        if (after == NIL) {
-            tail[p][account] = before;
-        } else {
-            setPrev(after, account, before);
-        }
-        queuedOut[account] -= amount[s];
-        countOut[account]--;
-    }
-
-    private int prev(int s, int account) {
-        return debit1[s] == account ? prev1[s] : prev2[s];
-    }
-
-    private void setNext(int s, int account, int value) {
-        if (debit1[s] == account) {
-            next1[s] = value;
-        } else {
-            next2[s] = value;
-        }
-    }
-
-    private void setPrev(int s, int account, int value) {
-        if (debit1[s] == account) {
-            prev1[s] = value;
-        } else {
-            prev2[s] = value;
-        }
     }
 }

@@ -3,15 +3,22 @@ package io.rmbsim.settlement;
 import java.util.Arrays;
 
 /**
- * The settlement rules of an RTGS system with a central queue and a liquidity-saving mechanism, as
- * BoF-PSS2 and TARGET2 model them, on accounts holding {@code long} fen:
+ * The settlement rules of CIPS as a two-tier RTGS system with a central queue and a liquidity-saving
+ * mechanism, as BoF-PSS2 and TARGET2 model them, on accounts holding {@code long} fen:
  * <ul>
- * <li>a payment settles in full or not at all, with cover at every account it debits;</li>
- * <li>without cover it queues: HIGH before NORM, first in, first out per debited account; a queued
- * payment is released by incoming funds once it is at the head of every queue it waits in;</li>
- * <li>bilateral offsetting settles queued payments in both directions between two accounts together;
- * multilateral offsetting settles the largest feasible set of all queued payments together;</li>
- * <li>no account is ever negative; nothing is created or lost.</li>
+ * <li>a payment settles in full or not at all, with all its postings at once;</li>
+ * <li>the agent's books come first: an INDIRECT debtor's payment needs cover on its own account at
+ * its agent ({@code balance + creditLine - earmarked}) and waits in that account's queue until it
+ * has it; covered, its amount is earmarked there and it goes on to CIPS. So an indirect without
+ * cover never holds up its agent's CIPS queue;</li>
+ * <li>at CIPS it needs cover on the paying agent's CIPS account, above the account's reservation
+ * unless it is HIGH; without it, it queues there;</li>
+ * <li>every queue is HIGH before NORM, first in, first out; a queued payment is released by incoming
+ * funds once it is at the head of its queue;</li>
+ * <li>bilateral offsetting settles payments queued at CIPS in both directions between two accounts
+ * together; multilateral offsetting settles the largest feasible set of all of them together;</li>
+ * <li>a CIPS account is never negative, an indirect account never below minus its credit line nor
+ * its earmarks beyond what it can cover; nothing is created or lost.</li>
  * </ul>
  * Single-threaded and deterministic: the same commands in the same order give the same events.
  * Drivers (the live service, the simulator) serialise commands and act on {@link SettlementEvents},
@@ -21,13 +28,15 @@ import java.util.Arrays;
 public final class SettlementEngine {
 
     private static final int NIL = PaymentQueue.NIL;
+    private static final int HIGH = Priority.HIGH.ordinal();
+    private static final int NORM = Priority.NORM.ordinal();
 
     /**
-     * The most the engine holds at once, in fen: the sum, over all accounts, of the balance and of
-     * what the queued payments would debit and credit there. 2^62 fen (about 46 quadrillion yuan,
-     * hundreds of times the value CIPS settles in a year) keeps every balance, queue value, net
-     * position and sum of them that anyone reports inside a {@code long}, with room to spare. What
-     * would take the engine past it is refused ({@link #EXCEEDS_CAPACITY}), never wrapped.
+     * The most the engine holds at once, in fen: the sum, over all accounts, of the balance, the
+     * credit line and what the queued payments would debit and credit there. 2^62 fen (about 46
+     * quadrillion yuan, hundreds of times the value CIPS settles in a year) keeps every balance,
+     * queue value, net position and sum of them that anyone reports inside a {@code long}, with room
+     * to spare. What would take the engine past it is refused ({@link #EXCEEDS_CAPACITY}), never wrapped.
      */
     public static final long CAPACITY = 1L << 62;
 
@@ -47,9 +56,17 @@ public final class SettlementEngine {
     /** What each settlement posted, handed to the driver with the event (one view, filled again each time). */
     private final Postings postings = new Postings();
     private long[] balance = new long[16];
+    /** An INDIRECT account's intraday credit line from its agent (0 on CIPS accounts). */
+    private long[] creditLine = new long[16];
+    /** What payments covered on an INDIRECT account, now waiting at CIPS, will debit it. */
+    private long[] earmarked = new long[16];
+    /** The part of a CIPS account's balance only HIGH payments may use. */
+    private long[] reserved = new long[16];
+    /** For an INDIRECT account, its agent's CIPS account; NIL for a CIPS account. */
+    private int[] agentOf = new int[16];
     private boolean[] held = new boolean[16];
     private int accounts;
-    /** Balances plus queued debits and credits, over all accounts: at most {@link #CAPACITY}. */
+    /** Balances, credit lines, and queued debits and credits, over all accounts: at most {@link #CAPACITY}. */
     private long exposure;
     private long sequence;
     private long bilateralSets;
@@ -61,6 +78,9 @@ public final class SettlementEngine {
     private int workHead;
     private int workSize;
     private boolean releasing;
+    /** CIPS pairs a payment joined from its agent's queue during a release: offset bilaterally once it is done. */
+    private long[] joinedPairs = new long[16];
+    private int joinedCount;
 
     public SettlementEngine(SettlementMode mode, SettlementEvents events) {
         this.mode = mode;
@@ -72,25 +92,90 @@ public final class SettlementEngine {
         return mode;
     }
 
-    /** Opens a settlement account with its opening balance; answers its index. */
+    /** Opens a CIPS settlement account (a DIRECT participant's) with its opening balance; answers its index. */
     public int openAccount(long openingBalance) {
-        if (openingBalance < 0) {
-            throw new IllegalArgumentException("an account never holds a negative balance");
+        return open(openingBalance, NIL);
+    }
+
+    /**
+     * Opens an INDIRECT participant's account on the books of its agent, whose CIPS account is
+     * {@code agentCipsAccount}; answers its index.
+     */
+    public int openAccount(long openingBalance, int agentCipsAccount) {
+        if (agentCipsAccount < 0 || agentCipsAccount >= accounts || agentOf[agentCipsAccount] != NIL) {
+            throw new IllegalArgumentException("an indirect account is held at a CIPS account, not at " + agentCipsAccount);
         }
-        if (openingBalance > CAPACITY - exposure) {
+        return open(openingBalance, agentCipsAccount);
+    }
+
+    /**
+     * Opens a whole network's accounts at once, in any order: account {@code i} (the next index
+     * onwards) opens with {@code openings[i]}, and is a CIPS account when {@code agents[i]} is itself
+     * or negative, else the account of an INDIRECT participant at the CIPS account {@code agents[i]}
+     * (an index into the same arrays).
+     */
+    public void openAccounts(long[] openings, int[] agents) {
+        int first = accounts;
+        for (int i = 0; i < openings.length; i++) {
+            int agent = agents[i];
+            if (agent >= 0 && agent != i && (agent >= openings.length || agents[agent] >= 0 && agents[agent] != agent)) {
+                throw new IllegalArgumentException("account " + i + " is held at " + agent + ", which is not a CIPS account");
+            }
+        }
+        for (long opening : openings) {
+            open(opening, NIL);
+        }
+        for (int i = 0; i < openings.length; i++) {
+            agentOf[first + i] = agents[i] < 0 || agents[i] == i ? NIL : first + agents[i];
+        }
+    }
+
+    /**
+     * Opens an account as a restart finds it: its balance, and the credit line its agent granted
+     * (an INDIRECT account, {@code agentCipsAccount} its agent's CIPS account) or the reservation on
+     * it (a CIPS account, {@code agentCipsAccount} negative). Answers its index.
+     */
+    public int restoreAccount(long storedBalance, long line, long reservation, int agentCipsAccount) {
+        boolean indirect = agentCipsAccount >= 0;
+        if (indirect && (agentCipsAccount >= accounts || agentOf[agentCipsAccount] != NIL)) {
+            throw new IllegalArgumentException("an indirect account is held at a CIPS account, not at " + agentCipsAccount);
+        }
+        if (line < 0 || reservation < 0 || storedBalance + line < 0 || (indirect ? reservation != 0 : line != 0 || storedBalance < 0)) {
+            throw new IllegalArgumentException("account state out of its rules: balance " + storedBalance + ", credit line "
+                    + line + ", reservation " + reservation);
+        }
+        int a = open(storedBalance + line, indirect ? agentCipsAccount : NIL);
+        balance[a] -= line;
+        creditLine[a] = line;
+        reserved[a] = reservation;
+        return a;
+    }
+
+    /** Opens an account holding {@code exposed} (its balance and credit line together, zero or more). */
+    private int open(long exposed, int agent) {
+        if (exposed < 0) {
+            throw new IllegalArgumentException("an account opens with a balance of zero or more");
+        }
+        if (exposed > CAPACITY - exposure) {
             throw new IllegalArgumentException("the opening balances together exceed what the engine can hold ("
                     + CAPACITY + " fen)");
         }
-        exposure += openingBalance;
+        exposure += exposed;
+        long openingBalance = exposed;
         if (accounts == balance.length) {
             int n = accounts * 2;
             balance = Arrays.copyOf(balance, n);
+            creditLine = Arrays.copyOf(creditLine, n);
+            earmarked = Arrays.copyOf(earmarked, n);
+            reserved = Arrays.copyOf(reserved, n);
+            agentOf = Arrays.copyOf(agentOf, n);
             held = Arrays.copyOf(held, n);
             work = Arrays.copyOf(work, n);
             inWork = Arrays.copyOf(inWork, n);
         }
         queue.growAccounts(accounts + 1);
         balance[accounts] = openingBalance;
+        agentOf[accounts] = agent;
         return accounts++;
     }
 
@@ -98,12 +183,42 @@ public final class SettlementEngine {
         return accounts;
     }
 
+    /** Whether the account is an INDIRECT participant's, on its agent's books (else a CIPS account). */
+    public boolean isIndirect(int account) {
+        return agentOf[account] != NIL;
+    }
+
     public long balance(int account) {
         return balance[account];
     }
 
+    public long creditLine(int account) {
+        return creditLine[account];
+    }
+
+    public long earmarked(int account) {
+        return earmarked[account];
+    }
+
+    public long reserved(int account) {
+        return reserved[account];
+    }
+
+    /**
+     * What a payment may still use on the account: {@code balance + creditLine - earmarked} on an
+     * INDIRECT account, the balance on a CIPS account (a NORM payment there needs it above the
+     * reservation).
+     */
+    public long available(int account) {
+        return balance[account] + creditLine[account] - earmarked[account];
+    }
+
+    /**
+     * The value waiting in the account's own queue for cover there: at an INDIRECT account, its
+     * payments not yet covered at its agent; at a CIPS account, the payments queued at CIPS from it.
+     */
     public long queuedOutgoing(int account) {
-        return queue.queuedOut[account];
+        return queue.waiting[account];
     }
 
     public long queuedIncoming(int account) {
@@ -114,9 +229,64 @@ public final class SettlementEngine {
         return queue.size();
     }
 
-    /** Balances plus queued debits and credits over all accounts, in fen; never above {@link #CAPACITY}. */
+    /** Balances, credit lines, and queued debits and credits over all accounts, in fen; never above {@link #CAPACITY}. */
     public long exposure() {
         return exposure;
+    }
+
+    /** What setting a credit line came to. */
+    public enum CreditLineChange {
+        SET,
+        /** Lower than what is used of it now ({@code earmarked - balance}): nothing changed. */
+        BELOW_USE,
+        /** It would take the engine past {@link #CAPACITY}: nothing changed. */
+        EXCEEDS_CAPACITY
+    }
+
+    /**
+     * Sets the intraday credit line an agent grants on an INDIRECT account; 0 removes it. It may not
+     * go below what is used of it. A higher line may release what waits there.
+     */
+    public CreditLineChange setCreditLine(int account, long line) {
+        if (!isIndirect(account)) {
+            throw new IllegalArgumentException("a credit line is granted on an indirect participant's account only");
+        }
+        if (line < 0) {
+            throw new IllegalArgumentException("a credit line is zero or more");
+        }
+        if (balance[account] + line - earmarked[account] < 0) {
+            return CreditLineChange.BELOW_USE;
+        }
+        long change = line - creditLine[account];
+        if (change > CAPACITY - exposure) {
+            return CreditLineChange.EXCEEDS_CAPACITY;
+        }
+        creditLine[account] = line;
+        exposure += change;
+        if (change > 0) {
+            schedule(account);
+            release();
+        }
+        return CreditLineChange.SET;
+    }
+
+    /**
+     * Sets aside {@code amount} of a CIPS account's balance for HIGH payments: a NORM payment needs
+     * cover above it. Lowering it may release what waits there. Liquidity cannot leave from it.
+     */
+    public void setReservation(int account, long amount) {
+        if (isIndirect(account)) {
+            throw new IllegalArgumentException("a reservation is made on a CIPS account only");
+        }
+        if (amount < 0 || amount > CAPACITY) {
+            throw new IllegalArgumentException("a reservation is between zero and the engine's capacity");
+        }
+        boolean lower = amount < reserved[account];
+        reserved[account] = amount;
+        if (lower) {
+            schedule(account);
+            release();
+        }
     }
 
     /**
@@ -126,7 +296,7 @@ public final class SettlementEngine {
      * its client at once asks first.
      */
     public boolean admits(PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount) {
-        return admits(PostingsRule.legs(debtorAgent, creditorAgent), amount);
+        return admits(legs(debtorAgent, creditorAgent), amount);
     }
 
     private boolean admits(Legs legs, long amount) {
@@ -142,15 +312,30 @@ public final class SettlementEngine {
         return amount > 0 && amount <= CAPACITY - exposure;
     }
 
+    /** The postings rule's legs, after checking that the parties are the accounts the engine holds. */
+    private Legs legs(PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent) {
+        check(debtorAgent);
+        check(creditorAgent);
+        return PostingsRule.legs(debtorAgent, creditorAgent);
+    }
+
+    private void check(PostingsRule.Party p) {
+        int a = p.account();
+        if (a < 0 || a >= accounts || (p.isDirect() ? agentOf[a] != NIL : agentOf[a] != p.cipsAccount())) {
+            throw new IllegalArgumentException("party " + p + " is not an account the engine holds as such");
+        }
+    }
+
     /**
      * Submits a payment of {@code amount} fen from the debtor agent to the creditor agent; the
-     * postings rule gives the accounts it debits and credits. It settles at once when every debited
-     * account has cover and nothing of its priority or higher waits ahead of it there; otherwise it
-     * queues.
+     * postings rule gives the accounts it debits and credits. An INDIRECT debtor's payment is
+     * covered on its agent's books first (or waits there); then it settles at once when the paying
+     * agent's CIPS account covers it and nothing of its priority or higher waits ahead of it there;
+     * otherwise it queues at CIPS.
      */
     public void submit(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
             Priority priority) {
-        submit(ref, PostingsRule.legs(debtorAgent, creditorAgent), amount, priority);
+        submit(ref, legs(debtorAgent, creditorAgent), amount, priority);
     }
 
     private void submit(long ref, Legs legs, long amount, Priority priority) {
@@ -163,46 +348,97 @@ public final class SettlementEngine {
         }
         if (legs.debit1() == Legs.NONE) {
             // nothing to cover: the debtor is the agent's own customer, outside the model
-            postCovered(legs.credit1(), legs.credit2(), Legs.NONE, Legs.NONE, amount);
-            checkExposure();
-            postings.fill(Legs.NONE, Legs.NONE, legs.credit1(), legs.credit2(), amount);
-            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS, postings);
-            scheduleCredits(legs.credit1(), legs.credit2());
-            release();
+            settleNow(ref, legs, amount, Legs.NONE);
             return;
         }
-        if (mode != SettlementMode.DNS && settlesOnArrival(legs, amount, priority)) {
-            postCovered(legs.credit1(), legs.credit2(), legs.debit1(), legs.debit2(), amount);
-            checkExposure();
-            postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
-            events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS, postings);
-            scheduleCredits(legs.credit1(), legs.credit2());
-            release();
+        int agentDebit = agentDebitOf(legs);
+        int cipsDebit = cipsDebitOf(legs);
+        int cipsCredit = legs.bookTransfer() ? Legs.NONE : legs.to();
+        boolean anyHeld = held(legs.debit1()) || held(legs.debit2()) || held(legs.credit1()) || held(legs.credit2());
+        if (agentDebit != Legs.NONE) {
+            if (anyHeld || !nothingAhead(agentDebit, priority) || available(agentDebit) < amount) {
+                enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, PaymentQueue.AT_AGENT);
+                postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
+                events.queued(ref, postings);
+                return;
+            }
+            if (cipsDebit == Legs.NONE) {
+                settleNow(ref, legs, amount, Legs.NONE);
+                return;
+            }
+            earmarked[agentDebit] += amount;
+        }
+        if (mode != SettlementMode.DNS && !anyHeld && nothingAhead(cipsDebit, priority)
+                && coveredAtCips(cipsDebit, amount, priority.ordinal())) {
+            settleNow(ref, legs, amount, agentDebit);
             return;
         }
-        enqueue(ref, legs, amount, priority, sequence++);
+        int s = enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority,
+                mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS);
         postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
         events.queued(ref, postings);
-        if (mode == SettlementMode.RTGS_LSM && legs.from() != Legs.NONE && legs.to() != Legs.NONE) {
-            offsetting.bilateral(legs.from(), legs.to());
+        events.waitsAtCips(ref, queue.seq[s]);
+        if (mode == SettlementMode.RTGS_LSM) {
+            offsetting.bilateral(cipsDebit, cipsCredit);
         }
     }
 
+    /** A payment settled as it arrives; {@code earmarkedAt} is the INDIRECT account whose earmark it consumes, or NONE. */
+    private void settleNow(long ref, Legs legs, long amount, int earmarkedAt) {
+        if (earmarkedAt != Legs.NONE) {
+            earmarked[earmarkedAt] -= amount;
+        }
+        postCovered(legs.credit1(), legs.credit2(), legs.debit1(), legs.debit2(), amount);
+        checkExposure();
+        postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
+        events.settled(ref, legs.bookTransfer() ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS, postings);
+        scheduleCredits(legs.credit1(), legs.credit2());
+        release();
+    }
+
+    /** The INDIRECT debtor's account at its agent, which covers the payment first; NONE for a DIRECT debtor. */
+    private int agentDebitOf(Legs legs) {
+        if (legs.bookTransfer()) {
+            return legs.debit1() != Legs.NONE && isIndirect(legs.debit1()) ? legs.debit1() : Legs.NONE;
+        }
+        return legs.debit1() != legs.from() ? legs.debit1() : Legs.NONE;
+    }
+
+    /** The paying agent's CIPS account; NONE for a book transfer, which never reaches CIPS. */
+    private static int cipsDebitOf(Legs legs) {
+        return legs.bookTransfer() ? Legs.NONE : legs.from();
+    }
+
     /**
-     * Puts back a payment that was queued before a restart, at its original place in the queues,
-     * without settling anything or telling anyone: the state it restores was already consistent.
+     * Puts back a payment that was queued before a restart, at its place, without settling anything or
+     * telling anyone: the state it restores was already consistent. {@code cipsPosition} is where it
+     * waits at CIPS (covered at its agent, its amount earmarked there), as {@link SettlementEvents#waitsAtCips}
+     * gave it; negative while it waits for cover at its agent, or for a payment of a DIRECT debtor
+     * stored without one (then it queues at CIPS by its arrival).
      */
     public void restoreQueued(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
-            Priority priority, long arrival) {
+            Priority priority, long arrival, long cipsPosition) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a payment moves a positive amount");
         }
-        Legs legs = PostingsRule.legs(debtorAgent, creditorAgent);
+        Legs legs = legs(debtorAgent, creditorAgent);
         if (!admits(legs, amount)) {
             throw new IllegalStateException("a restored queue holds more than the engine can (" + CAPACITY + " fen)");
         }
-        enqueue(ref, legs, amount, priority, arrival);
-        sequence = Math.max(sequence, arrival + 1);
+        int agentDebit = agentDebitOf(legs);
+        int cipsDebit = cipsDebitOf(legs);
+        int cipsCredit = legs.bookTransfer() ? Legs.NONE : legs.to();
+        if (legs.debit1() == Legs.NONE) {
+            throw new IllegalArgumentException("a payment that debits nothing never waits");
+        }
+        boolean atCips = cipsDebit != Legs.NONE && (cipsPosition >= 0 || agentDebit == Legs.NONE);
+        long position = atCips && cipsPosition >= 0 ? cipsPosition : arrival;
+        if (atCips && agentDebit != Legs.NONE) {
+            earmarked[agentDebit] += amount;
+        }
+        enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, !atCips ? PaymentQueue.AT_AGENT
+                : mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, position);
+        sequence = Math.max(sequence, Math.max(arrival, position) + 1);
     }
 
     /**
@@ -223,12 +459,16 @@ public final class SettlementEngine {
         return true;
     }
 
-    /** Funds leave the account (liquidity moved out); refused (false) beyond the balance. */
+    /**
+     * Funds leave the account (liquidity moved out); refused (false) beyond what it can give: on a CIPS
+     * account the balance above its reservation, on an INDIRECT account the balance, and no more than
+     * leaves its earmarks covered.
+     */
     public boolean debit(int account, long amount) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a liquidity movement is positive");
         }
-        if (balance[account] < amount) {
+        if (amount > withdrawable(account)) {
             return false;
         }
         balance[account] -= amount;
@@ -236,19 +476,33 @@ public final class SettlementEngine {
         return true;
     }
 
-    /** Takes a queued payment out of the queue; false when it is not queued. */
+    /** What liquidity may leave the account now (see {@link #debit}). */
+    public long withdrawable(int account) {
+        long b = balance[account];
+        return Math.max(0, isIndirect(account) ? Math.min(b, available(account)) : b - reserved[account]);
+    }
+
+    /** Takes a queued payment out of the queue (releasing its earmark); false when it is not queued. */
     public boolean cancel(long ref) {
         Integer slot = queue.slotOf(ref);
         if (slot == null) {
             return false;
         }
-        int d1 = queue.debit1[slot];
-        int d2 = queue.debit2[slot];
-        dequeue(slot);
-        schedule(d1);
-        schedule(d2);
+        int s = slot;
+        int agentDebit = queue.agentDebit[s];
+        int cipsDebit = queue.cipsDebit[s];
+        releaseEarmark(s);
+        dequeue(s);
+        schedule(agentDebit);
+        schedule(cipsDebit);
         release();
         return true;
+    }
+
+    private void releaseEarmark(int s) {
+        if (queue.stage[s] != PaymentQueue.AT_AGENT && queue.agentDebit[s] != Legs.NONE) {
+            earmarked[queue.agentDebit[s]] -= queue.amount[s];
+        }
     }
 
     /**
@@ -271,8 +525,8 @@ public final class SettlementEngine {
 
     /**
      * The liquidity-saving mechanism: bilateral offsetting for every pair, then multilateral
-     * (gridlock resolution) across all queues. In DNS mode this is the netting itself.
-     * Answers how many payments it settled.
+     * (gridlock resolution) across all queues at CIPS. In DNS mode this is the netting itself.
+     * Answers what it settled.
      */
     public OffsetResult offset() {
         int bilateralSets = 0;
@@ -290,13 +544,13 @@ public final class SettlementEngine {
                 }
             }
         }
-        int multilateral = offsetting.multilateral();
+        int multilateral = multilateralOffset();
         return new OffsetResult(bilateralSets, bilateralPayments, multilateral > 0 ? 1 : 0, multilateral);
     }
 
-    /** Multilateral offsetting alone; answers the number of payments settled. */
+    /** Multilateral offsetting alone (the netting in DNS mode); answers the number of payments settled. */
     public int multilateralOffset() {
-        return offsetting.multilateral();
+        return offsetting.multilateral(mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS);
     }
 
     /** What one run of the liquidity-saving mechanism settled: sets and payments. */
@@ -308,9 +562,10 @@ public final class SettlementEngine {
 
     /**
      * Closes the business day: a last offset as the mode wants it (the liquidity-saving mechanism in
-     * RTGS_LSM, the netting in DNS, none in plain RTGS), then every payment still queued leaves the
-     * queue unsettled with {@link #NOT_COVERED_BY_END_OF_DAY}. The events go out as they happen:
-     * settlements of the last offset first, then the rejections in release order.
+     * RTGS_LSM, the netting in DNS, none in plain RTGS), then every payment still queued, at its agent
+     * or at CIPS, leaves unsettled with {@link #NOT_COVERED_BY_END_OF_DAY} (its earmark released). The
+     * events go out as they happen: settlements of the last offset first, then the rejections in
+     * release order.
      */
     public DayClose closeDay() {
         OffsetResult last = mode == SettlementMode.RTGS ? new OffsetResult(0, 0, 0, 0) : offset();
@@ -330,6 +585,7 @@ public final class SettlementEngine {
         int[] slots = queue.inReleaseOrder();
         for (int s : slots) {
             long ref = queue.ref[s];
+            releaseEarmark(s);
             dequeue(s);
             events.rejected(ref, reasonCode);
         }
@@ -346,9 +602,14 @@ public final class SettlementEngine {
         return refs;
     }
 
-    /** Throws if an invariant does not hold: balances never negative, queue sums and exposure agree. For tests and debug runs. */
+    /**
+     * Throws if an invariant does not hold: no account below what it may reach, earmarks the sum of
+     * what waits at CIPS from each account, queue sums and exposure agree. For tests and debug runs
+     * (what holds on every command the engine checks there).
+     */
     public void checkInvariants() {
         long[] out = new long[accounts];
+        long[] marked = new long[accounts];
         for (int s : queue.inReleaseOrder()) {
             if (queue.debit1[s] != Legs.NONE) {
                 out[queue.debit1[s]] += queue.amount[s];
@@ -356,20 +617,27 @@ public final class SettlementEngine {
             if (queue.debit2[s] != Legs.NONE) {
                 out[queue.debit2[s]] += queue.amount[s];
             }
+            if (queue.stage[s] != PaymentQueue.AT_AGENT && queue.agentDebit[s] != Legs.NONE) {
+                marked[queue.agentDebit[s]] += queue.amount[s];
+            }
         }
         long held = 0;
         for (int a = 0; a < accounts; a++) {
-            held += balance[a] + queue.queuedOut[a] + queue.queuedIn[a];
+            held += balance[a] + creditLine[a] + queue.queuedOut[a] + queue.queuedIn[a];
         }
         if (held != exposure || exposure > CAPACITY) {
             throw new IllegalStateException("exposure " + exposure + " != " + held + " or beyond capacity");
         }
         for (int a = 0; a < accounts; a++) {
-            if (balance[a] < 0) {
-                throw new IllegalStateException("account " + a + " is negative: " + balance[a]);
+            if (available(a) < 0 || balance[a] < -creditLine[a] || !isIndirect(a) && (balance[a] < 0 || creditLine[a] != 0)) {
+                throw new IllegalStateException("account " + a + " is below what it may reach: balance " + balance[a]
+                        + ", credit line " + creditLine[a] + ", earmarked " + earmarked[a]);
             }
             if (out[a] != queue.queuedOut[a]) {
                 throw new IllegalStateException("account " + a + " queue value " + queue.queuedOut[a] + " != " + out[a]);
+            }
+            if (marked[a] != earmarked[a]) {
+                throw new IllegalStateException("account " + a + " earmarked " + earmarked[a] + " != " + marked[a]);
             }
         }
     }
@@ -378,6 +646,10 @@ public final class SettlementEngine {
 
     long balanceOf(int account) {
         return balance[account];
+    }
+
+    long reservedOf(int account) {
+        return reserved[account];
     }
 
     boolean isHeldSlot(int s) {
@@ -393,7 +665,10 @@ public final class SettlementEngine {
         return multilateralSets;
     }
 
-    /** Settles a set of queued payments at once (its feasibility already established), then releases. */
+    /**
+     * Settles a set of payments waiting at CIPS at once (its feasibility at the CIPS accounts already
+     * established; their INDIRECT debits are earmarked), then releases.
+     */
     void settleSet(int[] slots, int n, SettlementMethod method) {
         if (method == SettlementMethod.BILATERAL_OFFSET) {
             bilateralSets++;
@@ -402,11 +677,12 @@ public final class SettlementEngine {
         }
         for (int i = 0; i < n; i++) {
             int s = slots[i];
+            releaseEarmark(s);
             post(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
         }
         for (int i = 0; i < n; i++) {
             int s = slots[i];
-            if (balance[queue.debit1[s]] < 0 || queue.debit2[s] != Legs.NONE && balance[queue.debit2[s]] < 0) {
+            if (belowFloor(queue.debit1[s]) || belowFloor(queue.debit2[s])) {
                 throw new IllegalStateException("offset set was not feasible");
             }
         }
@@ -425,26 +701,23 @@ public final class SettlementEngine {
 
     // --- the queue release ---------------------------------------------------------------------
 
-    private boolean settlesOnArrival(int d, long amount, Priority priority) {
-        if (d == Legs.NONE) {
-            return true;
-        }
-        if (balance[d] < amount || firstUnheld(d, 0) != NIL) {
-            return false;
-        }
-        return priority == Priority.HIGH || firstUnheld(d, 1) == NIL;
+    /** Nothing of {@code priority} or higher waits, unheld, in the account's queue. */
+    private boolean nothingAhead(int account, Priority priority) {
+        return firstUnheld(account, HIGH) == NIL && (priority == Priority.HIGH || firstUnheld(account, NORM) == NIL);
     }
 
-    private boolean settlesOnArrival(Legs legs, long amount, Priority priority) {
-        if (held(legs.debit1()) || held(legs.debit2()) || held(legs.credit1()) || held(legs.credit2())) {
-            return false;
-        }
-        return settlesOnArrival(legs.debit1(), amount, priority) && settlesOnArrival(legs.debit2(), amount, priority);
+    /** Whether a CIPS account covers {@code amount} for a payment of this priority (NORM above the reservation). */
+    private boolean coveredAtCips(int account, long amount, int prio) {
+        return balance[account] - (prio == NORM ? reserved[account] : 0) >= amount;
     }
 
-    /** Releases, account by account, the queue heads that now have cover everywhere they wait. */
+    /**
+     * Releases, account by account, the queue heads that now have cover: at an INDIRECT account the
+     * head is covered and earmarked (and goes on to CIPS, or settles when it is a book transfer); at a
+     * CIPS account it settles. In DNS mode what reaches CIPS waits for the netting.
+     */
     private void release() {
-        if (mode == SettlementMode.DNS || releasing) {
+        if (releasing) {
             return;
         }
         releasing = true;
@@ -456,42 +729,79 @@ public final class SettlementEngine {
                 inWork[a] = false;
                 while (true) {
                     int s = head(a);
-                    if (s == NIL || !releasable(s)) {
+                    if (s == NIL) {
                         break;
                     }
-                    long ref = queue.ref[s];
-                    SettlementMethod method = queue.book[s] ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS;
-                    postCovered(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
-                    schedule(queue.debit1[s]);
-                    schedule(queue.debit2[s]);
-                    scheduleCredits(queue.credit1[s], queue.credit2[s]);
-                    postings.fill(queue.debit1[s], queue.debit2[s], queue.credit1[s], queue.credit2[s], queue.amount[s]);
-                    dequeue(s);
-                    events.settled(ref, method, postings);
+                    long amount = queue.amount[s];
+                    if (queue.stage[s] == PaymentQueue.AT_AGENT) {
+                        if (available(a) < amount) {
+                            break;
+                        }
+                        if (queue.cipsDebit[s] == Legs.NONE) {
+                            settleQueued(s, SettlementMethod.BOOK_TRANSFER);
+                            continue;
+                        }
+                        earmarked[a] += amount;
+                        boolean netting = mode == SettlementMode.DNS;
+                        queue.place(s, netting ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, sequence++);
+                        events.waitsAtCips(queue.ref[s], queue.seq[s]);
+                        if (!netting) {
+                            schedule(queue.cipsDebit[s]);
+                            joined(queue.cipsDebit[s], queue.cipsCredit[s]);
+                        }
+                    } else {
+                        if (mode == SettlementMode.DNS || !coveredAtCips(a, amount, queue.priority[s])) {
+                            break;
+                        }
+                        settleQueued(s, queue.book[s] ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+                    }
                 }
             }
         } finally {
             releasing = false;
         }
+        offsetJoinedPairs();
     }
 
-    private boolean releasable(int s) {
-        for (int d : new int[] {queue.debit1[s], queue.debit2[s]}) {
-            if (d != Legs.NONE && (head(d) != s || balance[d] < queue.amount[s])) {
-                return false;
-            }
+    /** Settles one queued payment whose cover was established where it waits. */
+    private void settleQueued(int s, SettlementMethod method) {
+        long ref = queue.ref[s];
+        releaseEarmark(s);
+        postCovered(queue.credit1[s], queue.credit2[s], queue.debit1[s], queue.debit2[s], queue.amount[s]);
+        schedule(queue.debit1[s]);
+        schedule(queue.debit2[s]);
+        scheduleCredits(queue.credit1[s], queue.credit2[s]);
+        postings.fill(queue.debit1[s], queue.debit2[s], queue.credit1[s], queue.credit2[s], queue.amount[s]);
+        dequeue(s);
+        events.settled(ref, method, postings);
+    }
+
+    private void joined(int from, int to) {
+        if (mode != SettlementMode.RTGS_LSM || to == Legs.NONE) {
+            return;
         }
-        return true;
+        if (joinedCount == joinedPairs.length) {
+            joinedPairs = Arrays.copyOf(joinedPairs, joinedCount * 2);
+        }
+        joinedPairs[joinedCount++] = PaymentQueue.pairKey(from, to);
+    }
+
+    /** Payments that joined a CIPS queue from their agent's get the bilateral offset a new arrival gets. */
+    private void offsetJoinedPairs() {
+        while (joinedCount > 0) {
+            long key = joinedPairs[--joinedCount];
+            offsetting.bilateral((int) (key >>> 32), (int) key);
+        }
     }
 
     /** The first payment the account's queue would release: HIGH before NORM, held ones passed over. */
     private int head(int account) {
-        int s = firstUnheld(account, 0);
-        return s != NIL ? s : firstUnheld(account, 1);
+        int s = firstUnheld(account, HIGH);
+        return s != NIL ? s : firstUnheld(account, NORM);
     }
 
     private int firstUnheld(int account, int prio) {
-        for (int s = queue.first(account, prio); s != NIL; s = queue.next(s, account)) {
+        for (int s = queue.first(account, prio); s != NIL; s = queue.next(s)) {
             if (!isHeldSlot(s)) {
                 return s;
             }
@@ -501,6 +811,11 @@ public final class SettlementEngine {
 
     private boolean held(int account) {
         return account != Legs.NONE && held[account];
+    }
+
+    /** Below what the account may reach: zero on a CIPS account; on an INDIRECT one, minus its credit line, earmarks included. */
+    private boolean belowFloor(int account) {
+        return account != Legs.NONE && available(account) < 0;
     }
 
     /**
@@ -526,11 +841,11 @@ public final class SettlementEngine {
         exposure += (long) (legCount(credit1, credit2) - legCount(debit1, debit2)) * amount;
     }
 
-    /** {@link #post} for one payment whose cover was established: no debited account may end below zero. */
+    /** {@link #post} for one payment whose cover was established: no debited account may end below its floor. */
     private void postCovered(int credit1, int credit2, int debit1, int debit2, long amount) {
         post(credit1, credit2, debit1, debit2, amount);
-        if (debit1 != Legs.NONE && balance[debit1] < 0 || debit2 != Legs.NONE && balance[debit2] < 0) {
-            throw new IllegalStateException("a payment of " + amount + " fen took an account below zero");
+        if (belowFloor(debit1) || belowFloor(debit2)) {
+            throw new IllegalStateException("a payment of " + amount + " fen took an account below what it may reach");
         }
     }
 
@@ -540,10 +855,17 @@ public final class SettlementEngine {
         }
     }
 
-    private void enqueue(long ref, Legs legs, long amount, Priority priority, long arrival) {
-        queue.enqueue(ref, legs, amount, priority, arrival);
+    private int enqueue(long ref, Legs legs, int agentDebit, int cipsDebit, int cipsCredit, long amount,
+            Priority priority, byte where) {
+        return enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, where, sequence++);
+    }
+
+    private int enqueue(long ref, Legs legs, int agentDebit, int cipsDebit, int cipsCredit, long amount,
+            Priority priority, byte where, long arrival) {
+        int s = queue.enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, arrival, where);
         exposure += (long) (legCount(legs.debit1(), legs.debit2()) + legCount(legs.credit1(), legs.credit2())) * amount;
         checkExposure();
+        return s;
     }
 
     private void dequeue(int s) {
@@ -563,7 +885,7 @@ public final class SettlementEngine {
     }
 
     private void schedule(int account) {
-        if (account == Legs.NONE || inWork[account] || mode == SettlementMode.DNS) {
+        if (account == Legs.NONE || inWork[account]) {
             return;
         }
         inWork[account] = true;

@@ -9,5 +9,7 @@ public enum SettlementMethod {
     /** In a set of queued payments across all accounts (gridlock resolution), settled together. */
     MULTILATERAL_OFFSET,
     /** Both agents settle through the same direct participant: no movement at CIPS. */
-    BOOK_TRANSFER
+    BOOK_TRANSFER,
+    /** Deferred net settlement: in a netting cycle, with only the net positions moving. */
+    DNS
 }

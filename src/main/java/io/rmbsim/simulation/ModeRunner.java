@@ -151,10 +151,8 @@ public final class ModeRunner implements SettlementEvents {
 
     private void openDay() {
         engine = new SettlementEngine(mode, this);
-        for (int a = 0; a < opening.length; a++) {
-            engine.openAccount(opening[a]);
-            lowest[a] = opening[a];
-        }
+        engine.openAccounts(opening, network.agents());
+        System.arraycopy(opening, 0, lowest, 0, opening.length);
     }
 
     private void closeDay(long end) {

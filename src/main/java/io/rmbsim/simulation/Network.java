@@ -19,6 +19,15 @@ final class Network {
         }
     }
 
+    /** Each account's agent: its own index for a DIRECT participant's CIPS account, else its agent's. */
+    int[] agents() {
+        int[] agents = new int[parties.length];
+        for (int i = 0; i < parties.length; i++) {
+            agents[i] = parties[i].cipsAccount();
+        }
+        return agents;
+    }
+
     int accounts() {
         return parties.length;
     }

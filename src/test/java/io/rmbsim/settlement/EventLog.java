@@ -12,6 +12,8 @@ class EventLog implements SettlementEvents {
     final Map<Long, SettlementMethod> settled = new LinkedHashMap<>();
     final Map<Long, String> rejected = new LinkedHashMap<>();
     final List<Long> queued = new ArrayList<>();
+    /** Payments that went on to CIPS, with their position there. */
+    final Map<Long, Long> atCips = new LinkedHashMap<>();
 
     @Override
     public void settled(long ref, SettlementMethod method, Postings postings) {
@@ -25,6 +27,12 @@ class EventLog implements SettlementEvents {
     public void queued(long ref, Postings postings) {
         queued.add(ref);
         lines.add("queued " + ref);
+    }
+
+    @Override
+    public void waitsAtCips(long ref, long position) {
+        atCips.put(ref, position);
+        lines.add("at CIPS " + ref);
     }
 
     @Override

@@ -16,9 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Properties of the engine over random payment streams: each stream is made from a seed, so a
  * failure names the seed that replays it exactly. Every command is checked against an independent
  * model of the contract's rules: conservation (each balance is its opening balance, liquidity and
- * settled postings; the CIPS accounts together move only with liquidity), no negative account,
- * nothing settled twice, queue order respected except by offsetting, every offset set feasible,
- * and the same stream giving the same events. The same streams run again with amounts at the
+ * settled postings; the CIPS accounts together move only with liquidity), no CIPS account below
+ * zero and no indirect one below its credit line or its earmarks, the agent's books first (an
+ * indirect's payment goes on to CIPS only with cover there, its amount earmarked until it settles,
+ * is cancelled or rejected), reservations kept for HIGH payments, nothing settled twice, each
+ * queue's order respected except by offsetting, every offset set feasible, and the same stream
+ * giving the same events. The same streams run again with amounts at the
  * largest the engine takes, where any unchecked sum would wrap: what would pass the engine's
  * capacity is refused (AM13) exactly when the model says so, and nothing else changes.
  */
@@ -78,7 +81,7 @@ class SettlementEnginePropertiesTest {
         for (int i = 0; i < indirects; i++) {
             long opening = atMaximum ? SettlementEngine.CAPACITY / 128 - random.nextInt(500) : random.nextInt(500);
             Party agent = parties.get(random.nextInt(directs));
-            Party p = Party.indirect(engine.openAccount(opening), agent.cipsAccount());
+            Party p = Party.indirect(engine.openAccount(opening, agent.cipsAccount()), agent.cipsAccount());
             model.open(p.account(), opening, false);
             parties.add(p);
         }
@@ -106,24 +109,46 @@ class SettlementEnginePropertiesTest {
                 int account = random.nextInt(engine.accountCount());
                 long amount = amount(random, atMaximum, 400);
                 boolean fits = model.exposure() + amount <= SettlementEngine.CAPACITY;
+                if (fits) {
+                    model.liquidity(account, amount); // before the call: what it releases settles on it
+                }
                 boolean done = engine.credit(account, amount);
                 assertThat(done).as("seed %d: liquidity refused exactly at capacity", seed).isEqualTo(fits);
-                if (done) {
-                    model.liquidity(account, amount);
-                }
             } else if (kind < 85) {
                 int account = random.nextInt(engine.accountCount());
                 long amount = amount(random, atMaximum, 400);
+                boolean allowed = model.withdrawable(account) >= amount;
                 boolean done = engine.debit(account, amount);
-                assertThat(done).isEqualTo(model.balance.get(account) >= amount);
+                assertThat(done).as("seed %d: liquidity out of %d refused beyond what it can give", seed, account)
+                        .isEqualTo(allowed);
                 if (done) {
                     model.liquidity(account, -amount);
+                }
+            } else if (kind < 88) {
+                Party p = parties.get(random.nextInt(parties.size()));
+                if (p.isDirect()) {
+                    long reservation = random.nextInt(3) == 0 ? 0 : amount(random, atMaximum, 300);
+                    model.reserved.put(p.account(), reservation);
+                    engine.setReservation(p.account(), reservation);
+                } else {
+                    long line = random.nextInt(3) == 0 ? 0 : amount(random, atMaximum, 300);
+                    long used = model.earmarked(p.account()) - model.balance.get(p.account());
+                    boolean fits = model.exposure() - model.creditLine.get(p.account()) + line <= SettlementEngine.CAPACITY;
+                    var expected = line < used ? SettlementEngine.CreditLineChange.BELOW_USE
+                            : fits ? SettlementEngine.CreditLineChange.SET : SettlementEngine.CreditLineChange.EXCEEDS_CAPACITY;
+                    long before = model.creditLine.get(p.account());
+                    if (expected == SettlementEngine.CreditLineChange.SET) {
+                        model.creditLine.put(p.account(), line); // before the call: what it releases goes on with it
+                    }
+                    var change = engine.setCreditLine(p.account(), line);
+                    assertThat(change).as("seed %d: credit line %d on %d (was %d, used %d)", seed, line, p.account(),
+                            before, used).isEqualTo(expected);
                 }
             } else if (kind < 92 && nextRef > 1) {
                 long ref = 1 + random.nextInt((int) nextRef - 1);
                 boolean wasQueued = "QUEUED".equals(model.status.get(ref));
                 if (wasQueued) {
-                    model.status.put(ref, "CANCELLED"); // before the call: cancelling may release others
+                    model.leave(ref, "CANCELLED"); // before the call: cancelling may release others
                 }
                 assertThat(engine.cancel(ref)).isEqualTo(wasQueued);
             } else if (kind < 96) {
@@ -154,12 +179,17 @@ class SettlementEnginePropertiesTest {
         SettlementEngine engine;
         final List<String> lines = new ArrayList<>();
         final Map<Integer, Long> balance = new HashMap<>();
+        final Map<Integer, Long> creditLine = new HashMap<>();
+        final Map<Integer, Long> reserved = new HashMap<>();
         final Map<Integer, Boolean> cips = new HashMap<>();
         final Map<Integer, Boolean> held = new HashMap<>();
         final Map<Long, String> status = new HashMap<>();
         final Map<Long, Legs> legs = new HashMap<>();
         final Map<Long, Long> amount = new HashMap<>();
         final Map<Long, Priority> priority = new HashMap<>();
+        /** Where a queued payment waits: its agent debit's account (AGENT) or its CIPS debit's (CIPS). */
+        final Map<Long, String> where = new HashMap<>();
+        /** Its arrival where it waits now. */
         final Map<Long, Long> order = new HashMap<>();
         long cipsLiquidity;
         long cipsOpening;
@@ -167,6 +197,8 @@ class SettlementEnginePropertiesTest {
 
         void open(int account, long opening, boolean isCips) {
             balance.put(account, opening);
+            creditLine.put(account, 0L);
+            reserved.put(account, 0L);
             cips.put(account, isCips);
             held.put(account, false);
             if (isCips) {
@@ -189,23 +221,85 @@ class SettlementEnginePropertiesTest {
             order.put(ref, arrivals++);
         }
 
+        /** The indirect debtor's account, which covers the payment first, or NONE: by the model's own reading of the accounts. */
+        int agentDebit(Legs l) {
+            for (int d : new int[] {l.debit1(), l.debit2()}) {
+                if (d != Legs.NONE && !cips.get(d)) {
+                    return d;
+                }
+            }
+            return Legs.NONE;
+        }
+
+        /** The paying agent's CIPS account, or NONE (a book transfer). */
+        int cipsDebit(Legs l) {
+            for (int d : new int[] {l.debit1(), l.debit2()}) {
+                if (d != Legs.NONE && cips.get(d)) {
+                    return d;
+                }
+            }
+            return Legs.NONE;
+        }
+
+        /** What payments waiting at CIPS will debit the indirect account: its earmarks. */
+        long earmarked(int account) {
+            long sum = 0;
+            for (Map.Entry<Long, String> e : status.entrySet()) {
+                if (e.getValue().equals("QUEUED") && "CIPS".equals(where.get(e.getKey()))
+                        && agentDebit(legs.get(e.getKey())) == account) {
+                    sum += amount.get(e.getKey());
+                }
+            }
+            return sum;
+        }
+
+        long available(int account) {
+            return balance.get(account) + creditLine.get(account) - earmarked(account);
+        }
+
+        long withdrawable(int account) {
+            long b = balance.get(account);
+            return Math.max(0, cips.get(account) ? b - reserved.get(account) : Math.min(b, available(account)));
+        }
+
+        /** A queued payment leaves the queue with this status (before the engine is told, where it matters). */
+        void leave(long ref, String newStatus) {
+            status.put(ref, newStatus);
+            where.remove(ref);
+        }
+
         @Override
         public void settled(long ref, SettlementMethod method, Postings postings) {
             String before = status.get(ref);
             assertThat(before).as("payment %d settles once, from the queue or on arrival", ref)
                     .isIn("SUBMITTED", "QUEUED");
             Legs l = legs.get(ref);
-            assertThat(describe(postings)).as("payment %d: the postings its settlement carries", ref)
-                    .isEqualTo(expectedPostings(l, amount.get(ref)));
-            if (method == SettlementMethod.RTGS || method == SettlementMethod.BOOK_TRANSFER) {
-                for (int d : new int[] {l.debit1(), l.debit2()}) {
-                    if (d != Legs.NONE) {
-                        assertThat(overtaken(ref, d, before.equals("SUBMITTED")))
-                                .as("payment %d settled gross ahead of the queue of account %d", ref, d).isEmpty();
-                    }
-                }
-            }
             long v = amount.get(ref);
+            assertThat(describe(postings)).as("payment %d: the postings its settlement carries", ref)
+                    .isEqualTo(expectedPostings(l, v));
+            int agent = agentDebit(l);
+            int cipsAccount = cipsDebit(l);
+            boolean onArrival = before.equals("SUBMITTED");
+            if (method == SettlementMethod.RTGS || method == SettlementMethod.BOOK_TRANSFER) {
+                if (agent != Legs.NONE && (onArrival || "AGENT".equals(where.get(ref)))) {
+                    assertThat(available(agent)).as("payment %d covered at its agent", ref).isGreaterThanOrEqualTo(v);
+                    assertThat(overtaken(ref, "AGENT", agent, onArrival)).as("payment %d jumped its agent's queue", ref).isEmpty();
+                }
+                if (cipsAccount != Legs.NONE) {
+                    long floor = priority.get(ref) == Priority.HIGH ? 0 : reserved.get(cipsAccount);
+                    assertThat(balance.get(cipsAccount) - floor).as("payment %d covered at CIPS above the reservation", ref)
+                            .isGreaterThanOrEqualTo(v);
+                    assertThat(overtaken(ref, "CIPS", cipsAccount, onArrival || "AGENT".equals(where.get(ref))))
+                            .as("payment %d settled gross ahead of the CIPS queue of account %d", ref, cipsAccount).isEmpty();
+                }
+            } else {
+                assertThat(where.get(ref)).as("payment %d: only a queued payment is offset or netted", ref).isNotNull();
+                if (method == SettlementMethod.BILATERAL_OFFSET) {
+                    assertThat(where.get(ref)).as("payment %d: bilateral offsetting pairs CIPS queues", ref).isEqualTo("CIPS");
+                }
+                assertThat(method == SettlementMethod.DNS).as("payment %d settled by %s in %s", ref, method, engine.mode())
+                        .isEqualTo(engine.mode() == SettlementMode.DNS);
+            }
             for (int d : new int[] {l.debit1(), l.debit2()}) {
                 if (d != Legs.NONE) {
                     balance.merge(d, -v, Long::sum);
@@ -216,24 +310,27 @@ class SettlementEnginePropertiesTest {
                     balance.merge(c, v, Long::sum);
                 }
             }
-            status.put(ref, "SETTLED");
+            leave(ref, "SETTLED");
             lines.add("settled " + ref + " " + method);
         }
 
-        /** Queued payments not held that this one jumped at account d. */
-        private List<Long> overtaken(long ref, int d, boolean onArrival) {
+        /**
+         * Queued payments, not held, that this one jumped in the queue at {@code place} of account
+         * {@code a}: on arrival (there), one of its priority or higher; else one ahead of it there.
+         */
+        private List<Long> overtaken(long ref, String place, int a, boolean arriving) {
             List<Long> jumped = new ArrayList<>();
             status.forEach((other, st) -> {
-                if (other == ref || !st.equals("QUEUED") || isHeld(legs.get(other))) {
+                if (other == ref || !st.equals("QUEUED") || !place.equals(where.get(other)) || isHeld(legs.get(other))) {
                     return;
                 }
                 Legs ol = legs.get(other);
-                if (ol.debit1() != d && ol.debit2() != d) {
+                if ((place.equals("AGENT") ? agentDebit(ol) : cipsDebit(ol)) != a) {
                     return;
                 }
                 int mine = priority.get(ref).ordinal();
                 int theirs = priority.get(other).ordinal();
-                boolean ahead = onArrival ? theirs <= mine
+                boolean ahead = arriving ? theirs <= mine
                         : theirs < mine || theirs == mine && order.get(other) < order.get(ref);
                 if (ahead) {
                     jumped.add(other);
@@ -254,10 +351,34 @@ class SettlementEnginePropertiesTest {
         @Override
         public void queued(long ref, Postings postings) {
             assertThat(status.get(ref)).isEqualTo("SUBMITTED");
+            Legs l = legs.get(ref);
             assertThat(describe(postings)).as("payment %d: the postings it will make", ref)
-                    .isEqualTo(expectedPostings(legs.get(ref), amount.get(ref)));
+                    .isEqualTo(expectedPostings(l, amount.get(ref)));
             status.put(ref, "QUEUED");
+            // an indirect's payment waits at its agent first; the engine says when it goes on to CIPS
+            where.put(ref, agentDebit(l) != Legs.NONE ? "AGENT" : "CIPS");
             lines.add("queued " + ref);
+        }
+
+        @Override
+        public void waitsAtCips(long ref, long position) {
+            Legs l = legs.get(ref);
+            long v = amount.get(ref);
+            int agent = agentDebit(l);
+            assertThat(cipsDebit(l)).as("payment %d: a book transfer never reaches CIPS", ref).isNotEqualTo(Legs.NONE);
+            if (agent != Legs.NONE) {
+                boolean arriving = status.get(ref).equals("SUBMITTED") || !"AGENT".equals(where.get(ref));
+                if (!arriving) {
+                    assertThat(where.get(ref)).isEqualTo("AGENT");
+                }
+                assertThat(available(agent)).as("payment %d covered at its agent before it goes on", ref)
+                        .isGreaterThanOrEqualTo(v);
+                assertThat(overtaken(ref, "AGENT", agent, status.get(ref).equals("SUBMITTED")))
+                        .as("payment %d jumped its agent's queue", ref).isEmpty();
+            }
+            where.put(ref, "CIPS");
+            order.put(ref, arrivals++);
+            lines.add("at CIPS " + ref + " " + position);
         }
 
         /** The postings rule's legs of a payment, as postings: debits (negative) first, then credits. */
@@ -284,9 +405,10 @@ class SettlementEnginePropertiesTest {
             return out;
         }
 
-        /** What the engine holds by the model's own count: balances, and each queued payment once per leg. */
+        /** What the engine holds by the model's own count: balances, credit lines, and each queued payment once per leg. */
         long exposure() {
-            long held = balance.values().stream().mapToLong(Long::longValue).sum();
+            long held = balance.values().stream().mapToLong(Long::longValue).sum()
+                    + creditLine.values().stream().mapToLong(Long::longValue).sum();
             for (Map.Entry<Long, String> e : status.entrySet()) {
                 if (e.getValue().equals("QUEUED")) {
                     held += legCount(legs.get(e.getKey())) * amount.get(e.getKey());
@@ -316,7 +438,7 @@ class SettlementEnginePropertiesTest {
                 return;
             }
             assertThat(status.get(ref)).isEqualTo("QUEUED");
-            status.put(ref, "REJECTED");
+            leave(ref, "REJECTED");
             lines.add("rejected " + ref + " " + reasonCode);
         }
 
@@ -324,12 +446,19 @@ class SettlementEnginePropertiesTest {
             engine.checkInvariants();
             long cipsTotal = 0;
             for (Map.Entry<Integer, Long> e : balance.entrySet()) {
-                assertThat(engine.balance(e.getKey()))
-                        .as("seed %d: balance of account %d against its postings", seed, e.getKey())
-                        .isEqualTo(e.getValue())
-                        .isNotNegative();
-                if (cips.get(e.getKey())) {
+                int a = e.getKey();
+                assertThat(engine.balance(a)).as("seed %d: balance of account %d against its postings", seed, a)
+                        .isEqualTo(e.getValue());
+                assertThat(engine.creditLine(a)).isEqualTo(creditLine.get(a));
+                assertThat(engine.reserved(a)).isEqualTo(reserved.get(a));
+                if (cips.get(a)) {
+                    assertThat(e.getValue()).as("seed %d: CIPS account %d never below zero", seed, a).isNotNegative();
                     cipsTotal += e.getValue();
+                } else {
+                    assertThat(engine.earmarked(a)).as("seed %d: earmarks of %d: what waits at CIPS from it", seed, a)
+                            .isEqualTo(earmarked(a));
+                    assertThat(available(a)).as("seed %d: indirect account %d covers its earmarks within its credit line",
+                            seed, a).isNotNegative();
                 }
             }
             assertThat(cipsTotal).as("seed %d: CIPS accounts move only with liquidity", seed)

@@ -215,7 +215,7 @@ class SettlementEngineTest {
     void indirectDebtorNeedsCoverOnItsOwnAccountAndOnItsAgentsCipsAccount() {
         Party harbin = direct(0);
         Party icbc = direct(0);
-        Party russian = Party.indirect(engine.openAccount(500), harbin.cipsAccount());
+        Party russian = Party.indirect(engine.openAccount(500, harbin.cipsAccount()), harbin.cipsAccount());
         pay(1, russian, icbc, 200);
         assertThat(log.queued).containsExactly(1L);
         engine.credit(harbin.account(), 200);
@@ -228,8 +228,8 @@ class SettlementEngineTest {
     @Test
     void paymentBetweenTwoIndirectsOfOneAgentIsABookTransfer() {
         Party harbin = direct(0);
-        Party a = Party.indirect(engine.openAccount(100), harbin.cipsAccount());
-        Party b = Party.indirect(engine.openAccount(0), harbin.cipsAccount());
+        Party a = Party.indirect(engine.openAccount(100, harbin.cipsAccount()), harbin.cipsAccount());
+        Party b = Party.indirect(engine.openAccount(0, harbin.cipsAccount()), harbin.cipsAccount());
         pay(1, a, b, 60);
         assertThat(log.settled).containsExactly(entry(1L, BOOK_TRANSFER));
         assertThat(engine.balance(harbin.account())).isZero();
@@ -239,7 +239,7 @@ class SettlementEngineTest {
     @Test
     void agentPayingItsOwnIndirectMovesOnlyTheIndirectAccount() {
         Party harbin = direct(0);
-        Party russian = Party.indirect(engine.openAccount(0), harbin.cipsAccount());
+        Party russian = Party.indirect(engine.openAccount(0, harbin.cipsAccount()), harbin.cipsAccount());
         pay(1, harbin, russian, 70);
         assertThat(log.settled).containsExactly(entry(1L, BOOK_TRANSFER));
         assertThat(engine.balance(russian.account())).isEqualTo(70);
