@@ -17,3 +17,9 @@ ALTER TABLE posting DROP CONSTRAINT posting_balance_ck;
 -- payment), else its position in the queue of the paying agent's CIPS account (its amount earmarked
 -- at the agent when the debtor is indirect), as the engine gave it. A restart puts it back there.
 ALTER TABLE payment ADD COLUMN cips_position BIGINT;
+
+-- A payment queued before this version waited at CIPS when its debtor was DIRECT (at its place by
+-- arrival); an indirect debtor's waits for cover at its agent again, and is earmarked once covered.
+UPDATE payment SET cips_position = seq
+WHERE status = 'QUEUED' AND debit2 IS NULL
+  AND debit1 IN (SELECT bic FROM settlement_account WHERE held_at = 'CIPS');

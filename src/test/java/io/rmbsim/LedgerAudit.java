@@ -38,7 +38,10 @@ public final class LedgerAudit {
         this.authorization = authorization;
     }
 
-    /** Rebuilds every account from the settled payments and the liquidity moved, per the contract's postings rule. */
+    /**
+     * Rebuilds every account from the settled payments and the liquidity moved, per the contract's
+     * postings rule; no CIPS account is negative, no indirect one below its credit line and earmarks.
+     */
     public void checkEveryAccountAgainstThePostingsRule() throws Exception {
         Map<String, String> agentOf = new HashMap<>();
         for (JsonNode p : pages("/participants?")) {
@@ -85,11 +88,21 @@ public final class LedgerAudit {
                     postedLegs.merge(posting.get("uetr").asText(), 1, Integer::sum);
                 }
             }
-            BigDecimal balance = new BigDecimal(get("/accounts/" + bic).get("balance").asText());
+            JsonNode account = get("/accounts/" + bic);
+            BigDecimal balance = new BigDecimal(account.get("balance").asText());
             assertThat(balance).as("balance of %s against its postings", bic).isEqualByComparingTo(fromPostings);
             assertThat(balance).as("balance of %s against the postings rule", bic)
                     .isEqualByComparingTo(liquidity.add(expected.getOrDefault(bic, BigDecimal.ZERO)));
-            assertThat(balance.signum()).isNotNegative();
+            if (agentOf.get(bic).equals(bic)) {
+                assertThat(balance.signum()).as("CIPS account %s is never negative", bic).isNotNegative();
+                assertThat(account.get("creditLine").asText()).isEqualTo("0.00");
+            } else {
+                // an indirect's account may go below zero within its credit line, its earmarks covered
+                BigDecimal line = new BigDecimal(account.get("creditLine").asText());
+                BigDecimal earmarked = new BigDecimal(account.get("earmarked").asText());
+                assertThat(balance.add(line).subtract(earmarked).signum())
+                        .as("%s: balance %s + credit line %s - earmarked %s", bic, balance, line, earmarked).isNotNegative();
+            }
             if (agentOf.get(bic).equals(bic)) {
                 cipsTotal = cipsTotal.add(balance);
                 cipsLiquidity = cipsLiquidity.add(liquidity);

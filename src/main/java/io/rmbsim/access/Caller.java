@@ -18,14 +18,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final SecurityIdentity identity;
+    private final KnownBanks banks;
+    private ReadScope scope;
 
-    Caller(SecurityIdentity identity) {
+    Caller(SecurityIdentity identity, KnownBanks banks) {
         this.identity = identity;
+        this.banks = banks;
     }
 
-    /** The caller an identity already resolved stands for (outside a resource, e.g. in a filter). */
+    /** The caller an identity already resolved stands for (outside a resource, e.g. in a filter): its name, role and bank. */
     public static Caller of(SecurityIdentity identity) {
-        return new Caller(identity);
+        return new Caller(identity, null);
     }
 
     public String name() {
@@ -64,21 +67,40 @@ public class Caller {
         return Roles.MEMBER.equals(role());
     }
 
-    /** Operators and auditors see everything; a member only what names its bank among {@code bics}. */
+    /**
+     * Operators and auditors see everything; a member only what names, among {@code bics}, its bank
+     * or, as their settlement agent, one of its indirect participants ({@link ReadScope}).
+     */
     public boolean mayRead(String... bics) {
-        if (!isRestrictedToOwnBank()) {
-            return true;
-        }
-        Optional<String> own = bic();
-        return own.isPresent() && Arrays.stream(bics).filter(Objects::nonNull).anyMatch(own.get()::equals);
+        Optional<ReadScope> limited = readScope();
+        return limited.isEmpty() || Arrays.stream(bics).filter(Objects::nonNull).anyMatch(limited.get()::covers);
     }
 
-    /** The bank a member's reads are limited to; empty for callers who read everything. */
-    public Optional<String> readScope() {
+    /** What a member's reads are limited to; empty for callers who read everything. */
+    public Optional<ReadScope> readScope() {
         if (!isRestrictedToOwnBank()) {
             return Optional.empty();
         }
-        return Optional.of(bic().orElseThrow(Caller::noBankInToken));
+        if (scope == null) {
+            String own = bic().orElseThrow(Caller::noBankInToken);
+            if (banks == null) {
+                throw new IllegalStateException("the scope of a member's reads is known inside a request only");
+            }
+            scope = new ReadScope(own, banks.indirectsOf(own));
+        }
+        return Optional.of(scope);
+    }
+
+    /**
+     * An operator may act on any account; a member on the account of an indirect participant it is
+     * the settlement agent of (booking its liquidity, granting its credit line). Refuses with 403.
+     */
+    public void requireAgentOf(String account) {
+        Optional<ReadScope> limited = readScope();
+        if (limited.isPresent() && !limited.get().isAgentOf(account)) {
+            throw forbidden("account " + account + " is not held by the caller's bank " + limited.get().bank()
+                    + "; a member acts only on the accounts of the indirect participants it is the settlement agent of");
+        }
     }
 
     /**

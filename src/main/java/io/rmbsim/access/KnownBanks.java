@@ -8,4 +8,7 @@ public interface KnownBanks {
 
     /** The BIC as the directory has it; a 404 problem when no participant has it. */
     String registered(String bic);
+
+    /** The INDIRECT participants whose settlement agent {@code agent} is (whatever their status); none if it is none's. */
+    java.util.Set<String> indirectsOf(String agent);
 }

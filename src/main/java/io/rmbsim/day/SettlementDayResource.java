@@ -75,8 +75,8 @@ public class SettlementDayResource {
         PageRequest p = PageRequest.of(page, size);
         Criteria criteria = new Criteria().equal("status", PaymentStatus.QUEUED)
                 .where("businessDate >= :open", java.util.Map.of("open", sequencer.businessDate()));
-        caller.readScope().ifPresent(bic -> criteria.where("(debtorAgent = :own or creditorAgent = :own)",
-                java.util.Map.of("own", bic)));
+        caller.readScope().ifPresent(scope -> criteria.where("(debtorAgent in :own or creditorAgent in :own)",
+                java.util.Map.of("own", scope.banks())));
         List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("priority").and("seq"), criteria.parameters())
                 .page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),

@@ -1,6 +1,7 @@
 package io.rmbsim.ledger;
 
 import io.rmbsim.access.Caller;
+import io.rmbsim.access.ReadScope;
 import io.rmbsim.access.Roles;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
@@ -41,6 +42,6 @@ public class AccountListResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
         String held = SettlementAccount.CIPS.equalsIgnoreCase(heldAt) ? SettlementAccount.CIPS : QueryParams.bic("heldAt", heldAt);
-        return ledger.list(held, caller.readScope().orElse(null), PageRequest.of(page, size));
+        return ledger.list(held, caller.readScope().map(ReadScope::banks).orElse(null), PageRequest.of(page, size));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -67,14 +68,15 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move liquidity in or out", description = "A direct participant moves funds between its CNAPS "
-            + "and CIPS accounts; an agent credits or debits its indirect participant's account. OUT beyond the balance "
-            + "is a 409. Incoming liquidity releases queued payments. With an Idempotency-Key header, sending the same "
+            + "and CIPS accounts; an agent credits or debits its indirect participant's account (operators, and a member "
+            + "for the indirect participants it is the settlement agent of). OUT beyond what the account can give (its "
+            + "balance, less a CIPS account's reservation; no more than leaves an indirect's earmarks covered) is a 409. Incoming liquidity releases queued payments. With an Idempotency-Key header, sending the same "
             + "movement again under the same key answers 200 with Idempotent-Replayed: true and moves nothing again; "
             + "the same key with a different movement is a 409 (DUPL). A movement that would take what settlement "
             + "holds past its capacity is a 422 (AM13).")
     @APIResponse(responseCode = "200", description = "The account after the movement",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public Response liquidity(@PathParam("bic") String bic,
             @Parameter(description = "The client's key for this movement (1-64 visible ASCII characters), kept per account",
                     example = "cnaps-20211104-001") @jakarta.ws.rs.HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -82,7 +84,8 @@ public class AccountResource {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,64}")) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 64 visible ASCII characters");
         }
-        String account = QueryParams.pathBic("bic", bic);
+        String account = visible(bic);
+        caller.requireAgentOf(account);
         ledger.account(account);
         long amount = Money.parseFen(body.amount());
         if (amount <= 0) {
@@ -99,6 +102,54 @@ public class AccountResource {
     }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @PUT
+    @Path("/credit-line")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Grant an intraday credit line", description = "On an indirect participant's account, by its "
+            + "settlement agent (a member acting for it, or an operator): the balance may then go down to minus the line. "
+            + "\"0.00\" removes it. Lowering it below what is used now (earmarks less the balance), or granting one on a "
+            + "CIPS account, is a 409. A higher line may release payments waiting there.")
+    @APIResponse(responseCode = "200", description = "The account with its new credit line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    public AccountView creditLine(@PathParam("bic") String bic, @Valid @NotNull SetAmount body) {
+        String account = visible(bic);
+        caller.requireAgentOf(account);
+        requireOpen(account);
+        sequencer.creditLine(account, Money.parseFen(body.amount()));
+        return ledger.view(account);
+    }
+
+    @PUT
+    @Path("/reservation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reserve liquidity for HIGH payments", description = "On a CIPS account, by its participant (a "
+            + "member acting for it, or an operator): NORM payments need cover above the reservation, HIGH ones may use "
+            + "all of the balance, and liquidity cannot leave from it. \"0.00\" removes it; on an indirect participant's "
+            + "account it is a 409. Lowering it may release NORM payments.")
+    @APIResponse(responseCode = "200", description = "The account with its new reservation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+    @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
+    public AccountView reservation(@PathParam("bic") String bic, @Valid @NotNull SetAmount body) {
+        String account = visible(bic);
+        caller.requireActingFor(account, "bic");
+        requireOpen(account);
+        sequencer.reservation(account, Money.parseFen(body.amount()));
+        return ledger.view(account);
+    }
+
+    private static void requireOpen(String account) {
+        Participant owner = Participant.findById(account);
+        if (owner == null) {
+            throw ProblemException.notFound("account", account);
+        }
+        if (owner.status == ParticipantStatus.TERMINATED) {
+            throw ProblemException.conflict("participant " + account + " is terminated: its account is closed", "AC04");
+        }
+    }
 
     @GET
     @Path("/postings")

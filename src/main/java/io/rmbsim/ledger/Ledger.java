@@ -46,28 +46,34 @@ public class Ledger {
 
     /** The account as committed now (a query, not the session's copy: the sequencer writes balances). */
     public AccountView view(String bic) {
-        List<Object[]> found = em.createQuery("select a.heldAt, a.balance from SettlementAccount a where a.bic = :bic",
-                Object[].class).setParameter("bic", bic).getResultList();
+        List<Object[]> found = em.createQuery("select a.heldAt, a.balance, a.creditLine, a.reserved from SettlementAccount a"
+                + " where a.bic = :bic", Object[].class).setParameter("bic", bic).getResultList();
         if (found.isEmpty()) {
             throw ProblemException.notFound("settlement account", bic);
         }
-        String heldAt = (String) found.get(0)[0];
-        long balance = ((Number) found.get(0)[1]).longValue();
+        Object[] a = found.get(0);
         LocalDate open = sequencer.businessDate();
-        return view(bic, heldAt, balance, queued.of(bic, open), open);
+        return view(bic, (String) a[0], ((Number) a[1]).longValue(), ((Number) a[2]).longValue(),
+                ((Number) a[3]).longValue(), queued.of(bic, open), open);
     }
 
-    private static AccountView view(String bic, String heldAt, long balance, QueuedValue.Totals queued, LocalDate open) {
+    private static AccountView view(String bic, String heldAt, long balance, long creditLine, long reserved,
+            QueuedValue.Totals queued, LocalDate open) {
         return new AccountView(bic, heldAt, "CNY", Money.format(balance), Money.format(queued.outgoingValue()),
-                Money.format(queued.incomingValue()), queued.outgoingCount(), open);
+                Money.format(queued.incomingValue()), queued.outgoingCount(), Money.format(creditLine),
+                Money.format(queued.earmarked()), Money.format(reserved),
+                Money.format(balance + creditLine - queued.earmarked() - reserved), open);
     }
 
     /**
      * Settlement accounts in BIC order, as committed now, each with what is queued to and from it;
-     * {@code only}, when given, limits the list to that one account (a member's own).
+     * {@code only}, when given, limits the list to those accounts (a member's scope).
      */
-    public Page<AccountView> list(String heldAt, String only, PageRequest page) {
-        Criteria criteria = new Criteria().equal("heldAt", heldAt).equal("bic", only);
+    public Page<AccountView> list(String heldAt, java.util.Set<String> only, PageRequest page) {
+        Criteria criteria = new Criteria().equal("heldAt", heldAt);
+        if (only != null) {
+            criteria.where("bic in :only", Map.of("only", only));
+        }
         List<SettlementAccount> accounts = SettlementAccount.<SettlementAccount>find(criteria.query(), Sort.by("bic"),
                 criteria.parameters()).page(page.page(), page.size()).list();
         long total = SettlementAccount.count(criteria.query(), criteria.parameters());
@@ -76,14 +82,17 @@ public class Ledger {
         }
         LocalDate open = sequencer.businessDate();
         Map<String, QueuedValue.Totals> queuedNow = queued.of(accounts.stream().map(a -> a.bic).toList(), open);
-        List<AccountView> items = accounts.stream().map(a -> view(a.bic, a.heldAt, a.balance,
+        List<AccountView> items = accounts.stream().map(a -> view(a.bic, a.heldAt, a.balance, a.creditLine, a.reserved,
                 queuedNow.getOrDefault(a.bic, QueuedValue.Totals.NONE), open)).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    /** A payment's postings, in the order they were made; {@code only}, when given, limits them to that account. */
-    public List<PostingView> postingsOf(java.util.UUID uetr, String only) {
-        Criteria criteria = new Criteria().equal("uetr", uetr).equal("accountBic", only);
+    /** A payment's postings, in the order they were made; {@code only}, when given, limits them to those accounts. */
+    public List<PostingView> postingsOf(java.util.UUID uetr, java.util.Set<String> only) {
+        Criteria criteria = new Criteria().equal("uetr", uetr);
+        if (only != null) {
+            criteria.where("accountBic in :only", Map.of("only", only));
+        }
         return Posting.<Posting>find(criteria.query(), Sort.by("id"), criteria.parameters()).list().stream()
                 .map(PostingView::of).toList();
     }

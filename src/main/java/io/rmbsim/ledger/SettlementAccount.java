@@ -9,8 +9,9 @@ import java.time.Instant;
 
 /**
  * A settlement account: a DIRECT participant's account at CIPS ({@code heldAt = CIPS}) or an INDIRECT
- * participant's account on its agent's books ({@code heldAt} = the agent's BIC). Its balance is
- * written only by the settlement sequencer.
+ * participant's account on its agent's books ({@code heldAt} = the agent's BIC). Its balance, the
+ * credit line its agent grants (indirect accounts) and the reservation for HIGH payments (CIPS
+ * accounts) are written only by the settlement sequencer.
  */
 @Entity
 @Table(name = "settlement_account")
@@ -25,6 +26,11 @@ public class SettlementAccount extends PanacheEntityBase {
     public String heldAt;
 
     public long balance;
+
+    @Column(name = "credit_line")
+    public long creditLine;
+
+    public long reserved;
 
     @Column(name = "opened_at")
     public Instant openedAt;

@@ -1,6 +1,7 @@
 package io.rmbsim.participant;
 
 import io.rmbsim.access.Caller;
+import io.rmbsim.access.ReadScope;
 import io.rmbsim.access.Roles;
 import io.rmbsim.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +68,7 @@ public class ApplicationResource {
         ApplicationStatus wanted = QueryParams.enumValue("status", status, ApplicationStatus.class);
         String agent = QueryParams.bic("settlementAgent", settlementAgent);
         PageRequest p = PageRequest.of(page, size);
-        var own = caller.readScope();
+        var own = caller.readScope().map(ReadScope::bank);
         if (own.isPresent() && agent != null && !agent.equals(own.get())) {
             return new Page<>(java.util.List.of(), p.page(), p.size(), 0);
         }

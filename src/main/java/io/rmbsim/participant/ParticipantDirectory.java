@@ -91,6 +91,13 @@ public class ParticipantDirectory implements KnownBanks {
         return get(bic).bic;
     }
 
+    @Override
+    public java.util.Set<String> indirectsOf(String agent) {
+        return new java.util.LinkedHashSet<>(Participant.getEntityManager().createQuery(
+                "select p.bic from Participant p where p.settlementAgent = :agent order by p.bic", String.class)
+                .setParameter("agent", agent).getResultList());
+    }
+
     public Participant get(String bic) {
         Participant p = Participant.findById(bic);
         if (p == null) {

@@ -21,6 +21,7 @@ import io.rmbsim.web.Problems;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.QueryParams;
 import io.rmbsim.access.Caller;
+import io.rmbsim.access.ReadScope;
 import io.rmbsim.access.Roles;
 import io.rmbsim.ledger.Ledger;
 import io.rmbsim.ledger.PostingView;
@@ -177,7 +178,7 @@ public class PaymentResource {
     @Operation(summary = "A payment's postings", description = "The ledger entries its settlement made, in order (none "
             + "until it settles; a book transfer posts only at the agent). A member sees only those on its own account.")
     public List<PostingView> postings(@PathParam("uetr") String uetr) {
-        return ledger.postingsOf(visible(uetr).uetr, caller.readScope().orElse(null));
+        return ledger.postingsOf(visible(uetr).uetr, caller.readScope().map(ReadScope::banks).orElse(null));
     }
 
     @GET
@@ -200,8 +201,8 @@ public class PaymentResource {
                 .equal("businessDate", QueryParams.date("businessDate", businessDate))
                 .equal("settlementRun", settlementRun == null || settlementRun.isEmpty() ? null
                         : QueryParams.longValue("settlementRun", settlementRun, 0));
-        caller.readScope().ifPresent(bic -> criteria.where("(debtorAgent = :own or creditorAgent = :own)",
-                java.util.Map.of("own", bic)));
+        caller.readScope().ifPresent(scope -> criteria.where("(debtorAgent in :own or creditorAgent in :own)",
+                java.util.Map.of("own", scope.banks())));
         List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("seq"), criteria.parameters())
                 .page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),

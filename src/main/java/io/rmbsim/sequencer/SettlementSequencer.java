@@ -91,14 +91,61 @@ public class SettlementSequencer {
                     "Idempotency-Key " + request.idempotencyKey() + " was already used on account " + request.account()
                     + " for a different liquidity movement"));
             case BEYOND_BALANCE -> throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(
-                    SettlementEngine.INSUFFICIENT_FUNDS, "OUT of " + amount + " exceeds the balance of account "
-                    + request.account()));
+                    SettlementEngine.INSUFFICIENT_FUNDS, "OUT of " + amount + " exceeds what account " + request.account()
+                    + " can give: its balance, less its reservation for HIGH payments on a CIPS account, and no more "
+                    + "than leaves its earmarked payments covered on an indirect participant's account"));
             case EXCEEDS_CAPACITY -> throw new SettlementRefused(SettlementRefused.Kind.BEYOND_CAPACITY, new Refusal(
                     SettlementEngine.EXCEEDS_CAPACITY, "moving " + amount + " CNY in would take what settlement holds "
                     + "(balances plus queued debits and credits) past its capacity of "
                     + Money.format(SettlementEngine.CAPACITY) + " CNY; nothing was moved"));
         };
     }
+
+    /**
+     * Sets the intraday credit line an agent grants on an INDIRECT participant's account ({@code 0}
+     * removes it): the balance may then go down to minus the line. Refused (409) on a CIPS account,
+     * and below what is used of it now; a higher line may release what waits there.
+     */
+    public void creditLine(String account, long line) {
+        SettlementEngine.CreditLineChange change = writer.call(Command.on(l -> l.account(account).indirect()
+                ? l.creditLine(account, line) : null));
+        if (change == null) {
+            throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(NOT_ALLOWED, "account " + account
+                    + " is a CIPS account, which is never negative: credit lines are granted on the accounts of indirect "
+                    + "participants at their agent"));
+        }
+        switch (change) {
+            case SET -> {
+            }
+            case BELOW_USE -> throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(
+                    SettlementEngine.INSUFFICIENT_FUNDS, "a credit line of " + Money.format(line) + " on account "
+                    + account + " is below what is used of it now (its earmarks less its balance); nothing changed"));
+            case EXCEEDS_CAPACITY -> throw new SettlementRefused(SettlementRefused.Kind.BEYOND_CAPACITY, new Refusal(
+                    SettlementEngine.EXCEEDS_CAPACITY, "a credit line of " + Money.format(line) + " CNY would take what "
+                    + "settlement holds past its capacity of " + Money.format(SettlementEngine.CAPACITY) + " CNY"));
+        }
+    }
+
+    /**
+     * Sets aside {@code amount} of a CIPS account's balance for HIGH payments: a NORM payment needs
+     * cover above it, and liquidity cannot leave from it. Refused (409) on an indirect participant's account.
+     */
+    public void reservation(String account, long amount) {
+        Boolean done = writer.call(Command.on(l -> {
+            if (l.account(account).indirect()) {
+                return false;
+            }
+            l.reservation(account, amount);
+            return true;
+        }));
+        if (!done) {
+            throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(NOT_ALLOWED, "account " + account
+                    + " is an indirect participant's account at its agent: reservations are made on CIPS accounts"));
+        }
+    }
+
+    /** ISO 20022 NARR: the reason is in the text (the action does not fit this kind of account). */
+    private static final String NOT_ALLOWED = "NARR";
 
     /**
      * Why live settlement cannot write now (readiness is DOWN): the last write of the journal failed,

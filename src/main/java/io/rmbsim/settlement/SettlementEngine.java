@@ -214,11 +214,12 @@ public final class SettlementEngine {
     }
 
     /**
-     * The value waiting in the account's own queue for cover there: at an INDIRECT account, its
-     * payments not yet covered at its agent; at a CIPS account, the payments queued at CIPS from it.
+     * What queued payments will debit the account: at an INDIRECT account all of its queued payments,
+     * waiting for cover there or covered (earmarked) and waiting at CIPS; at a CIPS account the
+     * payments queued at CIPS from it, not those still waiting at an agent.
      */
     public long queuedOutgoing(int account) {
-        return queue.waiting[account];
+        return queue.waiting[account] + earmarked[account];
     }
 
     public long queuedIncoming(int account) {
