@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many clients at once: 10,000 random payments between seeded participants from 8 concurrent
- * clients, with random liquidity movements, duplicates and cancellations; then the day closes.
+ * clients, with random liquidity movements, credit lines granted on the indirect participants'
+ * accounts, reservations for HIGH payments on the CIPS accounts, duplicates and cancellations; then
+ * the day closes.
  * From the API alone: every balance equals what the contract's postings rule gives from the settled
  * payments and the liquidity moved, every settled payment is posted exactly once, nothing is left
  * QUEUED, and every answer a client got is what the store holds.
@@ -38,6 +40,8 @@ class ConcurrentSettlementTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final HttpClient http = HttpClient.newHttpClient();
+    final List<String> directs = new ArrayList<>();
+    final List<String> indirects = new ArrayList<>();
     String base;
     String operatorToken;
 
@@ -51,8 +55,14 @@ class ConcurrentSettlementTest {
                     && !p.get("illustrative").asBoolean() && p.get("bic").asText().charAt(7) != '0';
             if (seededChinese || p.get("illustrative").asBoolean()) {
                 seeded.add(p.get("bic").asText());
+                if (p.get("participation").asText().equals("INDIRECT")) {
+                    indirects.add(p.get("bic").asText());
+                } else {
+                    directs.add(p.get("bic").asText());
+                }
             }
         }
+        assertThat(indirects).as("indirect participants to grant credit lines to").isNotEmpty();
         assertThat(seeded).hasSizeGreaterThan(30);
         for (String bic : seeded) {
             send("POST", "/accounts/" + bic + "/liquidity", Map.of("direction", "IN", "amount", "20000.00", "currency", "CNY"));
@@ -126,6 +136,20 @@ class ConcurrentSettlementTest {
                 Reply r = send("POST", "/accounts/" + bic + "/liquidity", Map.of("direction", direction,
                         "amount", (1 + random.nextInt(5000)) + ".00", "currency", "CNY"));
                 assertThat(r.status).isIn(200, 409);
+            } else if (dice < 15) {
+                // the agent grants (or lowers) a credit line: refused only below what is used
+                String bic = indirects.get(random.nextInt(indirects.size()));
+                Reply r = send("PUT", "/accounts/" + bic + "/credit-line", Map.of("currency", "CNY",
+                        "amount", random.nextInt(3) == 0 ? "0.00" : (1 + random.nextInt(8000)) + ".00"));
+                assertThat(r.status).as(r.body.toString()).isIn(200, 409);
+                if (r.status == 409) {
+                    assertThat(r.body.get("reasonCode").asText()).isEqualTo("AM04");
+                }
+            } else if (dice < 16) {
+                String bic = directs.get(random.nextInt(directs.size()));
+                Reply r = send("PUT", "/accounts/" + bic + "/reservation", Map.of("currency", "CNY",
+                        "amount", random.nextInt(2) == 0 ? "0.00" : (1 + random.nextInt(5000)) + ".00"));
+                assertThat(r.status).as(r.body.toString()).isEqualTo(200);
             } else {
                 String from = bics.get(random.nextInt(bics.size()));
                 String to = bics.get(random.nextInt(bics.size()));
