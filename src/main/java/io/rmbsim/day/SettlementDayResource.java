@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.money.Money;
 import io.rmbsim.payment.Payment;
+import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.payment.PaymentView;
 import io.rmbsim.sequencer.PaymentSnapshot;
@@ -44,9 +45,12 @@ public class SettlementDayResource {
     private final boolean autoClose;
     private final Caller caller;
 
-    SettlementDayResource(SettlementSequencer sequencer, EntityManager em, Caller caller,
+    private final java.time.Clock clock;
+
+    SettlementDayResource(SettlementSequencer sequencer, EntityManager em, Caller caller, java.time.Clock clock,
             @ConfigProperty(name = "settlement.auto-close", defaultValue = "true") boolean autoClose) {
         this.sequencer = sequencer;
+        this.clock = clock;
         this.em = em;
         this.caller = caller;
         this.autoClose = autoClose;
@@ -54,14 +58,22 @@ public class SettlementDayResource {
 
     @GET
     @Path("/day")
-    @Operation(summary = "The open business day: its date, state, cut-off and queue")
+    @Operation(summary = "The open business day: its date, state, session, opening, close and queue")
     public DayView day() {
         LocalDate date = sequencer.businessDate();
+        boolean open = sequencer.isOpenForBusiness();
+        BusinessCalendar calendar = sequencer.calendar();
+        java.time.Instant now = clock.instant();
+        // a day opened early by an operator's close is in its day session until the calendar's opening
+        BusinessCalendar.Session session = open && now.isBefore(calendar.opensAt(date)) ? BusinessCalendar.Session.DAY
+                : !open ? BusinessCalendar.Session.CLOSED : calendar.session(date, now);
+        java.time.Instant closes = calendar.closesAt(date);
         // a closed day's payments still QUEUED in the store are rejected already, their rejection being written
         Object[] queue = (Object[]) em.createQuery("select count(p), coalesce(sum(p.amount), 0) from Payment p"
                 + " where p.status = io.rmbsim.settlement.PaymentStatus.QUEUED and p.businessDate >= :open")
                 .setParameter("open", date).getSingleResult();
-        return new DayView(date, "OPEN", sequencer.calendar().cutOffOf(date), autoClose,
+        return new DayView(date, open ? "OPEN" : "CLOSED", session.name(), sequencer.openedAt(), closes, closes,
+                calendar.timetable().name(), autoClose,
                 new DayView.QueueSummary(((Number) queue[0]).longValue(), Money.format(((Number) queue[1]).longValue())));
     }
 

@@ -58,6 +58,14 @@ final class LiveLedger implements SettlementEvents {
      */
     private final java.util.ArrayDeque<PaymentRow> rejectedAtClose = new java.util.ArrayDeque<>();
     private volatile LocalDate businessDate;
+    /** When the open business day opens (or opened): until then payments wait and nothing settles. */
+    private volatile Instant openedAt;
+    /**
+     * Payments taken during the open day's end-of-day processing: they belong to the next business
+     * day, and go to the engine when it opens (in acceptance order). The store has them QUEUED under
+     * that later business date, which is how a restart finds them again.
+     */
+    private final List<PaymentRow> forNextDay = new ArrayList<>();
 
     private Journal journal;
     private Instant now;
@@ -66,13 +74,17 @@ final class LiveLedger implements SettlementEvents {
     private final List<PaymentRow> settledInCommand = new ArrayList<>();
 
     LiveLedger(Clock clock, BusinessCalendar calendar, long nextSeq, long nextPostingId, long nextRunId,
-            LocalDate businessDate) {
+            LocalDate businessDate, Instant openedAt) {
         this.clock = clock;
         this.calendar = calendar;
         this.nextSeq = nextSeq;
         this.nextPostingId = nextPostingId;
         this.nextRunId = nextRunId;
         this.businessDate = businessDate;
+        this.openedAt = openedAt;
+        if (clock.instant().isBefore(openedAt)) {
+            engine.closeForBusiness();
+        }
     }
 
     // --- loading --------------------------------------------------------------------------------
@@ -116,6 +128,41 @@ final class LiveLedger implements SettlementEvents {
 
     LocalDate businessDate() {
         return businessDate;
+    }
+
+    /** When the open business day opens, or opened. */
+    Instant openedAt() {
+        return openedAt;
+    }
+
+    /** Whether settlement is open now (the open business day has opened). */
+    boolean isOpenForBusiness() {
+        return engine.isOpenForBusiness();
+    }
+
+    /**
+     * The business day a payment taken now belongs to: the open one, except during its end-of-day
+     * processing, when it is the next (the payment waits for that day to open).
+     */
+    private LocalDate dayFor(Instant at) {
+        return calendar.session(businessDate, at) == BusinessCalendar.Session.END_OF_DAY
+                ? calendar.nextBusinessDay(businessDate) : businessDate;
+    }
+
+    /** Opens the business day if its opening has come: what waited is released. Answers whether it opened. */
+    boolean openIfDue() {
+        if (engine.isOpenForBusiness() || clock.instant().isBefore(openedAt)) {
+            return false;
+        }
+        begin();
+        engine.openForBusiness();
+        end();
+        return true;
+    }
+
+    /** Whether the open business day's close has come (it closes by itself then, unless automatic closing is off). */
+    boolean closeIsDue() {
+        return engine.isOpenForBusiness() && !clock.instant().isBefore(calendar.closesAt(businessDate));
     }
 
     PaymentRow queuedPayment(UUID uetr) {
@@ -163,7 +210,8 @@ final class LiveLedger implements SettlementEvents {
         String a = d == null ? null : d.agent();
         String b = c == null ? null : c.agent();
         String route = Route.encode(Route.of(order.debtorAgent(), a, order.creditorAgent(), b));
-        PaymentRow row = new PaymentRow(order, nextSeq++, businessDate, now, route);
+        LocalDate day = dayFor(now);
+        PaymentRow row = new PaymentRow(order, nextSeq++, day, now, route);
         Optional<Refusal> refusal = Admission.refusal(order.currency(), order.debtorAgent(), party(d),
                 order.creditorAgent(), party(c));
         journal.payment(row);
@@ -174,6 +222,11 @@ final class LiveLedger implements SettlementEvents {
             return row;
         }
         row.status = PaymentStatus.QUEUED; // until the engine says otherwise
+        if (day.isAfter(businessDate)) {
+            // taken during end-of-day processing: it waits for the next business day
+            waitForNextDay(row);
+            return row;
+        }
         inEngine.put(row.seq, row);
         engine.submit(row.seq, settlementParty(d), settlementParty(c), order.amount(), order.priority());
         end();
@@ -266,6 +319,18 @@ final class LiveLedger implements SettlementEvents {
         return LiquidityOutcome.MOVED;
     }
 
+    private void waitForNextDay(PaymentRow row) {
+        forNextDay.add(row);
+        queued.put(row.order.uetr(), row);
+        queuedValue += row.order.amount();
+    }
+
+    /** Puts back a payment taken for the business day after the open one (during its end-of-day processing). */
+    void restoreForNextDay(PaymentRow row) {
+        row.stored = true;
+        waitForNextDay(row);
+    }
+
     /** Cancels a queued payment; answers it, or null when it is not queued. */
     PaymentRow cancel(UUID uetr) {
         PaymentRow row = queued.get(uetr);
@@ -276,6 +341,12 @@ final class LiveLedger implements SettlementEvents {
         // taken out before the engine is told: cancelling may release others, and this one is gone
         queued.remove(uetr);
         queuedValue -= row.order.amount();
+        if (forNextDay.remove(row)) {
+            row.status = PaymentStatus.CANCELLED;
+            journal.payment(row);
+            end();
+            return row;
+        }
         inEngine.remove(row.seq);
         row.status = PaymentStatus.CANCELLED;
         row.settledAt = null;
@@ -298,8 +369,12 @@ final class LiveLedger implements SettlementEvents {
         return finishRun(settled);
     }
 
-    /** End of day: a last offset, AM04 for what is still queued, and the next business day opens. */
-    DayClose closeDay() {
+    /**
+     * End of day: a last offset, AM04 for what is still queued, and the next business day opens at
+     * its opening ({@code manual}: at once). What was taken for it during end-of-day processing goes
+     * to the engine then, in acceptance order.
+     */
+    DayClose closeDay(boolean manual) {
         begin();
         LocalDate closed = businessDate;
         run = new Journal.Run(nextRunId++, "DAY_CLOSE", closed, now);
@@ -321,7 +396,25 @@ final class LiveLedger implements SettlementEvents {
         RunResult result = finishRun(settled);
         journal.day(new Journal.DayChange(closed, "CLOSED", now, false));
         businessDate = calendar.nextBusinessDay(closed);
-        journal.day(new Journal.DayChange(businessDate, "OPEN", now, true));
+        Instant opens = calendar.opensAt(businessDate);
+        openedAt = manual || opens.isBefore(now) ? now : opens;
+        journal.day(new Journal.DayChange(businessDate, "OPEN", openedAt, true));
+        if (now.isBefore(openedAt)) {
+            engine.closeForBusiness();
+        }
+        begin();
+        List<PaymentRow> taken = new ArrayList<>(forNextDay);
+        forNextDay.clear();
+        for (PaymentRow row : taken) {
+            Member d = members.get(row.order.debtorAgent());
+            Member c = members.get(row.order.creditorAgent());
+            // the engine's events count it again as it queues (or not, as it settles)
+            queued.remove(row.order.uetr());
+            queuedValue -= row.order.amount();
+            inEngine.put(row.seq, row);
+            engine.submit(row.seq, settlementParty(d), settlementParty(c), row.order.amount(), row.order.priority());
+        }
+        end();
         return new DayClose(closed, businessDate, result);
     }
 

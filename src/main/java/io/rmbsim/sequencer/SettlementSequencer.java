@@ -179,9 +179,55 @@ public class SettlementSequencer {
         return answer(writer.call(Command.on(LiveLedger::offset)), firstPage);
     }
 
+    /**
+     * Closes the open business day now (an operator's close): the next business day opens at once.
+     * Refused (409) while the open day has not opened yet: nothing has settled in it to close.
+     */
     public DayCloseAnswer closeDay(int firstPage) {
-        LiveLedger.DayClose c = writer.call(Command.on(LiveLedger::closeDay));
+        LiveLedger.DayClose c = writer.call(Command.on(l -> l.isOpenForBusiness() ? l.closeDay(true) : null));
+        if (c == null) {
+            throw new SettlementRefused(SettlementRefused.Kind.CONFLICT, new Refusal(NOT_ALLOWED,
+                    "business day " + businessDate() + " has not opened yet (it opens at " + openedAt() + "): "
+                    + "there is nothing to close"));
+        }
         return new DayCloseAnswer(c.closed(), c.opened(), answer(c.run(), firstPage));
+    }
+
+    /**
+     * The timetable's due steps, as the clock has them: opens the business day at its opening and, when
+     * {@code autoClose}, closes it at its close (the next one opening at its own opening). Answers the
+     * closes it made (at most {@code maxCloses}, for a service that was down across several closes).
+     */
+    public List<DayCloseAnswer> runTimetable(boolean autoClose, int maxCloses) {
+        return writer.call(Command.on(l -> {
+            List<DayCloseAnswer> closes = new java.util.ArrayList<>();
+            l.openIfDue();
+            while (autoClose && closes.size() < maxCloses && l.closeIsDue()) {
+                LiveLedger.DayClose c = l.closeDay(false);
+                closes.add(new DayCloseAnswer(c.closed(), c.opened(), answer(c.run(), 0)));
+                l.openIfDue();
+            }
+            return closes;
+        }));
+    }
+
+    /** Whether settlement is open now: the open business day has opened (on an instance that does not lead, as stored). */
+    public boolean isOpenForBusiness() {
+        LiveLedger l = writer.runningLedger();
+        return l != null ? l.isOpenForBusiness() : !clock.instant().isBefore(openedAt());
+    }
+
+    /** When the open business day opens, or opened. */
+    public Instant openedAt() {
+        LiveLedger l = writer.runningLedger();
+        if (l != null) {
+            return l.openedAt();
+        }
+        try {
+            return StateLoader.openDayOpening(dataSource).orElseGet(() -> calendar().opensAt(businessDate()));
+        } catch (SQLException e) {
+            throw new SettlementUnavailable("the settlement store is not answering");
+        }
     }
 
     private static RunAnswer answer(LiveLedger.RunResult result, int firstPage) {

@@ -9,11 +9,8 @@ import io.rmbsim.settlement.SettlementUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,17 +55,14 @@ class SingleWriter {
     /** Whether the batch in hand has been written (committed) to the store. */
     private boolean batchWritten;
 
-    SingleWriter(AgroalDataSource dataSource, Leadership leadership, Clock clock, MeterRegistry registry,
-            @ConfigProperty(name = "settlement.cut-off") Optional<String> cutOff,
-            @ConfigProperty(name = "settlement.time-zone") Optional<String> zone,
+    SingleWriter(AgroalDataSource dataSource, Leadership leadership, Clock clock, BusinessCalendar calendar,
+            MeterRegistry registry,
             @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants) {
         this.checkInvariants = checkInvariants;
         this.dataSource = dataSource;
         this.leadership = leadership;
         this.clock = clock;
-        // unset, they are the CIPS calendar's (BusinessCalendar.CIPS)
-        this.calendar = new BusinessCalendar(zone.map(ZoneId::of).orElse(BusinessCalendar.CIPS.zone()),
-                cutOff.map(LocalTime::parse).orElse(BusinessCalendar.CIPS.cutOff()));
+        this.calendar = calendar;
         this.metrics = new SettlementMetrics(registry);
     }
 

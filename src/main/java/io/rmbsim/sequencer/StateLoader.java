@@ -42,9 +42,11 @@ final class StateLoader {
 
     LiveLedger load() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            LocalDate day = openBusinessDay(c);
+            OpenDay open = openBusinessDay(c);
+            LocalDate day = open.date();
             LiveLedger ledger = new LiveLedger(clock, calendar, max(c, "select max(seq) from payment") + 1,
-                    max(c, "select max(id) from posting") + 1, max(c, "select max(id) from settlement_run") + 1, day);
+                    max(c, "select max(id) from posting") + 1, max(c, "select max(id) from settlement_run") + 1, day,
+                    open.opensAt());
             // agents before the indirect participants that settle through them
             try (PreparedStatement s = c.prepareStatement("select p.bic, p.participation, p.settlement_agent, p.status,"
                     + " a.balance, a.credit_line, a.reserved from participant p join settlement_account a on a.bic = p.bic"
@@ -72,6 +74,8 @@ final class StateLoader {
                     PaymentRow row = row(rs);
                     if (row.businessDate.isBefore(day)) {
                         ledger.restoreRejectedAtClose(row, closeRuns.get(row.businessDate));
+                    } else if (row.businessDate.isAfter(day)) {
+                        ledger.restoreForNextDay(row);
                     } else {
                         ledger.restoreQueued(row);
                     }
@@ -141,32 +145,50 @@ final class StateLoader {
     /** The open business day as stored: what an instance that does not run the sequencer answers. */
     static Optional<LocalDate> openBusinessDate(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return storedOpenDay(c);
+            return storedOpenDay(c).map(OpenDay::date);
         }
     }
 
-    private static Optional<LocalDate> storedOpenDay(Connection c) throws SQLException {
+    /** The open business day, and when it opens (or opened): its {@code opened_at}. */
+    record OpenDay(LocalDate date, Instant opensAt) {
+    }
+
+    private static Optional<OpenDay> storedOpenDay(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "select business_date from business_day where state = 'OPEN' order by business_date desc");
+                "select business_date, opened_at from business_day where state = 'OPEN' order by business_date desc");
                 ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
+            return rs.next() ? Optional.of(new OpenDay(rs.getObject(1, LocalDate.class), instant(rs, "opened_at")))
+                    : Optional.empty();
         }
     }
 
-    private LocalDate openBusinessDay(Connection c) throws SQLException {
-        Optional<LocalDate> stored = storedOpenDay(c);
+    /** When the stored open business day opens, or opened: what an instance that does not lead answers. */
+    static Optional<Instant> openDayOpening(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return storedOpenDay(c).map(OpenDay::opensAt);
+        }
+    }
+
+    /**
+     * The open business day as stored; on a new store, the one the calendar has open now, opening at
+     * its opening (or now, when that has passed).
+     */
+    private OpenDay openBusinessDay(Connection c) throws SQLException {
+        Optional<OpenDay> stored = storedOpenDay(c);
         if (stored.isPresent()) {
             return stored.get();
         }
         Instant now = clock.instant();
         LocalDate day = calendar.openAt(now);
+        Instant opens = calendar.opensAt(day);
+        Instant openedAt = opens.isAfter(now) ? opens : now;
         try (PreparedStatement s = c.prepareStatement(
                 "insert into business_day (business_date, state, opened_at) values (?, 'OPEN', ?)")) {
             s.setObject(1, day);
-            s.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            s.setObject(2, OffsetDateTime.ofInstant(openedAt, ZoneOffset.UTC));
             s.executeUpdate();
         }
-        return day;
+        return new OpenDay(day, openedAt);
     }
 
     private static long max(Connection c, String sql) throws SQLException {

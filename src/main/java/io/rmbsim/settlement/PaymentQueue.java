@@ -13,7 +13,9 @@ import java.util.Map;
  * <li>{@link #AT_CIPS}: covered there (its amount earmarked) or sent by a DIRECT participant, it
  * waits in the queue of the paying agent's CIPS account, and in the list of its offsetting pair;</li>
  * <li>{@link #AT_NETTING}: a payment for deferred net settlement, covered at the agent like the
- * others, waits for the next netting cycle (in arrival order, in no account's queue).</li>
+ * others, waits for the next netting cycle (in arrival order, in no account's queue);</li>
+ * <li>{@link #AT_OPENING}: a payment that debits nothing, taken while settlement is closed, waits for
+ * the opening (in no account's queue).</li>
  * </ul>
  * Held in arrays (one slot per queued payment, reused once it leaves) so that the simulator can push
  * millions of payments through without garbage.
@@ -25,6 +27,8 @@ final class PaymentQueue {
     static final byte AT_AGENT = 0;
     static final byte AT_CIPS = 1;
     static final byte AT_NETTING = 2;
+    /** A payment that debits nothing (an agent paying its own indirect), taken while settlement is closed. */
+    static final byte AT_OPENING = 3;
     private static final byte NOWHERE = -1;
 
     // per slot
@@ -155,6 +159,9 @@ final class PaymentQueue {
         seq[s] = sequence;
         if (where == AT_NETTING) {
             netting++;
+            return;
+        }
+        if (where == AT_OPENING) {
             return;
         }
         int account = where == AT_AGENT ? agentDebit[s] : cipsDebit[s];

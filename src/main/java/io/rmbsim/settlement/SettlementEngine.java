@@ -78,6 +78,8 @@ public final class SettlementEngine {
     private int workHead;
     private int workSize;
     private boolean releasing;
+    /** Whether the business day is open: closed (a weekend, a holiday, before the opening), payments wait. */
+    private boolean open = true;
     /** CIPS pairs a payment joined from its agent's queue during a release: offset bilaterally once it is done. */
     private long[] joinedPairs = new long[16];
     private int joinedCount;
@@ -90,6 +92,34 @@ public final class SettlementEngine {
 
     public SettlementMode mode() {
         return mode;
+    }
+
+    /**
+     * Closes settlement until {@link #openForBusiness}: between business days (a weekend, a holiday,
+     * before the opening) payments are taken and wait, liquidity and credit lines change, and nothing
+     * settles.
+     */
+    public void closeForBusiness() {
+        open = false;
+    }
+
+    /** The business day opens: what waited is covered and released, queue by queue, as funds allow. */
+    public void openForBusiness() {
+        if (open) {
+            return;
+        }
+        open = true;
+        for (int s : queue.inReleaseOrder(PaymentQueue.AT_OPENING)) {
+            settleQueued(s, SettlementMethod.BOOK_TRANSFER);
+        }
+        for (int a = 0; a < accounts; a++) {
+            schedule(a);
+        }
+        release();
+    }
+
+    public boolean isOpenForBusiness() {
+        return open;
     }
 
     /** Opens a CIPS settlement account (a DIRECT participant's) with its opening balance; answers its index. */
@@ -347,17 +377,23 @@ public final class SettlementEngine {
             events.rejected(ref, EXCEEDS_CAPACITY);
             return;
         }
+        int agentDebit = agentDebitOf(legs);
         if (legs.debit1() == Legs.NONE) {
             // nothing to cover: the debtor is the agent's own customer, outside the model
-            settleNow(ref, legs, amount, Legs.NONE);
+            if (open) {
+                settleNow(ref, legs, amount, Legs.NONE);
+            } else {
+                enqueue(ref, legs, Legs.NONE, Legs.NONE, Legs.NONE, amount, priority, PaymentQueue.AT_OPENING);
+                postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
+                events.queued(ref, postings);
+            }
             return;
         }
-        int agentDebit = agentDebitOf(legs);
         int cipsDebit = cipsDebitOf(legs);
         int cipsCredit = legs.bookTransfer() ? Legs.NONE : legs.to();
         boolean anyHeld = held(legs.debit1()) || held(legs.debit2()) || held(legs.credit1()) || held(legs.credit2());
         if (agentDebit != Legs.NONE) {
-            if (anyHeld || !nothingAhead(agentDebit, priority) || available(agentDebit) < amount) {
+            if (!open || anyHeld || !nothingAhead(agentDebit, priority) || available(agentDebit) < amount) {
                 enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, PaymentQueue.AT_AGENT);
                 postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
                 events.queued(ref, postings);
@@ -369,7 +405,7 @@ public final class SettlementEngine {
             }
             earmarked[agentDebit] += amount;
         }
-        if (mode != SettlementMode.DNS && !anyHeld && nothingAhead(cipsDebit, priority)
+        if (open && mode != SettlementMode.DNS && !anyHeld && nothingAhead(cipsDebit, priority)
                 && coveredAtCips(cipsDebit, amount, priority.ordinal())) {
             settleNow(ref, legs, amount, agentDebit);
             return;
@@ -379,7 +415,7 @@ public final class SettlementEngine {
         postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
         events.queued(ref, postings);
         events.waitsAtCips(ref, queue.seq[s]);
-        if (mode == SettlementMode.RTGS_LSM) {
+        if (open && mode == SettlementMode.RTGS_LSM) {
             offsetting.bilateral(cipsDebit, cipsCredit);
         }
     }
@@ -430,7 +466,9 @@ public final class SettlementEngine {
         int cipsDebit = cipsDebitOf(legs);
         int cipsCredit = legs.bookTransfer() ? Legs.NONE : legs.to();
         if (legs.debit1() == Legs.NONE) {
-            throw new IllegalArgumentException("a payment that debits nothing never waits");
+            enqueue(ref, legs, Legs.NONE, Legs.NONE, Legs.NONE, amount, priority, PaymentQueue.AT_OPENING, arrival);
+            sequence = Math.max(sequence, arrival + 1);
+            return;
         }
         boolean atCips = cipsDebit != Legs.NONE && (cipsPosition >= 0 || agentDebit == Legs.NONE);
         long position = atCips && cipsPosition >= 0 ? cipsPosition : arrival;
@@ -530,6 +568,9 @@ public final class SettlementEngine {
      * Answers what it settled.
      */
     public OffsetResult offset() {
+        if (!open) {
+            return new OffsetResult(0, 0, 0, 0);
+        }
         int bilateralSets = 0;
         int bilateralPayments = 0;
         if (mode != SettlementMode.DNS) {
@@ -551,6 +592,9 @@ public final class SettlementEngine {
 
     /** Multilateral offsetting alone (the netting in DNS mode); answers the number of payments settled. */
     public int multilateralOffset() {
+        if (!open) {
+            return 0;
+        }
         return offsetting.multilateral(mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS);
     }
 
@@ -718,7 +762,7 @@ public final class SettlementEngine {
      * CIPS account it settles. In DNS mode what reaches CIPS waits for the netting.
      */
     private void release() {
-        if (releasing) {
+        if (releasing || !open) {
             return;
         }
         releasing = true;

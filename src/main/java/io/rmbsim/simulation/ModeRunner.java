@@ -12,11 +12,13 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs a payment stream through the settlement engine in one mode, in memory, day by day. Payments
- * are placed on business days by the live service's calendar ({@link BusinessCalendar#openAt}: after
- * the cut-off or on a weekend, the next business day); each business day opens with every account at
- * its given liquidity, and closes at its cut-off with the engine's {@link SettlementEngine#closeDay}
- * (the mode's last offset, then {@code AM04} for what is still queued). The same engine classes
- * as live settlement; nothing here touches the live ledger.
+ * are placed on business days by the live service's calendar ({@link BusinessCalendar#openAt}: during
+ * end-of-day processing, at a weekend or on a holiday, the next business day); each business day
+ * starts with every account at its given liquidity, takes what arrives before its opening without
+ * settling it, opens at its opening ({@link BusinessCalendar#opensAt}: 08:30, or 04:30 after a
+ * closure, in phase II) and closes at its close with the engine's {@link SettlementEngine#closeDay}
+ * (the mode's last offset, then {@code AM04} for what is still queued). The same engine classes as
+ * live settlement; nothing here touches the live ledger.
  */
 public final class ModeRunner implements SettlementEvents {
 
@@ -105,6 +107,10 @@ public final class ModeRunner implements SettlementEvents {
             day = stream.businessDay(i, calendar);
             int end = stream.dayEnd(i, day, calendar);
             openDay();
+            long opensAt = calendar.opensAt(day);
+            if (stream.time(i) < opensAt) {
+                engine.closeForBusiness();
+            }
             long nextLsm = stream.time(i) + options.lsmIntervalMinutes() * 60L;
             long nextCycle = options.dnsCycleMinutes() > 0 ? stream.time(i) + options.dnsCycleMinutes() * 60L : Long.MAX_VALUE;
             for (; i < end; i++) {
@@ -123,6 +129,10 @@ public final class ModeRunner implements SettlementEvents {
                         nextCycle += options.dnsCycleMinutes() * 60L;
                     }
                 }
+                if (!engine.isOpenForBusiness() && t >= opensAt) {
+                    clock = opensAt;
+                    engine.openForBusiness();
+                }
                 clock = t;
                 engine.submit(i, network.party(stream.debtor(i)), network.party(stream.creditor(i)), stream.amount(i),
                         stream.high(i) ? Priority.HIGH : Priority.NORM);
@@ -130,8 +140,12 @@ public final class ModeRunner implements SettlementEvents {
                     progress.accept(i);
                 }
             }
-            // every payment of the day came before its cut-off: the day closes there, as a live day does
-            closeDay(calendar.cutOffOf(day));
+            if (!engine.isOpenForBusiness()) {
+                clock = opensAt;
+                engine.openForBusiness();
+            }
+            // every payment of the day came before it stopped taking payments: the day closes at its close, as a live day does
+            closeDay(calendar.closesAt(day));
         }
         progress.accept(stream.size());
         return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySum, p95(),

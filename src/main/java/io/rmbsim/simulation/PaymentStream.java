@@ -203,7 +203,7 @@ public final class PaymentStream {
      * opened it on, so one look at the calendar per day is enough.
      */
     public int dayEnd(int from, long day, BusinessCalendar calendar) {
-        long cutOff = calendar.cutOffOf(day);
+        long cutOff = calendar.takesPaymentsUntil(day);
         int i = from;
         while (i < size && time(i) < cutOff) {
             i++;

@@ -61,7 +61,7 @@ public final class Scenarios {
         }
         List<Integer> domestic = new ArrayList<>(chineseDirect);
         domestic.addAll(otherForeign);
-        List<LocalDate> days = BusinessCalendar.CIPS.businessDays(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 30), 500);
+        List<LocalDate> days = BusinessCalendar.PHASE_II.businessDays(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 30), 500);
         Flow withRussia = new Flow(1_500, HARBIN_RUSSIA_FEN, r -> {
             int ru = russian.get(r.nextInt(russian.size()));
             int cn = chineseDirect.get(r.nextInt(chineseDirect.size()));
@@ -75,19 +75,19 @@ public final class Scenarios {
             } while (to == from);
             return r.nextBoolean() ? pair(from, to) : pair(to, from);
         });
-        return new StreamGenerator(seed, BusinessCalendar.CIPS).generate(network, days, List.of(withRussia, others));
+        return new StreamGenerator(seed, BusinessCalendar.PHASE_II).generate(network, days, List.of(withRussia, others));
     }
 
     public static PaymentStream cipsDay(long seed) {
         List<PaymentStream.Participant> network = cipsNetwork(seed);
-        return new StreamGenerator(seed, BusinessCalendar.CIPS).generate(network,
+        return new StreamGenerator(seed, BusinessCalendar.PHASE_II).generate(network,
                 List.of(LocalDate.of(2023, 6, 15)), List.of(new Flow(25_900, CIPS_DAY_FEN, skewedPairs(network.size()))));
     }
 
     public static PaymentStream cipsYear(long seed) {
         List<PaymentStream.Participant> network = cipsNetwork(seed);
-        List<LocalDate> days = BusinessCalendar.CIPS.businessDays(LocalDate.of(2023, 1, 2), LocalDate.of(2023, 12, 31), 255);
-        return new StreamGenerator(seed, BusinessCalendar.CIPS).generate(network, days,
+        List<LocalDate> days = BusinessCalendar.PHASE_II.businessDays(LocalDate.of(2023, 1, 2), LocalDate.of(2023, 12, 31), 255);
+        return new StreamGenerator(seed, BusinessCalendar.PHASE_II).generate(network, days,
                 List.of(new Flow(6_610_000, CIPS_YEAR_FEN, skewedPairs(network.size()))));
     }
 

@@ -29,23 +29,28 @@ public final class SimulationRun {
 
     /**
      * What to simulate. {@code size} is what the memory estimate needs to know before the stream
-     * exists; null when unknown (the run is then not estimated).
+     * exists; null when unknown (the run is then not estimated). {@code calendar} places the payments
+     * on business days: the live service's.
      */
     public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
             List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
-            Size size) {
+            Size size, BusinessCalendar calendar) {
 
         public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream, List<SettlementMode> modes,
                 LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep) {
-            this(scenario, seed, stream, modes, liquidity, options, sweep, null);
+            this(scenario, seed, stream, modes, liquidity, options, sweep, null, BusinessCalendar.PHASE_II);
+        }
+
+        /** The same run under another calendar. */
+        public Spec on(BusinessCalendar other) {
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other);
         }
     }
 
     /** How big a run's stream is: payments, participants, and at most how many payments fall on one business day. */
     public record Size(long payments, int participants, long largestDay) {
 
-        static Size of(PaymentStream stream) {
-            BusinessCalendar calendar = BusinessCalendar.CIPS;
+        static Size of(PaymentStream stream, BusinessCalendar calendar) {
             long largest = 0;
             int i = 0;
             while (i < stream.size()) {
@@ -95,7 +100,7 @@ public final class SimulationRun {
     /** Runs it; {@code progress} hears 0.0..1.0 as modes advance. Throws if interrupted. */
     public static SimulationReport run(Spec spec, DoubleConsumer progress) {
         PaymentStream stream = spec.stream().get();
-        BusinessCalendar calendar = BusinessCalendar.CIPS;
+        BusinessCalendar calendar = spec.calendar();
         LiquidityBounds bounds = LiquidityBounds.of(stream, calendar);
         long[] opening = spec.liquidity().levels(stream, bounds);
         int runs = spec.modes().size() * (1 + spec.sweep().size());

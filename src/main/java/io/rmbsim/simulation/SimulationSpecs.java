@@ -1,5 +1,6 @@
 package io.rmbsim.simulation;
 
+import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.SettlementMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +24,18 @@ import java.util.Map;
 public class SimulationSpecs {
 
     private final ObjectMapper json;
+    private final BusinessCalendar calendar;
     private volatile List<PaymentStream.Participant> harbinNetwork;
 
-    SimulationSpecs(ObjectMapper json) {
+    @jakarta.inject.Inject
+    SimulationSpecs(ObjectMapper json, BusinessCalendar calendar) {
         this.json = json;
+        this.calendar = calendar;
+    }
+
+    /** Specs under the phase II calendar without holidays. */
+    SimulationSpecs(ObjectMapper json) {
+        this(json, BusinessCalendar.PHASE_II);
     }
 
     public SimulationRun.Spec from(SimulationRequest r) {
@@ -50,10 +59,11 @@ public class SimulationSpecs {
             List<PaymentStream.Participant> participants = participants(r.participants(), own);
             PaymentStream inline = inline(participants, r.payments());
             stream = () -> inline;
-            size = SimulationRun.Size.of(inline);
+            size = SimulationRun.Size.of(inline, calendar);
         }
         return new SimulationRun.Spec(hasScenario ? r.scenario() : "inline", r.seed(), stream, distinct(r.modes()),
-                liquidity(r.liquidity(), own), options(r.lsmIntervalMinutes(), r.dnsCycleMinutes()), sweep(r.sweep()), size);
+                liquidity(r.liquidity(), own), options(r.lsmIntervalMinutes(), r.dnsCycleMinutes()), sweep(r.sweep()), size,
+                calendar);
     }
 
     /** How big a built-in scenario's stream is, known before it is generated. */
@@ -161,7 +171,7 @@ public class SimulationSpecs {
         Map<String, Long> own = new HashMap<>();
         PaymentStream stream = inline(participants(participants, own), payments);
         return new SimulationRun.Spec("csv", seed, () -> stream, distinct(modes), liquidity(liquidity, own),
-                options(lsmInterval, dnsCycle), sweep(sweep), SimulationRun.Size.of(stream));
+                options(lsmInterval, dnsCycle), sweep(sweep), SimulationRun.Size.of(stream, calendar), calendar);
     }
 
     private static String cell(int line, int column, String name) {

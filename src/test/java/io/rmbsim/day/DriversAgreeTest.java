@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Test;
 class DriversAgreeTest {
 
     static final String PAYMENTS = "/api/v1/payments/";
-    static final BusinessCalendar CIPS = BusinessCalendar.CIPS;
+    /** The test profile runs the short day (settlement.timetable=day-session): the simulation places days the same way. */
+    static final BusinessCalendar CIPS = BusinessCalendar.DAY_SESSION;
 
     /** One payment of the test: who pays whom how much, and when the simulator is told it arrived. */
     record Timed(String debtor, String creditor, String amount, LocalDateTime beijing) {

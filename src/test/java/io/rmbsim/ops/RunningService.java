@@ -41,7 +41,8 @@ public final class RunningService implements AutoCloseable {
 
     /**
      * @param properties system properties for the service; they win over the defaults set here (a
-     *     free port, this data folder, the demo profile, its own address as the one it advertises)
+     *     free port, this data folder, the demo profile, its own address as the one it advertises, the
+     *     short day's timetable)
      */
     public RunningService(Path dataDir, Map<String, String> properties) throws IOException {
         this.dataDir = Files.createDirectories(dataDir);
@@ -78,6 +79,8 @@ public final class RunningService implements AutoCloseable {
         all.put("rmbsim.data-dir", dataDir.toAbsolutePath().toString());
         all.put("quarkus.profile", "demo");
         all.put("rmbsim.cluster.advertise-url", baseUri());
+        // the short day, so that payments settle at any hour of any day; TimetableIT runs phase II by a sandbox clock
+        all.put("settlement.timetable", "day-session");
         all.putAll(properties);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LiquidityBoundsTest {
 
-    static final BusinessCalendar CAL = BusinessCalendar.CIPS;
+    static final BusinessCalendar CAL = BusinessCalendar.PHASE_II;
     static final long DAY_START = java.time.LocalDate.of(2021, 3, 1).atTime(8, 30)
             .atZone(CAL.zone()).toEpochSecond();
 

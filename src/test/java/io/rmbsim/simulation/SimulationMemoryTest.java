@@ -86,7 +86,7 @@ class SimulationMemoryTest {
         PaymentStream s = new PaymentStream(List.of(new PaymentStream.Participant("A", true, 0),
                 new PaymentStream.Participant("B", true, 1)));
         long half = PaymentStream.MAX_TOTAL_FEN / 2;
-        long day = java.time.LocalDate.of(2021, 3, 1).atTime(9, 0).atZone(BusinessCalendar.CIPS.zone()).toEpochSecond();
+        long day = java.time.LocalDate.of(2021, 3, 1).atTime(9, 0).atZone(BusinessCalendar.BEIJING).toEpochSecond();
         s.add(day, 0, 1, half, false);
         s.add(day + 60, 1, 0, half, false);
         SimulationReport r = SimulationRun.run(new SimulationRun.Spec("inline", 1, () -> s, List.of(SettlementMode.values()),
