@@ -75,14 +75,16 @@ final class Offsetting {
 
     /**
      * Multilateral offsetting across the payments waiting at their agents and at {@code where} (the
-     * CIPS queues, or the netting batch); answers the number of payments settled.
+     * CIPS queues, or the netting batch: those for deferred net settlement, in both tiers); answers
+     * the number of payments settled.
      */
     int multilateral(byte where) {
         int[] all = queue.inReleaseOrder();
         int n = 0;
+        boolean netting = where == PaymentQueue.AT_NETTING;
         for (int s : all) {
             byte stage = queue.stage[s];
-            if (stage == where || stage == PaymentQueue.AT_AGENT) {
+            if ((stage == where || stage == PaymentQueue.AT_AGENT) && queue.deferred[s] == netting) {
                 n = addCandidate(n, s);
             }
         }

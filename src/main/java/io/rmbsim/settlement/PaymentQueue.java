@@ -48,6 +48,8 @@ final class PaymentQueue {
     /** The receiving agent's CIPS account (B), or NONE for a book transfer. */
     int[] cipsCredit = new int[0];
     boolean[] book = new boolean[0];
+    /** Settled by deferred net settlement: after its agent, it waits for a netting cycle. */
+    boolean[] deferred = new boolean[0];
     private boolean[] live = new boolean[0];
     /** The account whose queue holds the slot (NONE at netting). */
     private int[] at = new int[0];
@@ -60,6 +62,7 @@ final class PaymentQueue {
     private int used;
     private int size;
     private int netting;
+    private int deferredCount;
 
     // per account: [0] HIGH, [1] NORM
     private int[][] head = {new int[0], new int[0]};
@@ -76,6 +79,11 @@ final class PaymentQueue {
 
     int size() {
         return size;
+    }
+
+    /** How many payments of deferred net settlement wait, at their agents or for a netting cycle. */
+    int deferredSize() {
+        return deferredCount;
     }
 
     /** How many payments wait for a netting cycle. */
@@ -114,7 +122,7 @@ final class PaymentQueue {
      * order; it starts waiting at {@code stage} (see {@link #place}).
      */
     int enqueue(long paymentRef, Legs legs, int agentDebitAccount, int cipsDebitAccount, int cipsCreditAccount,
-            long value, Priority prio, long sequence, byte where) {
+            long value, Priority prio, boolean net, long sequence, byte where) {
         if (slotOfRef.containsKey(paymentRef)) {
             throw new IllegalStateException("payment " + paymentRef + " is already queued");
         }
@@ -130,6 +138,10 @@ final class PaymentQueue {
         cipsDebit[s] = cipsDebitAccount;
         cipsCredit[s] = cipsCreditAccount;
         book[s] = legs.bookTransfer();
+        deferred[s] = net;
+        if (net) {
+            deferredCount++;
+        }
         live[s] = true;
         for (int d : new int[] {debit1[s], debit2[s]}) {
             if (d != Legs.NONE) {
@@ -204,6 +216,9 @@ final class PaymentQueue {
             }
         }
         slotOfRef.remove(ref[s]);
+        if (deferred[s]) {
+            deferredCount--;
+        }
         live[s] = false;
         next[s] = freeHead;
         freeHead = s;
@@ -342,6 +357,7 @@ final class PaymentQueue {
             cipsDebit = Arrays.copyOf(cipsDebit, n);
             cipsCredit = Arrays.copyOf(cipsCredit, n);
             book = Arrays.copyOf(book, n);
+            deferred = Arrays.copyOf(deferred, n);
             live = Arrays.copyOf(live, n);
             at = Arrays.copyOf(at, n);
             next = Arrays.copyOf(next, n);

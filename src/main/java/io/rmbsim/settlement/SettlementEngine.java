@@ -366,10 +366,20 @@ public final class SettlementEngine {
      */
     public void submit(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
             Priority priority) {
-        submit(ref, legs(debtorAgent, creditorAgent), amount, priority);
+        submit(ref, debtorAgent, creditorAgent, amount, priority, false);
     }
 
-    private void submit(long ref, Legs legs, long amount, Priority priority) {
+    /**
+     * The same, for deferred net settlement when {@code deferred} (always in DNS mode): covered at its
+     * agent like any other, it then waits for the next netting cycle ({@link #netCycle}) rather than
+     * settling gross.
+     */
+    public void submit(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
+            Priority priority, boolean deferred) {
+        submit(ref, legs(debtorAgent, creditorAgent), amount, priority, deferred || mode == SettlementMode.DNS);
+    }
+
+    private void submit(long ref, Legs legs, long amount, Priority priority, boolean deferred) {
         if (amount <= 0) {
             throw new IllegalArgumentException("a payment moves a positive amount");
         }
@@ -383,7 +393,7 @@ public final class SettlementEngine {
             if (open) {
                 settleNow(ref, legs, amount, Legs.NONE);
             } else {
-                enqueue(ref, legs, Legs.NONE, Legs.NONE, Legs.NONE, amount, priority, PaymentQueue.AT_OPENING);
+                enqueue(ref, legs, Legs.NONE, Legs.NONE, Legs.NONE, amount, priority, deferred, PaymentQueue.AT_OPENING);
                 postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
                 events.queued(ref, postings);
             }
@@ -394,7 +404,7 @@ public final class SettlementEngine {
         boolean anyHeld = held(legs.debit1()) || held(legs.debit2()) || held(legs.credit1()) || held(legs.credit2());
         if (agentDebit != Legs.NONE) {
             if (!open || anyHeld || !nothingAhead(agentDebit, priority) || available(agentDebit) < amount) {
-                enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, PaymentQueue.AT_AGENT);
+                enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, deferred, PaymentQueue.AT_AGENT);
                 postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
                 events.queued(ref, postings);
                 return;
@@ -405,17 +415,17 @@ public final class SettlementEngine {
             }
             earmarked[agentDebit] += amount;
         }
-        if (open && mode != SettlementMode.DNS && !anyHeld && nothingAhead(cipsDebit, priority)
+        if (open && !deferred && !anyHeld && nothingAhead(cipsDebit, priority)
                 && coveredAtCips(cipsDebit, amount, priority.ordinal())) {
             settleNow(ref, legs, amount, agentDebit);
             return;
         }
-        int s = enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority,
-                mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS);
+        int s = enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, deferred,
+                deferred ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS);
         postings.fill(legs.debit1(), legs.debit2(), legs.credit1(), legs.credit2(), amount);
         events.queued(ref, postings);
         events.waitsAtCips(ref, queue.seq[s]);
-        if (open && mode == SettlementMode.RTGS_LSM) {
+        if (open && !deferred && mode == SettlementMode.RTGS_LSM) {
             offsetting.bilateral(cipsDebit, cipsCredit);
         }
     }
@@ -455,6 +465,13 @@ public final class SettlementEngine {
      */
     public void restoreQueued(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
             Priority priority, long arrival, long cipsPosition) {
+        restoreQueued(ref, debtorAgent, creditorAgent, amount, priority, arrival, cipsPosition, false);
+    }
+
+    /** The same for a payment of deferred net settlement when {@code deferred} (always in DNS mode). */
+    public void restoreQueued(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
+            Priority priority, long arrival, long cipsPosition, boolean deferred) {
+        boolean net = deferred || mode == SettlementMode.DNS;
         if (amount <= 0) {
             throw new IllegalArgumentException("a payment moves a positive amount");
         }
@@ -466,7 +483,7 @@ public final class SettlementEngine {
         int cipsDebit = cipsDebitOf(legs);
         int cipsCredit = legs.bookTransfer() ? Legs.NONE : legs.to();
         if (legs.debit1() == Legs.NONE) {
-            enqueue(ref, legs, Legs.NONE, Legs.NONE, Legs.NONE, amount, priority, PaymentQueue.AT_OPENING, arrival);
+            enqueue(ref, legs, Legs.NONE, Legs.NONE, Legs.NONE, amount, priority, net, PaymentQueue.AT_OPENING, arrival);
             sequence = Math.max(sequence, arrival + 1);
             return;
         }
@@ -475,8 +492,8 @@ public final class SettlementEngine {
         if (atCips && agentDebit != Legs.NONE) {
             earmarked[agentDebit] += amount;
         }
-        enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, !atCips ? PaymentQueue.AT_AGENT
-                : mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, position);
+        enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, net, !atCips ? PaymentQueue.AT_AGENT
+                : net ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, position);
         sequence = Math.max(sequence, Math.max(arrival, position) + 1);
     }
 
@@ -595,7 +612,27 @@ public final class SettlementEngine {
         if (!open) {
             return 0;
         }
-        return offsetting.multilateral(mode == SettlementMode.DNS ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS);
+        return mode == SettlementMode.DNS ? netCycle().settled() : offsetting.multilateral(PaymentQueue.AT_CIPS);
+    }
+
+    /**
+     * A netting cycle of deferred net settlement: every account's multilateral net position over the
+     * payments waiting for it settles at once. Where some account's net debit is not covered, its
+     * payments are taken out, latest first, until the rest is covered; what is taken out (and what
+     * still waits for cover at its agent) is carried over to the next cycle. Nothing while closed.
+     */
+    public NetCycle netCycle() {
+        int settled = open ? offsetting.multilateral(PaymentQueue.AT_NETTING) : 0;
+        return new NetCycle(settled, deferredQueued());
+    }
+
+    /** What a netting cycle did: payments settled, and those of deferred net settlement still waiting after it. */
+    public record NetCycle(int settled, int carriedOver) {
+    }
+
+    /** How many payments of deferred net settlement wait, at their agent or for a cycle. */
+    public int deferredQueued() {
+        return queue.deferredSize();
     }
 
     /** What one run of the liquidity-saving mechanism settled: sets and payments. */
@@ -614,14 +651,19 @@ public final class SettlementEngine {
      */
     public DayClose closeDay() {
         OffsetResult last = mode == SettlementMode.RTGS ? new OffsetResult(0, 0, 0, 0) : offset();
+        // the last netting cycle of the day, for what deferred net settlement still holds (in DNS mode the offset was it)
+        NetCycle cycle = mode != SettlementMode.DNS && deferredQueued() > 0 ? netCycle() : new NetCycle(0, 0);
         int rejected = rejectAllQueued(NOT_COVERED_BY_END_OF_DAY);
-        return new DayClose(last, rejected);
+        return new DayClose(last, cycle, rejected);
     }
 
-    /** What a day close did: its last offset ({@code lastOffset.payments()} settled), and how many payments it rejected. */
-    public record DayClose(OffsetResult lastOffset, int rejected) {
+    /**
+     * What a day close did: its last offset, its last netting cycle ({@link #settled()} is what both
+     * settled), and how many payments it rejected.
+     */
+    public record DayClose(OffsetResult lastOffset, NetCycle lastCycle, int rejected) {
         public int settled() {
-            return lastOffset.payments();
+            return lastOffset.payments() + lastCycle.settled();
         }
     }
 
@@ -787,7 +829,7 @@ public final class SettlementEngine {
                             continue;
                         }
                         earmarked[a] += amount;
-                        boolean netting = mode == SettlementMode.DNS;
+                        boolean netting = queue.deferred[s];
                         queue.place(s, netting ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, sequence++);
                         events.waitsAtCips(queue.ref[s], queue.seq[s]);
                         if (!netting) {
@@ -901,13 +943,13 @@ public final class SettlementEngine {
     }
 
     private int enqueue(long ref, Legs legs, int agentDebit, int cipsDebit, int cipsCredit, long amount,
-            Priority priority, byte where) {
-        return enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, where, sequence++);
+            Priority priority, boolean deferred, byte where) {
+        return enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, deferred, where, sequence++);
     }
 
     private int enqueue(long ref, Legs legs, int agentDebit, int cipsDebit, int cipsCredit, long amount,
-            Priority priority, byte where, long arrival) {
-        int s = queue.enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, arrival, where);
+            Priority priority, boolean deferred, byte where, long arrival) {
+        int s = queue.enqueue(ref, legs, agentDebit, cipsDebit, cipsCredit, amount, priority, deferred, arrival, where);
         exposure += (long) (legCount(legs.debit1(), legs.debit2()) + legCount(legs.credit1(), legs.credit2())) * amount;
         checkExposure();
         return s;
