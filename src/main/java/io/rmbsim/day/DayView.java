@@ -14,7 +14,9 @@ public record DayView(LocalDate businessDate,
         @Schema(description = "When the day closes by itself (08:30 the next morning in phase II)") Instant closesAt,
         @Schema(description = "The same as closesAt (the name of earlier versions)") Instant cutOff,
         @Schema(example = "PHASE_II", description = "PHASE_II (5x24+4) or DAY_SESSION") String timetable,
-        @Schema(description = "Whether the day closes by itself at closesAt") boolean autoClose, QueueSummary queue) {
+        @Schema(description = "Whether the day closes by itself at closesAt") boolean autoClose, QueueSummary queue,
+        @Schema(description = "The next netting cycle of deferred net settlement at a configured time; null when only "
+                + "the one at the day's close is left") Instant nextCycle) {
 
     @Schema(name = "QueueSummary")
     public record QueueSummary(long count, @Schema(example = "300000.00") String value) {

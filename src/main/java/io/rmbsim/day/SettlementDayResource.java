@@ -74,7 +74,8 @@ public class SettlementDayResource {
                 .setParameter("open", date).getSingleResult();
         return new DayView(date, open ? "OPEN" : "CLOSED", session.name(), sequencer.openedAt(), closes, closes,
                 calendar.timetable().name(), autoClose,
-                new DayView.QueueSummary(((Number) queue[0]).longValue(), Money.format(((Number) queue[1]).longValue())));
+                new DayView.QueueSummary(((Number) queue[0]).longValue(), Money.format(((Number) queue[1]).longValue())),
+                sequencer.nextCycle());
     }
 
     @GET
@@ -148,6 +149,38 @@ public class SettlementDayResource {
             return t.toInstant();
         }
         return (java.time.Instant) value;
+    }
+
+    @GET
+    @Path("/cycles")
+    @Operation(summary = "The netting cycles of a business day", description = "Deferred net settlement's cycles (at the "
+            + "configured times, settlement.dns-cycles, and one at the day's close), oldest first, each with what it "
+            + "settled and carried over. Without businessDate: the open day. The totals are all banks'.")
+    public List<CycleView> cycles(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("businessDate") String businessDate) {
+        LocalDate day = QueryParams.date("businessDate", businessDate);
+        List<?> rows = em.createNativeQuery("select id, business_date, ran_at, settled_count, settled_value, carried_count,"
+                + " carried_value from settlement_run where kind = 'NET_CYCLE' and business_date = ?1 order by id")
+                .setParameter(1, day != null ? day : sequencer.businessDate()).getResultList();
+        return rows.stream().map(o -> {
+            Object[] r = (Object[]) o;
+            long id = ((Number) r[0]).longValue();
+            return new CycleView(id, date(r[1]), instant(r[2]), ((Number) r[3]).longValue(),
+                    Money.format(((Number) r[4]).longValue()), ((Number) r[5]).longValue(),
+                    Money.format(((Number) r[6]).longValue()), "/api/v1/payments?settlementRun=" + id);
+        }).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    @Path("/cycles")
+    @Operation(summary = "Run a netting cycle now", description = "Besides those at the configured times: every payment "
+            + "waiting for deferred net settlement nets; where a participant's net debit is not covered, its latest "
+            + "payments are taken out and carried over to the next cycle.")
+    public CycleView runCycle() {
+        SettlementSequencer.SettlementRun r = sequencer.netCycle(0).run();
+        return new CycleView(r.id(), r.businessDate(), r.ranAt(), r.settledCount(), Money.format(r.settledValue()),
+                r.carriedCount(), Money.format(r.carriedValue()), "/api/v1/payments?settlementRun=" + r.id());
     }
 
     @POST

@@ -19,6 +19,7 @@ package io.rmbsim.iso20022;
  * @param creditorAccount       CdtrAcct/Id/IBAN or CdtrAcct/Id/Othr/Id
  * @param purpose               Purp/Cd
  * @param remittanceInformation RmtInf/Ustrd, several joined with a space
+ * @param clearingSystem        GrpHdr/SttlmInf/ClrSys/Prtry (the clearing system's own code, e.g. DNS), else null
  */
 public record CreditTransfer(
         String uetr,
@@ -34,5 +35,6 @@ public record CreditTransfer(
         String creditorName,
         String creditorAccount,
         String purpose,
-        String remittanceInformation) {
+        String remittanceInformation,
+        String clearingSystem) {
 }

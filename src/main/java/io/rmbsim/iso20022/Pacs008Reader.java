@@ -35,6 +35,7 @@ public final class Pacs008Reader {
     private boolean documentSeen;
     private String messageId;
     private String groupPriority;
+    private String groupClearingSystem;
     private TransferFields current;
 
     private Pacs008Reader(int maxTransactions) {
@@ -175,8 +176,10 @@ public final class Pacs008Reader {
             messageId = value;
         } else if (where.equals("GrpHdr/PmtTpInf/InstrPrty")) {
             groupPriority = value;
+        } else if (where.equals("GrpHdr/SttlmInf/ClrSys/Prtry")) {
+            groupClearingSystem = value;
         } else if (where.equals(TX)) {
-            transactions.add(current.toTransfer(groupPriority));
+            transactions.add(current.toTransfer(groupPriority, groupClearingSystem));
             current = null;
         } else if (current != null && where.startsWith(TX + "/")) {
             current.assign(where.substring(TX.length() + 1), value);

@@ -47,9 +47,9 @@ final class TransferFields {
         }
     }
 
-    CreditTransfer toTransfer(String groupPriority) {
+    CreditTransfer toTransfer(String groupPriority, String groupClearingSystem) {
         return new CreditTransfer(uetr, endToEndId, instructionId, debtorAgent, creditorAgent, amount, currency,
                 priority != null ? priority : groupPriority, debtorName, debtorAccount, creditorName,
-                creditorAccount, purpose, remittanceInformation);
+                creditorAccount, purpose, remittanceInformation, groupClearingSystem);
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementMethod;
+import io.rmbsim.settlement.SettlementType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,10 +68,14 @@ public class Payment extends PanacheEntityBase {
     /** The offset or day close that settled or rejected it, if one did. */
     @Column(name = "settlement_run")
     public Long settlementRun;
+    /** RTGS, or DNS: deferred net settlement. */
+    @Enumerated(EnumType.STRING)
+    public SettlementType settlement;
 
     public PaymentSnapshot snapshot() {
         return new PaymentSnapshot(new PaymentOrder(uetr, endToEndId, debtorAgent, creditorAgent, amount, currency,
-                priority, debtorName, debtorAccount, creditorName, creditorAccount, purpose, remittanceInformation),
+                priority, debtorName, debtorAccount, creditorName, creditorAccount, purpose, remittanceInformation,
+                settlement),
                 status, reasonCode, reason, settlementMethod, businessDate, acceptedAt, settledAt, route);
     }
 }

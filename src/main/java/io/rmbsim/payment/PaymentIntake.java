@@ -7,6 +7,7 @@ import io.rmbsim.money.Money;
 import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.Refusal;
+import io.rmbsim.settlement.SettlementType;
 import io.rmbsim.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -50,7 +51,8 @@ public final class PaymentIntake {
                 blankless(p.debtor() == null ? null : p.debtor().account()),
                 blankless(p.creditor() == null ? null : p.creditor().name()),
                 blankless(p.creditor() == null ? null : p.creditor().account()),
-                blankless(p.purpose()), blankless(p.remittanceInformation()));
+                blankless(p.purpose()), blankless(p.remittanceInformation()),
+                p.settlement() == null ? SettlementType.RTGS : p.settlement());
     }
 
     /** Why a pacs.008 transaction is refused as malformed, or empty. */
@@ -97,7 +99,9 @@ public final class PaymentIntake {
                 Bic.parse(t.creditorAgent()).value(), Money.parseFen(t.amount()), t.currency().toUpperCase(Locale.ROOT),
                 t.priority() == null ? Priority.NORM : Priority.valueOf(t.priority()), blankless(t.debtorName()),
                 clip(t.debtorAccount(), 34), blankless(t.creditorName()), clip(t.creditorAccount(), 34),
-                clip(t.purpose(), 35), blankless(t.remittanceInformation()));
+                clip(t.purpose(), 35), blankless(t.remittanceInformation()),
+                // SttlmInf/ClrSys/Prtry DNS asks for deferred net settlement; anything else is gross
+                "DNS".equalsIgnoreCase(t.clearingSystem()) ? SettlementType.DNS : SettlementType.RTGS);
     }
 
     private static String clip(String s, int max) {

@@ -160,7 +160,7 @@ public class PaymentResource {
             return new TransactionStatus(t.instructionId(), t.endToEndId(), uetr, "RJCT", "DUPL",
                     "this UETR was used before for a different payment");
         }
-        return new TransactionStatus(t.instructionId(), t.endToEndId(), uetr, p.status().isoStatus(), p.reasonCode(),
+        return new TransactionStatus(t.instructionId(), t.endToEndId(), uetr, p.status().isoStatus(p.order().settlement()), p.reasonCode(),
                 p.reason());
     }
 
@@ -239,7 +239,7 @@ public class PaymentResource {
         String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), p.order().endToEndId(),
                 List.of(new TransactionStatus(null, p.order().endToEndId(), p.order().uetr().toString(),
-                        p.status().isoStatus(), p.reasonCode(), p.reason())));
+                        p.status().isoStatus(p.order().settlement()), p.reasonCode(), p.reason())));
         return Response.ok(report, MediaType.APPLICATION_XML).build();
     }
 

@@ -37,7 +37,9 @@ public record PaymentView(
         Customer debtor,
         Customer creditor,
         String purpose,
-        String remittanceInformation) {
+        String remittanceInformation,
+        @Schema(example = "RTGS", description = "RTGS, or DNS: deferred net settlement at the next netting cycle")
+        io.rmbsim.settlement.SettlementType settlement) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RouteHop")
@@ -46,12 +48,12 @@ public record PaymentView(
 
     public static PaymentView of(PaymentSnapshot p) {
         PaymentOrder o = p.order();
-        return new PaymentView(o.uetr(), p.status(), p.status().isoStatus(), p.reasonCode(), p.reason(), p.method(),
+        return new PaymentView(o.uetr(), p.status(), p.status().isoStatus(o.settlement()), p.reasonCode(), p.reason(), p.method(),
                 p.businessDate(), p.acceptedAt(), p.settledAt(),
                 Route.decode(p.route()).stream().map(h -> new RouteHop(h.role(), h.bic())).toList(),
                 o.endToEndId(), o.debtorAgent(), o.creditorAgent(), Money.format(o.amount()), o.currency(), o.priority(),
                 customer(o.debtorName(), o.debtorAccount()), customer(o.creditorName(), o.creditorAccount()),
-                o.purpose(), o.remittanceInformation());
+                o.purpose(), o.remittanceInformation(), o.settlement());
     }
 
     private static Customer customer(String name, String account) {

@@ -3,6 +3,7 @@ package io.rmbsim.payment;
 import io.rmbsim.money.Money;
 import io.rmbsim.web.validation.Text;
 import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.SettlementType;
 import io.rmbsim.web.validation.ValidBic;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,9 @@ public record SubmitPayment(
         @Size(max = 35) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "GDDS") String purpose,
         @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
-        @Schema(example = "Soybeans, contract 2021-HRB-117") String remittanceInformation) {
+        @Schema(example = "Soybeans, contract 2021-HRB-117") String remittanceInformation,
+        @Schema(defaultValue = "RTGS", description = "RTGS: gross, in real time; DNS: deferred net settlement at the next "
+                + "netting cycle") SettlementType settlement) {
 
     /** A customer behind an agent: outside the settlement model, kept and returned. */
     @Schema(name = "Customer")

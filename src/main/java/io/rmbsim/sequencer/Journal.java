@@ -47,6 +47,9 @@ final class Journal {
         long multilateralCount;
         long rejectedCount;
         long rejectedValue;
+        /** What a netting cycle carried over to the next cycle. */
+        long carriedCount;
+        long carriedValue;
 
         Run(long id, String kind, LocalDate businessDate, Instant at) {
             this.id = id;
@@ -169,7 +172,8 @@ final class Journal {
                 + " creditor_agent, amount, currency, priority, debtor_name, debtor_account, creditor_name,"
                 + " creditor_account, purpose, remittance_info, status, reason_code, reason, settlement_method,"
                 + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2, settlement_run,"
-                + " cips_position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " cips_position, settlement) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("update payment set status = ?, reason_code = ?,"
                         + " reason = ?, settlement_method = ?, settled_at = ?, settlement_run = ?, cips_position = ?"
                         + " where uetr = ?")) {
@@ -217,6 +221,7 @@ final class Journal {
                     insert.setString(26, r.credit2);
                     setRun(insert, 27, r.run);
                     setLong(insert, 28, r.cipsPosition);
+                    insert.setString(29, o.settlement().name());
                     insert.addBatch();
                     inserts++;
                 }
@@ -260,8 +265,8 @@ final class Journal {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("insert into settlement_run (id, kind, business_date, ran_at,"
-                + " settled_count, settled_value, bilateral_count, multilateral_count, rejected_count, rejected_value)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " settled_count, settled_value, bilateral_count, multilateral_count, rejected_count, rejected_value,"
+                + " carried_count, carried_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Run r : runs) {
                 s.setLong(1, r.id);
                 s.setString(2, r.kind);
@@ -273,6 +278,8 @@ final class Journal {
                 s.setLong(8, r.multilateralCount);
                 s.setLong(9, r.rejectedCount);
                 s.setLong(10, r.rejectedValue);
+                s.setLong(11, r.carriedCount);
+                s.setLong(12, r.carriedValue);
                 s.addBatch();
             }
             s.executeBatch();

@@ -60,6 +60,8 @@ final class LiveLedger implements SettlementEvents {
     private volatile LocalDate businessDate;
     /** When the open business day opens (or opened): until then payments wait and nothing settles. */
     private volatile Instant openedAt;
+    /** When the open day's last netting cycle ran (or it opened): the next cycle due comes after it. */
+    private Instant lastCycleAt;
     /**
      * Payments taken during the open day's end-of-day processing: they belong to the next business
      * day, and go to the engine when it opens (in acceptance order). The store has them QUEUED under
@@ -82,6 +84,7 @@ final class LiveLedger implements SettlementEvents {
         this.nextRunId = nextRunId;
         this.businessDate = businessDate;
         this.openedAt = openedAt;
+        this.lastCycleAt = openedAt;
         if (clock.instant().isBefore(openedAt)) {
             engine.closeForBusiness();
         }
@@ -113,7 +116,7 @@ final class LiveLedger implements SettlementEvents {
         queued.put(row.order.uetr(), row);
         queuedValue += row.order.amount();
         engine.restoreQueued(row.seq, settlementParty(d), settlementParty(c), row.order.amount(), row.order.priority(),
-                row.seq, row.cipsPosition == null ? -1 : row.cipsPosition);
+                row.seq, row.cipsPosition == null ? -1 : row.cipsPosition, row.order.deferred());
     }
 
     void updateMember(String bic, ParticipantStatus status) {
@@ -228,7 +231,7 @@ final class LiveLedger implements SettlementEvents {
             return row;
         }
         inEngine.put(row.seq, row);
-        engine.submit(row.seq, settlementParty(d), settlementParty(c), order.amount(), order.priority());
+        engine.submit(row.seq, settlementParty(d), settlementParty(c), order.amount(), order.priority(), order.deferred());
         end();
         return row;
     }
@@ -258,6 +261,24 @@ final class LiveLedger implements SettlementEvents {
     /** An account's balance, credit line, earmarks and reservation as the engine has them now. */
     record AccountState(String bic, boolean indirect, long balance, long creditLine, long earmarked, long reserved,
             long withdrawable) {
+    }
+
+    /** The agents' books over all indirect accounts: earmarks, credit lines granted, and what is used of them. */
+    record Books(long earmarked, long creditLines, long creditUsed) {
+    }
+
+    Books books() {
+        long marked = 0;
+        long lines = 0;
+        long used = 0;
+        for (int a = 0; a < engine.accountCount(); a++) {
+            if (engine.isIndirect(a)) {
+                marked += engine.earmarked(a);
+                lines += engine.creditLine(a);
+                used += Math.max(0, engine.earmarked(a) - engine.balance(a));
+            }
+        }
+        return new Books(marked, lines, used);
     }
 
     AccountState account(String bic) {
@@ -360,6 +381,45 @@ final class LiveLedger implements SettlementEvents {
      * The liquidity-saving mechanism now; answers the run, with the payments it settled (and those
      * that incoming funds then released) in settlement order.
      */
+    /** Puts back when the open day's last netting cycle ran, as stored. */
+    void restoreLastCycle(Instant ranAt) {
+        if (ranAt != null && ranAt.isAfter(lastCycleAt)) {
+            lastCycleAt = ranAt;
+        }
+    }
+
+    /** The open day's next netting cycle, or null when only the one at its close is left. */
+    Instant nextCycle() {
+        return calendar.nextNetCycle(businessDate, lastCycleAt);
+    }
+
+    /** Whether a netting cycle is due (a cycle missed while the service was down runs once, at once). */
+    boolean cycleIsDue() {
+        Instant next = nextCycle();
+        return engine.isOpenForBusiness() && next != null && !clock.instant().isBefore(next);
+    }
+
+    /**
+     * A netting cycle of deferred net settlement now: what each payment waiting for it nets to settles
+     * at once, the short participants' latest payments carried over. Answers the run, with what it
+     * settled and carried over.
+     */
+    RunResult netCycle() {
+        begin();
+        run = new Journal.Run(nextRunId++, "NET_CYCLE", businessDate, now);
+        SettlementEngine.NetCycle cycle = engine.netCycle();
+        List<PaymentRow> settled = new ArrayList<>(settledInCommand);
+        run.carriedCount = cycle.carriedOver();
+        for (PaymentRow row : inEngine.values()) {
+            if (row.order.deferred()) {
+                run.carriedValue = Math.addExact(run.carriedValue, row.order.amount());
+            }
+        }
+        lastCycleAt = now;
+        end();
+        return finishRun(settled);
+    }
+
     RunResult offset() {
         begin();
         run = new Journal.Run(nextRunId++, "OFFSET", businessDate, now);
@@ -375,6 +435,9 @@ final class LiveLedger implements SettlementEvents {
      * to the engine then, in acceptance order.
      */
     DayClose closeDay(boolean manual) {
+        if (engine.deferredQueued() > 0) {
+            netCycle(); // the day's last netting cycle, a run of its own; then the close
+        }
         begin();
         LocalDate closed = businessDate;
         run = new Journal.Run(nextRunId++, "DAY_CLOSE", closed, now);
@@ -398,6 +461,7 @@ final class LiveLedger implements SettlementEvents {
         businessDate = calendar.nextBusinessDay(closed);
         Instant opens = calendar.opensAt(businessDate);
         openedAt = manual || opens.isBefore(now) ? now : opens;
+        lastCycleAt = openedAt;
         journal.day(new Journal.DayChange(businessDate, "OPEN", openedAt, true));
         if (now.isBefore(openedAt)) {
             engine.closeForBusiness();
@@ -412,7 +476,8 @@ final class LiveLedger implements SettlementEvents {
             queued.remove(row.order.uetr());
             queuedValue -= row.order.amount();
             inEngine.put(row.seq, row);
-            engine.submit(row.seq, settlementParty(d), settlementParty(c), row.order.amount(), row.order.priority());
+            engine.submit(row.seq, settlementParty(d), settlementParty(c), row.order.amount(), row.order.priority(),
+                    row.order.deferred());
         }
         end();
         return new DayClose(closed, businessDate, result);

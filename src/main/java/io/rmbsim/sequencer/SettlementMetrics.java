@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Live settlement's metrics: payments by status and method, the latency from acceptance to
- * settlement, and the queue's depth and value. A plain object the {@link SingleWriter} creates and
+ * settlement, the queue's depth and value, the agents' books (earmarks, credit lines granted and
+ * used) and the netting cycles. A plain object the {@link SingleWriter} creates and
  * alone updates: the meters are registered as soon as the writer exists, on a follower too.
  */
 final class SettlementMetrics {
@@ -16,6 +17,9 @@ final class SettlementMetrics {
     private final Timer latency;
     private volatile int queueDepth;
     private volatile long queueValue;
+    private volatile long earmarked;
+    private volatile long creditGranted;
+    private volatile long creditUsed;
 
     SettlementMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,10 +28,19 @@ final class SettlementMetrics {
                 .publishPercentileHistogram().register(registry);
         registry.gauge("rmbsim.queue.depth", this, m -> m.queueDepth);
         registry.gauge("rmbsim.queue.value.cny", this, m -> m.queueValue / 100.0);
+        registry.gauge("rmbsim.earmarked.cny", this, m -> m.earmarked / 100.0);
+        registry.gauge("rmbsim.credit.lines.cny", this, m -> m.creditGranted / 100.0);
+        registry.gauge("rmbsim.credit.used.cny", this, m -> m.creditUsed / 100.0);
     }
 
     /** Counts what a committed batch wrote. */
     void record(Journal journal) {
+        for (Journal.Run run : journal.runs) {
+            if ("NET_CYCLE".equals(run.kind)) {
+                registry.counter("rmbsim.net.cycles").increment();
+                registry.counter("rmbsim.net.cycle.carried.payments").increment(run.carriedCount);
+            }
+        }
         for (PaymentRow row : journal.payments) {
             // each payment counts once per status it enters: QUEUED, then SETTLED or REJECTED, ...
             registry.counter("rmbsim.payments", "status", row.status.name(),
@@ -41,11 +54,18 @@ final class SettlementMetrics {
     void publishQueue(LiveLedger ledger) {
         queueDepth = ledger.queueSize();
         queueValue = ledger.queueValue();
+        LiveLedger.Books books = ledger.books();
+        earmarked = books.earmarked();
+        creditGranted = books.creditLines();
+        creditUsed = books.creditUsed();
     }
 
     /** Settlement stopped here: no queue is held. */
     void clearQueue() {
         queueDepth = 0;
         queueValue = 0;
+        earmarked = 0;
+        creditGranted = 0;
+        creditUsed = 0;
     }
 }

@@ -167,11 +167,29 @@ public class SettlementSequencer {
 
     /** An offset's or a day close's totals as committed. */
     public record SettlementRun(long id, String kind, LocalDate businessDate, Instant ranAt, long settledCount,
-            long settledValue, long bilateralCount, long multilateralCount, long rejectedCount, long rejectedValue) {
+            long settledValue, long bilateralCount, long multilateralCount, long rejectedCount, long rejectedValue,
+            long carriedCount, long carriedValue) {
     }
 
     /** A day close: the day closed, the day opened, and the run that closed it. */
     public record DayCloseAnswer(LocalDate closed, LocalDate opened, RunAnswer run) {
+    }
+
+    /**
+     * Runs a netting cycle of deferred net settlement now (besides those at the configured times);
+     * answers its totals and the first {@code firstPage} payments it settled.
+     */
+    public RunAnswer netCycle(int firstPage) {
+        return answer(writer.call(Command.on(LiveLedger::netCycle)), firstPage);
+    }
+
+    /** The open day's next netting cycle at a configured time, or null when only the one at its close is left. */
+    public Instant nextCycle() {
+        LiveLedger l = writer.runningLedger();
+        if (l != null) {
+            return l.nextCycle();
+        }
+        return calendar().nextNetCycle(businessDate(), clock.instant());
     }
 
     /** Runs the liquidity-saving mechanism; answers its totals and the first {@code firstPage} payments it settled. */
@@ -202,6 +220,9 @@ public class SettlementSequencer {
         return writer.call(Command.on(l -> {
             List<DayCloseAnswer> closes = new java.util.ArrayList<>();
             l.openIfDue();
+            if (l.cycleIsDue()) {
+                l.netCycle();
+            }
             while (autoClose && closes.size() < maxCloses && l.closeIsDue()) {
                 LiveLedger.DayClose c = l.closeDay(false);
                 closes.add(new DayCloseAnswer(c.closed(), c.opened(), answer(c.run(), 0)));
@@ -233,7 +254,7 @@ public class SettlementSequencer {
     private static RunAnswer answer(LiveLedger.RunResult result, int firstPage) {
         Journal.Run r = result.run();
         return new RunAnswer(new SettlementRun(r.id, r.kind, r.businessDate, r.at, r.settledCount, r.settledValue,
-                r.bilateralCount, r.multilateralCount, r.rejectedCount, r.rejectedValue),
+                r.bilateralCount, r.multilateralCount, r.rejectedCount, r.rejectedValue, r.carriedCount, r.carriedValue),
                 result.settled().stream().sorted(Comparator.comparingLong(row -> row.seq)).limit(firstPage)
                         .map(PaymentRow::snapshot).toList());
     }

@@ -28,7 +28,7 @@ final class StateLoader {
     private static final String PAYMENT_COLUMNS = "uetr, seq, end_to_end_id, debtor_agent, creditor_agent, amount,"
             + " currency, priority, debtor_name, debtor_account, creditor_name, creditor_account, purpose,"
             + " remittance_info, status, reason_code, reason, settlement_method, business_date, accepted_at,"
-            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run, cips_position";
+            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run, cips_position, settlement";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -79,6 +79,15 @@ final class StateLoader {
                     } else {
                         ledger.restoreQueued(row);
                     }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("select max(ran_at) from settlement_run"
+                    + " where kind = 'NET_CYCLE' and business_date = ?")) {
+                s.setObject(1, day);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    OffsetDateTime ranAt = rs.getObject(1, OffsetDateTime.class);
+                    ledger.restoreLastCycle(ranAt == null ? null : ranAt.toInstant());
                 }
             }
             ledger.checkInvariants();
@@ -204,7 +213,8 @@ final class StateLoader {
                 rs.getString("debtor_agent"), rs.getString("creditor_agent"), rs.getLong("amount"),
                 rs.getString("currency"), Priority.valueOf(rs.getString("priority")), rs.getString("debtor_name"),
                 rs.getString("debtor_account"), rs.getString("creditor_name"), rs.getString("creditor_account"),
-                rs.getString("purpose"), rs.getString("remittance_info"));
+                rs.getString("purpose"), rs.getString("remittance_info"),
+                io.rmbsim.settlement.SettlementType.valueOf(rs.getString("settlement")));
         PaymentRow row = new PaymentRow(order, rs.getLong("seq"), rs.getObject("business_date", LocalDate.class),
                 instant(rs, "accepted_at"), rs.getString("route"));
         row.accounts(rs.getString("debit1"), rs.getString("debit2"), rs.getString("credit1"), rs.getString("credit2"));

@@ -61,6 +61,10 @@ public final class BusinessCalendar {
     private static final LocalTime END_OF_SESSION = LocalTime.of(17, 0);
     private static final LocalTime END_OF_DAY_PROCESSING = LocalTime.of(8, 0);
 
+    /** The netting cycles of deferred net settlement, local time (each business day's last one is at its close). */
+    public static final List<LocalTime> DEFAULT_NET_CYCLES = List.of(LocalTime.of(9, 0), LocalTime.of(11, 0),
+            LocalTime.of(13, 0), LocalTime.of(15, 0), LocalTime.of(17, 0));
+
     /** CIPS phase II in Beijing time, weekends closed, no holidays listed. */
     public static final BusinessCalendar PHASE_II = new BusinessCalendar(Timetable.PHASE_II, BEIJING,
             LocalTime.of(17, 30), Set.of(), Set.of());
@@ -74,6 +78,8 @@ public final class BusinessCalendar {
     private final LocalTime cutOff;
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> workdays;
+    private final List<LocalTime> netCycles;
+
 
     /**
      * @param cutOff the end of the day session (17:30): where a {@link Timetable#DAY_SESSION} day closes
@@ -82,6 +88,11 @@ public final class BusinessCalendar {
      */
     public BusinessCalendar(Timetable timetable, ZoneId zone, LocalTime cutOff, Set<LocalDate> holidays,
             Set<LocalDate> workdays) {
+        this(timetable, zone, cutOff, holidays, workdays, DEFAULT_NET_CYCLES);
+    }
+
+    private BusinessCalendar(Timetable timetable, ZoneId zone, LocalTime cutOff, Set<LocalDate> holidays,
+            Set<LocalDate> workdays, List<LocalTime> netCycles) {
         if (timetable == null || zone == null || cutOff == null) {
             throw new IllegalArgumentException("a business calendar needs a timetable, a time zone and a cut-off");
         }
@@ -93,11 +104,48 @@ public final class BusinessCalendar {
         this.cutOff = cutOff;
         this.holidays = Set.copyOf(holidays);
         this.workdays = Set.copyOf(workdays);
+        this.netCycles = netCycles.stream().sorted().distinct().toList();
     }
 
     /** This calendar with these holidays and working weekend days. */
     public BusinessCalendar withClosures(Set<LocalDate> holidayDates, Set<LocalDate> workingWeekendDays) {
-        return new BusinessCalendar(timetable, zone, cutOff, holidayDates, workingWeekendDays);
+        return new BusinessCalendar(timetable, zone, cutOff, holidayDates, workingWeekendDays, netCycles);
+    }
+
+    /** This calendar with these netting cycles (local times; none: only the one at each day's close). */
+    public BusinessCalendar withNetCycles(List<LocalTime> times) {
+        return new BusinessCalendar(timetable, zone, cutOff, holidays, workdays, times);
+    }
+
+    public List<LocalTime> netCycles() {
+        return netCycles;
+    }
+
+    /**
+     * The netting cycles of business day {@code date}, in time order: each configured time on that
+     * day that falls while it is open and takes payments (one more runs at its close).
+     */
+    public List<Instant> netCyclesOf(LocalDate date) {
+        Instant opens = opensAt(date);
+        Instant until = takesPaymentsUntil(date);
+        List<Instant> cycles = new ArrayList<>();
+        for (LocalTime t : netCycles) {
+            Instant at = at(date, t);
+            if (!at.isBefore(opens) && at.isBefore(until)) {
+                cycles.add(at);
+            }
+        }
+        return cycles;
+    }
+
+    /** The first netting cycle of business day {@code date} after {@code after}; null when none is left before its close. */
+    public Instant nextNetCycle(LocalDate date, Instant after) {
+        for (Instant at : netCyclesOf(date)) {
+            if (at.isAfter(after)) {
+                return at;
+            }
+        }
+        return null;
     }
 
     public static BusinessCalendar cipsPhaseTwo() {
@@ -240,6 +288,6 @@ public final class BusinessCalendar {
     @Override
     public String toString() {
         return timetable + " " + zone + " cut-off " + cutOff + ", " + holidays.size() + " holidays, " + workdays.size()
-                + " working weekend days";
+                + " working weekend days, netting cycles at " + netCycles;
     }
 }

@@ -13,4 +13,9 @@ public enum PaymentStatus {
     public String isoStatus() {
         return isoStatus;
     }
+
+    /** The ISO 20022 status of a payment in this status: a queued one for deferred net settlement is accepted (ACSP). */
+    public String isoStatus(SettlementType settlement) {
+        return this == QUEUED && settlement == SettlementType.DNS ? "ACSP" : isoStatus;
+    }
 }

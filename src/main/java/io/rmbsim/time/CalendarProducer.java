@@ -41,6 +41,9 @@ public class CalendarProducer {
     @ConfigProperty(name = "settlement.holidays-file")
     Optional<String> holidaysFile;
 
+    @ConfigProperty(name = "settlement.dns-cycles", defaultValue = "09:00,11:00,13:00,15:00,17:00")
+    String netCycles;
+
     @Produces
     @Singleton
     BusinessCalendar calendar() {
@@ -54,9 +57,24 @@ public class CalendarProducer {
                 cutOff.map(LocalTime::parse).orElse(BusinessCalendar.PHASE_II.cutOff()), java.util.Set.of(),
                 java.util.Set.of());
         Closures closures = closures();
-        calendar = calendar.withClosures(closures.holidays(), closures.workdays());
+        calendar = calendar.withClosures(closures.holidays(), closures.workdays()).withNetCycles(cycles());
         LOG.infof("Business calendar: %s", calendar);
         return calendar;
+    }
+
+    private java.util.List<LocalTime> cycles() {
+        java.util.List<LocalTime> times = new java.util.ArrayList<>();
+        for (String t : netCycles.split(",")) {
+            if (!t.isBlank() && !t.strip().equalsIgnoreCase("none")) {
+                try {
+                    times.add(LocalTime.parse(t.strip()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("settlement.dns-cycles lists times HH:mm separated by commas; '"
+                            + t.strip() + "' is not one");
+                }
+            }
+        }
+        return times;
     }
 
     private Closures closures() {

@@ -65,7 +65,7 @@ class Pacs008ReaderTest {
         assertThat(first).isEqualTo(new CreditTransfer("eb6305c9-1f7f-49de-aed0-16487c27b42d", "INV-2026-0001",
                 "INSTR-1", "VHSBRUV0XXX", "ICBKCNBJXXX", "125000.00", "CNY", "NORM", "Amur Timber LLC",
                 "40702156000000001234", "Heilongjiang Grain Co.", "6222020200112233445", "GDDS",
-                "Invoice 0001 soybeans"));
+                "Invoice 0001 soybeans", null));
     }
 
     @Test

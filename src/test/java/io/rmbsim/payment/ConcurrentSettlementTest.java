@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Many clients at once: 10,000 random payments between seeded participants from 8 concurrent
  * clients, with random liquidity movements, credit lines granted on the indirect participants'
- * accounts, reservations for HIGH payments on the CIPS accounts, duplicates and cancellations; then
- * the day closes.
+ * accounts, reservations for HIGH payments on the CIPS accounts, payments for deferred net settlement
+ * with netting cycles run among them, duplicates and cancellations; then the day closes (its last
+ * cycle, then AM04 for what is left).
  * From the API alone: every balance equals what the contract's postings rule gives from the settled
  * payments and the liquidity moved, every settled payment is posted exactly once, nothing is left
  * QUEUED, and every answer a client got is what the store holds.
@@ -145,7 +146,10 @@ class ConcurrentSettlementTest {
                 if (r.status == 409) {
                     assertThat(r.body.get("reasonCode").asText()).isEqualTo("AM04");
                 }
-            } else if (dice < 16) {
+            } else if (dice < 17) {
+                Reply r = send("POST", "/settlement/cycles", null);
+                assertThat(r.status).as(r.body.toString()).isEqualTo(200);
+            } else if (dice < 18) {
                 String bic = directs.get(random.nextInt(directs.size()));
                 Reply r = send("PUT", "/accounts/" + bic + "/reservation", Map.of("currency", "CNY",
                         "amount", random.nextInt(2) == 0 ? "0.00" : (1 + random.nextInt(5000)) + ".00"));
@@ -164,6 +168,9 @@ class ConcurrentSettlementTest {
                 p.put("amount", (1 + random.nextInt(3000)) + "." + String.format("%02d", random.nextInt(100)));
                 p.put("currency", "CNY");
                 p.put("priority", random.nextInt(10) == 0 ? "HIGH" : "NORM");
+                if (random.nextInt(8) == 0) {
+                    p.put("settlement", "DNS");
+                }
                 Reply r = send("POST", "/payments", p);
                 assertThat(r.status).as(r.body.toString()).isEqualTo(201);
                 answers.putIfAbsent((String) p.get("uetr"), r.body);
