@@ -31,6 +31,20 @@ class TimetableIT {
     @TempDir
     Path dir;
 
+    /** What the last service started here was given (its store among them). */
+    private Map<String, String> lastProperties = Map.of();
+    /** Scratch databases dropped when the test is done. */
+    private final java.util.List<ScratchDatabase> databases = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void dropDatabases() throws Exception {
+        for (ScratchDatabase db : databases) {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
     @Test
     void aPaymentTakenWhileClosedSettlesAtMondaysOpeningAt0430() throws Exception {
         // Monday 7 December 2026, 04:29:00 Beijing: Friday's day closed on Saturday at 08:30
@@ -54,8 +68,9 @@ class TimetableIT {
 
     @Test
     void theNightSessionBelongsToItsDayWhichClosesAt0830WithTheNextOpeningAtOnce() throws Exception {
-        // Tuesday 1 December 2026, 07:58:30 Beijing: Monday's night session
-        try (Service s = start("tuesday", "2026-12-01T07:58:30+08:00")) {
+        String late;
+        // Tuesday 1 December 2026, 07:59:00 Beijing: Monday's night session
+        try (Service s = start("tuesday", "2026-12-01T07:59:00+08:00")) {
             assertThat(s.day().getString("businessDate")).isEqualTo("2026-11-30");
             assertThat(s.day().getString("session")).isEqualTo("NIGHT");
             s.fund(ICBC, "1000.00");
@@ -64,8 +79,14 @@ class TimetableIT {
             assertThat(s.payment(night).getString("businessDate")).isEqualTo("2026-11-30");
             await("end-of-day processing at 08:00").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> "END_OF_DAY".equals(s.day().getString("session")));
-            String late = s.pay(ICBC, BOC, "100.00");
+            late = s.pay(ICBC, BOC, "100.00");
             assertThat(s.payment(late).getString("businessDate")).as("taken for the next business day").isEqualTo("2026-12-01");
+            assertThat(s.payment(late).getString("status")).isEqualTo("QUEUED");
+            s.service().stop();
+        }
+        // the same store, started again a little before 08:30: the payment taken for Tuesday is still waiting
+        try (Service s = again("tuesday", "2026-12-01T08:29:00+08:00")) {
+            assertThat(s.day().getString("businessDate")).isEqualTo("2026-11-30");
             assertThat(s.payment(late).getString("status")).isEqualTo("QUEUED");
             await("Monday closes at 08:30, Tuesday opens").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> "2026-12-01".equals(s.day().getString("businessDate")));
@@ -76,6 +97,13 @@ class TimetableIT {
         }
     }
 
+    /** The service of an earlier start of this test, on the same store, with another sandbox clock. */
+    private Service again(String name, String clockStart) throws Exception {
+        Map<String, String> properties = new HashMap<>(lastProperties);
+        properties.put("settlement.clock-start", clockStart);
+        return new Service(new RunningService(dir.resolve(name), properties).start(), null);
+    }
+
     private Service start(String name, String clockStart) throws Exception {
         assumeTrue(RunningService.packaged(), "run by mvn verify after the package phase");
         ScratchDatabase db = RunningService.postgresBuild() ? ScratchDatabase.create("rmbsim_timetable") : null;
@@ -84,6 +112,8 @@ class TimetableIT {
         if (db != null) {
             properties.put("quarkus.datasource.jdbc.url", db.url());
         }
+        lastProperties = properties;
+        databases.add(db);
         return new Service(new RunningService(dir.resolve(name), properties).start(), db);
     }
 
@@ -119,9 +149,6 @@ class TimetableIT {
         @Override
         public void close() throws Exception {
             service.close();
-            if (db != null) {
-                db.close();
-            }
         }
     }
 }
