@@ -26,4 +26,29 @@ class MetricsTest {
                 .body(containsString("rmbsim_queue_depth"))
                 .body(containsString("rmbsim_queue_value_cny"));
     }
+
+    @Test
+    void theAgentsBooksAndTheNettingCyclesHaveTheirMetrics() {
+        String agent = newDirect();
+        String russian = io.rmbsim.Payments.newIndirect(agent, "RU");
+        io.rmbsim.Api.as(io.rmbsim.Api.operator()).contentType("application/json")
+                .body(java.util.Map.of("amount", "500.00", "currency", "CNY"))
+                .put("/api/v1/accounts/" + russian + "/credit-line").then().statusCode(200);
+        // covered by the line at Harbin's books, earmarked while the agent's CIPS account has nothing
+        pay(russian, newDirect(), "200.00");
+        io.rmbsim.Api.post("/api/v1/settlement/cycles", java.util.Map.of()).statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .contains("rmbsim_net_cycles_total")
+                .contains("rmbsim_net_cycle_carried_payments_total");
+        org.assertj.core.api.Assertions.assertThat(gauge(metrics, "rmbsim_earmarked_cny")).isGreaterThanOrEqualTo(200.0);
+        org.assertj.core.api.Assertions.assertThat(gauge(metrics, "rmbsim_credit_used_cny")).isGreaterThanOrEqualTo(200.0);
+        org.assertj.core.api.Assertions.assertThat(gauge(metrics, "rmbsim_credit_lines_cny")).isGreaterThanOrEqualTo(500.0);
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not among the metrics"));
+    }
 }
