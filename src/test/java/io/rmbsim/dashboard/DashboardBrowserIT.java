@@ -274,6 +274,9 @@ class DashboardBrowserIT {
                         + "2021-03-01T09:05:00+08:00,YAAACNX0,ZAAACNX0,100.00,NORM\n"
                         + "2021-03-01T09:10:00+08:00,ZAAACNX0,XAAACNX0,100.00,HIGH\n");
         open("/simulations.html");
+        // the page draws its options once it knows who signs in: wait for them, not for a fixed time
+        await("the CSV form's options").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> !browser.findElements(By.id("csv-liquidity")).isEmpty());
         browser.findElement(By.id("csv-file")).sendKeys(csv.toAbsolutePath().toString());
         new Select(browser.findElement(By.id("csv-liquidity"))).selectByValue("LOWER_BOUND");
         browser.findElement(By.cssSelector("#csv-form button[type=submit]")).click();
