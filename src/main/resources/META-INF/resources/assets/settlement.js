@@ -46,6 +46,7 @@ async function refresh() {
     { label: '#', value: (p) => queue.items.indexOf(p) + 1, num: true },
     { label: 'Payment', value: uetrLink },
     { label: 'Priority', value: (p) => p.priority },
+    { label: 'Settlement', value: (p) => p.settlement },
     { label: 'From', value: (p) => el('code', {}, p.debtorAgent) },
     { label: 'To', value: (p) => el('code', {}, p.creditorAgent) },
     { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
