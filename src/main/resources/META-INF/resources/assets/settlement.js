@@ -1,30 +1,41 @@
-// The settlement day: the open business day, every account's balance and queued value, the queue in
-// release order; operators run offsetting and close the day. Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count } from './app.js';
+// The settlement day: the open business day with its session and timetable, every account's balance and
+// queued value, the queue in release order and the day's netting cycles; operators run offsetting and
+// netting cycles and close the day. Polled every 3 seconds.
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count, sessionName } from './app.js';
 
 const me = await start('settlement');
 
 const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
+const beijing = (iso) => time(iso, { beijing: true });
+// a cycle's moment, short enough for half a page: its table's header says the time is Beijing's
+const beijingShort = (iso) => new Date(iso).toLocaleString(undefined,
+  { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+const TIMETABLES = { PHASE_II: 'Phase II (5×24+4)', DAY_SESSION: 'Day session only' };
 
 let lastDrawn = '';
 
 async function refresh() {
-  const [day, accounts, queue] = await Promise.all([
-    api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200')]);
+  const [day, accounts, queue, cycles] = await Promise.all([
+    api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200'),
+    api('/api/v1/settlement/cycles')]);
   document.getElementById('updated').textContent = new Date().toLocaleTimeString();
   // redraw only what changed: a keyboard reader's place in the tables survives the polling
-  const now = JSON.stringify([day, accounts, queue]);
+  const now = JSON.stringify([day, accounts, queue, cycles]);
   if (now === lastDrawn) return;
   lastDrawn = now;
   const own = me.role === 'member';
   fill('figures',
     figure('business-date', 'Business day', day.businessDate),
     figure('day-state', 'State', badge(day.state)),
+    figure('session', 'Session', sessionName(day.session), 'small'),
     // a member's queue below holds its own bank's payments; the day's figures are the whole system's
     figure('queue-count', own ? 'Queued payments, all banks' : 'Queued payments', day.queue.count),
     figure('queue-value', own ? 'Queued value, all banks (CNY)' : 'Queued value (CNY)', money(day.queue.value)),
     own ? figure('own-queue-count', `Queued payments of ${me.bic}`, queue.total) : null,
-    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff, { beijing: true }), 'small'));
+    figure('opens-at', day.state === 'OPEN' ? 'Opened at' : 'Opens at', beijing(day.opensAt), 'small'),
+    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', beijing(day.closesAt || day.cutOff), 'small'),
+    figure('timetable', 'Timetable', TIMETABLES[day.timetable] || day.timetable, 'small'),
+    figure('next-cycle', 'Next netting cycle', day.nextCycle ? beijing(day.nextCycle) : 'Only the one at the day\'s close', 'small'));
 
   const cips = accounts.filter((a) => a.heldAt === 'CIPS');
   const shown = cips.length ? cips : accounts;
@@ -51,6 +62,16 @@ async function refresh() {
     { label: 'To', value: (p) => el('code', {}, p.creditorAgent) },
     { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
   ], queue.items));
+
+  // the payments page has no filter by cycle yet: the cycles show their figures only
+  fill('cycles', table(`${count(cycles.length, 'netting cycle')} on ${day.businessDate}${own ? ', all banks\' totals' : ''}`, [
+    { label: 'Cycle', value: (c) => c.id, num: true },
+    { label: 'Ran at (Beijing time)', value: (c) => beijingShort(c.ranAt) },
+    { label: 'Settled', value: (c) => c.settledCount, num: true },
+    { label: 'Settled value (CNY)', value: (c) => money(c.settledValue), num: true },
+    { label: 'Carried over', value: (c) => c.carriedOverCount, num: true },
+    { label: 'Carried-over value (CNY)', value: (c) => money(c.carriedOverValue), num: true },
+  ], cycles, { rowAttrs: (c) => ({ dataset: { cycle: c.id } }) }));
 
   fill('accounts', table(count(accounts.length, 'settlement account'), [
     { label: 'Account', value: (a) => el('code', {}, a.bic) },
@@ -82,6 +103,11 @@ if (me.role === 'operator') {
   offset.addEventListener('click', () => act(offset, async () => {
     const r = await api('/api/v1/settlement/offset', { method: 'POST' });
     say('action-status', `Offsetting settled ${r.settledCount} payments worth ${money(r.settledValue)} CNY (${r.bilateral} by bilateral, ${r.multilateral} by multilateral offsetting).`, 'ok');
+  }));
+  const cycle = document.getElementById('cycle-button');
+  cycle.addEventListener('click', () => act(cycle, async () => {
+    const r = await api('/api/v1/settlement/cycles', { method: 'POST' });
+    say('action-status', `Netting cycle ${r.id} settled ${count(r.settledCount, 'payment')} worth ${money(r.settledValue)} CNY; ${count(r.carriedOverCount, 'payment')} worth ${money(r.carriedOverValue)} CNY carried over.`, 'ok');
   }));
   const close = document.getElementById('close-button');
   close.addEventListener('click', () => act(close, async () => {
