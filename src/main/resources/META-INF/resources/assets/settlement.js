@@ -1,6 +1,7 @@
-// The settlement day: the open business day with its session and timetable, every account's balance and
-// queued value, the queue in release order and the day's netting cycles; operators run offsetting and
-// netting cycles and close the day. Polled every 3 seconds.
+// The settlement day: the open business day with its session and timetable, every account's balance,
+// credit line, reservation and queued value, the queue in release order and the day's netting cycles;
+// operators run offsetting and netting cycles and close the day; credit lines and reservations are set
+// from a form (the API decides who may). Polled every 3 seconds.
 import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count, sessionName } from './app.js';
 
 const me = await start('settlement');
@@ -77,22 +78,48 @@ async function refresh() {
     { label: 'Account', value: (a) => el('code', {}, a.bic) },
     { label: 'Held at', value: (a) => a.heldAt },
     { label: 'Balance', value: (a) => money(a.balance), num: true },
+    { label: 'Credit line', value: (a) => money(a.creditLine), num: true },
+    { label: 'Earmarked', value: (a) => money(a.earmarked), num: true },
+    { label: 'Reserved', value: (a) => money(a.reserved), num: true },
+    { label: 'Available', value: (a) => money(a.available), num: true },
     { label: 'Queued out', value: (a) => money(a.queuedOutgoing), num: true },
     { label: 'Queued in', value: (a) => money(a.queuedIncoming), num: true },
   ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
+  offerAccounts(accounts);
+}
+
+const limitForm = document.getElementById('limit-form');
+const limitAccount = document.getElementById('limit-account');
+const limitKind = document.getElementById('limit-kind');
+
+/** The form's accounts: every account the caller sees, redrawn only when that list changes. */
+function offerAccounts(accounts) {
+  const bics = accounts.map((a) => a.bic).join(' ');
+  if (limitAccount.dataset.bics === bics) return;
+  limitAccount.dataset.bics = bics;
+  const chosen = limitAccount.value;
+  fill(limitAccount, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${a.bic} (held at ${a.heldAt})`)));
+  if (accounts.some((a) => a.bic === chosen)) limitAccount.value = chosen;
+  else suggestKind();
+}
+
+/** A CIPS account takes a reservation, an indirect one a credit line; the reader may still choose. */
+function suggestKind() {
+  const option = limitAccount.selectedOptions[0];
+  if (option) limitKind.value = option.dataset.heldAt === 'CIPS' ? 'reservation' : 'credit-line';
 }
 
 const tick = poll(refresh, 3000, (e) => {
   document.getElementById('updated').textContent = `not since ${new Date().toLocaleTimeString()}: ${problemText(e)}`;
 });
 
-async function act(button, fn) {
+async function act(button, fn, status = 'action-status') {
   button.disabled = true;
   try {
     await fn();
     await tick();
   } catch (e) {
-    say('action-status', problemText(e), 'error');
+    say(status, problemText(e), 'error');
   } finally {
     button.disabled = false;
   }
@@ -115,4 +142,22 @@ if (me.role === 'operator') {
     const r = await api('/api/v1/settlement/day/close', { method: 'POST' });
     say('action-status', `Closed ${r.closedDate}: ${r.settledByLastOffset} settled by the last offset, ${r.rejected} rejected (AM04). ${r.openedDate} is open.`, 'ok');
   }));
+}
+
+// operators, agents (credit lines of their indirects) and direct participants (their own reservation)
+if (me.role === 'operator' || me.role === 'member') {
+  limitForm.hidden = false;
+  limitAccount.addEventListener('change', suggestKind);
+  const submit = limitForm.querySelector('button[type=submit]');
+  limitForm.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const kind = limitKind.value;
+    act(submit, async () => {
+      const a = await api(`/api/v1/accounts/${encodeURIComponent(limitAccount.value)}/${kind}`,
+        { method: 'PUT', body: { amount: document.getElementById('limit-amount').value.trim(), currency: 'CNY' } });
+      say('limit-status', kind === 'credit-line'
+        ? `The credit line of ${a.bic} is now ${money(a.creditLine)} CNY; ${money(a.available)} CNY available.`
+        : `${a.bic} now reserves ${money(a.reserved)} CNY for HIGH payments; ${money(a.available)} CNY available to NORM payments.`, 'ok');
+    }, 'limit-status');
+  });
 }
