@@ -168,6 +168,16 @@ export function time(iso, { beijing = false } = {}) {
   return beijing ? `${shown} Beijing time` : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
+const SESSIONS = {
+  DAY: 'Day session', END_OF_SESSION: 'End-of-session processing', NIGHT: 'Night session',
+  END_OF_DAY: 'End-of-day processing', CLOSED: 'Closed',
+};
+
+/** The business day's session (GET /settlement/day's session) in words. */
+export function sessionName(session) {
+  return SESSIONS[session] || session || '';
+}
+
 /** Writes a message into a status region (role=status/alert in the page), as ok or error. */
 export function say(id, message, kind = '') {
   const e = document.getElementById(id);

@@ -1,5 +1,5 @@
 // The overview: sign-in, then the key figures of the network, the alliance and the day.
-import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure } from './app.js';
+import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure, sessionName } from './app.js';
 
 const next = new URLSearchParams(location.search).get('next');
 
@@ -64,7 +64,7 @@ async function showOverview() {
     figure('count-indirect', 'Indirect participants', active.filter((p) => p.participation === 'INDIRECT').length),
     figure('count-russian-behind-harbin', 'Russian banks behind Harbin Bank', russian.length, 'harbin'),
     figure('count-alliance-active', 'Active alliance members', alliance.activeMembers),
-    figure('business-date', `Business day (${day.state})`, day.businessDate),
+    figure('business-date', `Business day (${day.state}, ${sessionName(day.session).toLowerCase()})`, day.businessDate),
     figure('queue-size', 'Queued payments (all banks)', `${day.queue.count} · ${money(day.queue.value)} CNY`));
 }
 

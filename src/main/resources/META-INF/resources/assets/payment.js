@@ -11,10 +11,13 @@ const ROLE_NAMES = {
   CREDITOR_SETTLEMENT_AGENT: 'Creditor settlement agent', CREDITOR_AGENT: 'Creditor agent',
 };
 
+const SETTLEMENTS = { RTGS: 'RTGS (gross, in real time)', DNS: 'DNS (deferred net settlement, at a netting cycle)' };
+
 function facts(p) {
   const rows = [
     ['Status', badge(p.status)], ['ISO status', p.isoStatus], ['Reason', p.reasonCode ? `${p.reasonCode}: ${p.reason || ''}` : '—'],
-    ['Settled by', p.settlementMethod || '—'], ['Amount', `${money(p.amount)} ${p.currency}`], ['Priority', p.priority],
+    ['Settlement', SETTLEMENTS[p.settlement] || p.settlement], ['Settled by', p.settlementMethod || '—'],
+    ['Amount', `${money(p.amount)} ${p.currency}`], ['Priority', p.priority],
     ['Debtor agent', el('code', {}, p.debtorAgent)], ['Creditor agent', el('code', {}, p.creditorAgent)],
     ['End-to-end id', p.endToEndId], ['Business date', p.businessDate], ['Accepted', time(p.acceptedAt)],
     ['Settled', time(p.settledAt) || '—'], ['Debtor', p.debtor ? p.debtor.name || '' : '—'], ['Creditor', p.creditor ? p.creditor.name || '' : '—'],

@@ -20,6 +20,7 @@ const search = latest(() => {
   fill('results', table(`${count(r.total, 'payment')} match${r.total ? `; ${r.page * r.size + 1} to ${r.page * r.size + r.items.length} shown` : ''}`, [
     { label: 'Payment (UETR)', value: (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr) },
     { label: 'Status', value: (p) => badge(p.status) },
+    { label: 'Settlement', value: (p) => p.settlement },
     { label: 'Method', value: (p) => p.settlementMethod || '' },
     { label: 'Debtor agent', value: (p) => el('code', {}, p.debtorAgent) },
     { label: 'Creditor agent', value: (p) => el('code', {}, p.creditorAgent) },

@@ -1,30 +1,42 @@
-// The settlement day: the open business day, every account's balance and queued value, the queue in
-// release order; operators run offsetting and close the day. Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count } from './app.js';
+// The settlement day: the open business day with its session and timetable, every account's balance,
+// credit line, reservation and queued value, the queue in release order and the day's netting cycles;
+// operators run offsetting and netting cycles and close the day; credit lines and reservations are set
+// from a form (the API decides who may). Polled every 3 seconds.
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count, sessionName } from './app.js';
 
 const me = await start('settlement');
 
 const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
+const beijing = (iso) => time(iso, { beijing: true });
+// a cycle's moment, short enough for half a page: its table's header says the time is Beijing's
+const beijingShort = (iso) => new Date(iso).toLocaleString(undefined,
+  { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+const TIMETABLES = { PHASE_II: 'Phase II (5×24+4)', DAY_SESSION: 'Day session only' };
 
 let lastDrawn = '';
 
 async function refresh() {
-  const [day, accounts, queue] = await Promise.all([
-    api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200')]);
+  const [day, accounts, queue, cycles] = await Promise.all([
+    api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200'),
+    api('/api/v1/settlement/cycles')]);
   document.getElementById('updated').textContent = new Date().toLocaleTimeString();
   // redraw only what changed: a keyboard reader's place in the tables survives the polling
-  const now = JSON.stringify([day, accounts, queue]);
+  const now = JSON.stringify([day, accounts, queue, cycles]);
   if (now === lastDrawn) return;
   lastDrawn = now;
   const own = me.role === 'member';
   fill('figures',
     figure('business-date', 'Business day', day.businessDate),
     figure('day-state', 'State', badge(day.state)),
+    figure('session', 'Session', sessionName(day.session), 'small'),
     // a member's queue below holds its own bank's payments; the day's figures are the whole system's
     figure('queue-count', own ? 'Queued payments, all banks' : 'Queued payments', day.queue.count),
     figure('queue-value', own ? 'Queued value, all banks (CNY)' : 'Queued value (CNY)', money(day.queue.value)),
     own ? figure('own-queue-count', `Queued payments of ${me.bic}`, queue.total) : null,
-    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.cutOff, { beijing: true }), 'small'));
+    figure('opens-at', day.state === 'OPEN' ? 'Opened at' : 'Opens at', beijing(day.opensAt), 'small'),
+    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', beijing(day.closesAt || day.cutOff), 'small'),
+    figure('timetable', 'Timetable', TIMETABLES[day.timetable] || day.timetable, 'small'),
+    figure('next-cycle', 'Next netting cycle', day.nextCycle ? beijing(day.nextCycle) : 'Only the one at the day\'s close', 'small'));
 
   const cips = accounts.filter((a) => a.heldAt === 'CIPS');
   const shown = cips.length ? cips : accounts;
@@ -46,31 +58,68 @@ async function refresh() {
     { label: '#', value: (p) => queue.items.indexOf(p) + 1, num: true },
     { label: 'Payment', value: uetrLink },
     { label: 'Priority', value: (p) => p.priority },
+    { label: 'Settlement', value: (p) => p.settlement },
     { label: 'From', value: (p) => el('code', {}, p.debtorAgent) },
     { label: 'To', value: (p) => el('code', {}, p.creditorAgent) },
     { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
   ], queue.items));
 
+  // the payments page has no filter by cycle yet: the cycles show their figures only
+  fill('cycles', table(`${count(cycles.length, 'netting cycle')} on ${day.businessDate}${own ? ', all banks\' totals' : ''}`, [
+    { label: 'Cycle', value: (c) => c.id, num: true },
+    { label: 'Ran at (Beijing time)', value: (c) => beijingShort(c.ranAt) },
+    { label: 'Settled', value: (c) => c.settledCount, num: true },
+    { label: 'Settled value (CNY)', value: (c) => money(c.settledValue), num: true },
+    { label: 'Carried over', value: (c) => c.carriedOverCount, num: true },
+    { label: 'Carried-over value (CNY)', value: (c) => money(c.carriedOverValue), num: true },
+  ], cycles, { rowAttrs: (c) => ({ dataset: { cycle: c.id } }) }));
+
   fill('accounts', table(count(accounts.length, 'settlement account'), [
     { label: 'Account', value: (a) => el('code', {}, a.bic) },
     { label: 'Held at', value: (a) => a.heldAt },
     { label: 'Balance', value: (a) => money(a.balance), num: true },
+    { label: 'Credit line', value: (a) => money(a.creditLine), num: true },
+    { label: 'Earmarked', value: (a) => money(a.earmarked), num: true },
+    { label: 'Reserved', value: (a) => money(a.reserved), num: true },
+    { label: 'Available', value: (a) => money(a.available), num: true },
     { label: 'Queued out', value: (a) => money(a.queuedOutgoing), num: true },
     { label: 'Queued in', value: (a) => money(a.queuedIncoming), num: true },
   ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
+  offerAccounts(accounts);
+}
+
+const limitForm = document.getElementById('limit-form');
+const limitAccount = document.getElementById('limit-account');
+const limitKind = document.getElementById('limit-kind');
+
+/** The form's accounts: every account the caller sees, redrawn only when that list changes. */
+function offerAccounts(accounts) {
+  const bics = accounts.map((a) => a.bic).join(' ');
+  if (limitAccount.dataset.bics === bics) return;
+  limitAccount.dataset.bics = bics;
+  const chosen = limitAccount.value;
+  fill(limitAccount, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${a.bic} (held at ${a.heldAt})`)));
+  if (accounts.some((a) => a.bic === chosen)) limitAccount.value = chosen;
+  else suggestKind();
+}
+
+/** A CIPS account takes a reservation, an indirect one a credit line; the reader may still choose. */
+function suggestKind() {
+  const option = limitAccount.selectedOptions[0];
+  if (option) limitKind.value = option.dataset.heldAt === 'CIPS' ? 'reservation' : 'credit-line';
 }
 
 const tick = poll(refresh, 3000, (e) => {
   document.getElementById('updated').textContent = `not since ${new Date().toLocaleTimeString()}: ${problemText(e)}`;
 });
 
-async function act(button, fn) {
+async function act(button, fn, status = 'action-status') {
   button.disabled = true;
   try {
     await fn();
     await tick();
   } catch (e) {
-    say('action-status', problemText(e), 'error');
+    say(status, problemText(e), 'error');
   } finally {
     button.disabled = false;
   }
@@ -82,10 +131,33 @@ if (me.role === 'operator') {
     const r = await api('/api/v1/settlement/offset', { method: 'POST' });
     say('action-status', `Offsetting settled ${r.settledCount} payments worth ${money(r.settledValue)} CNY (${r.bilateral} by bilateral, ${r.multilateral} by multilateral offsetting).`, 'ok');
   }));
+  const cycle = document.getElementById('cycle-button');
+  cycle.addEventListener('click', () => act(cycle, async () => {
+    const r = await api('/api/v1/settlement/cycles', { method: 'POST' });
+    say('action-status', `Netting cycle ${r.id} settled ${count(r.settledCount, 'payment')} worth ${money(r.settledValue)} CNY; ${count(r.carriedOverCount, 'payment')} worth ${money(r.carriedOverValue)} CNY carried over.`, 'ok');
+  }));
   const close = document.getElementById('close-button');
   close.addEventListener('click', () => act(close, async () => {
     if (!window.confirm('Close the business day? Whatever is still queued after a last offset is rejected (AM04).')) return;
     const r = await api('/api/v1/settlement/day/close', { method: 'POST' });
     say('action-status', `Closed ${r.closedDate}: ${r.settledByLastOffset} settled by the last offset, ${r.rejected} rejected (AM04). ${r.openedDate} is open.`, 'ok');
   }));
+}
+
+// operators, agents (credit lines of their indirects) and direct participants (their own reservation)
+if (me.role === 'operator' || me.role === 'member') {
+  limitForm.hidden = false;
+  limitAccount.addEventListener('change', suggestKind);
+  const submit = limitForm.querySelector('button[type=submit]');
+  limitForm.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const kind = limitKind.value;
+    act(submit, async () => {
+      const a = await api(`/api/v1/accounts/${encodeURIComponent(limitAccount.value)}/${kind}`,
+        { method: 'PUT', body: { amount: document.getElementById('limit-amount').value.trim(), currency: 'CNY' } });
+      say('limit-status', kind === 'credit-line'
+        ? `The credit line of ${a.bic} is now ${money(a.creditLine)} CNY; ${money(a.available)} CNY available.`
+        : `${a.bic} now reserves ${money(a.reserved)} CNY for HIGH payments; ${money(a.available)} CNY available to NORM payments.`, 'ok');
+    }, 'limit-status');
+  });
 }

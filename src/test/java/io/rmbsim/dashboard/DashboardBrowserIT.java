@@ -83,8 +83,10 @@ class DashboardBrowserIT {
 
         Files.createDirectories(SHOTS);
         Path work = Files.createTempDirectory(Path.of("target"), "dashboard-it");
-        // the day must not close by itself at 17:30 Beijing time while the test runs
-        service = new RunningService(work.resolve("data"), Map.of("settlement.auto-close", "false")).start();
+        // the day must not close by itself at 17:30 Beijing time while the test runs, and no netting cycle
+        // runs by the clock: deferred net settlement waits for the operator's button
+        service = new RunningService(work.resolve("data"), Map.of("settlement.auto-close", "false",
+                "settlement.dns-cycles", "none")).start();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -195,7 +197,7 @@ class DashboardBrowserIT {
         open("/payments.html?debtorAgent=" + russianBank);
         WebElement row = await("the payment in the results").atMost(PATIENCE).ignoreExceptions()
                 .until(() -> browser.findElement(By.cssSelector("#results tr[data-uetr='" + uetr + "']")), e -> e != null);
-        assertThat(row.getText()).contains("SETTLED", "123,456.78", chineseBank);
+        assertThat(row.getText()).contains("SETTLED", "RTGS", "123,456.78", chineseBank);
         pageIsUsable("payments");
 
         row.findElement(By.tagName("a")).click();
@@ -249,6 +251,60 @@ class DashboardBrowserIT {
 
     @Test
     @Order(6)
+    void theSettlementPageShowsTheSessionAndTheNettingCyclesAndTheOperatorRunsOneAndGrantsACreditLine() throws IOException {
+        // a payment for deferred net settlement: it waits for a netting cycle
+        String dns = UUID.randomUUID().toString();
+        service.request().contentType(ContentType.JSON).body(Map.of("uetr", dns, "endToEndId", "DASH-DNS",
+                "debtorAgent", russianBank, "creditorAgent", chineseBank, "amount", "2500.00", "currency", "CNY",
+                "settlement", "DNS")).post("/api/v1/payments").then().statusCode(201);
+        assertThat(paymentStatus(dns)).isEqualTo("QUEUED");
+
+        open("/settlement.html");
+        assertThat(waitForText("session", t -> !t.isEmpty()))
+                .isIn("Day session", "End-of-session processing", "Night session", "End-of-day processing", "Closed");
+        assertThat(waitForText("timetable", t -> !t.isEmpty())).isEqualTo("Day session only");
+        assertThat(browser.findElement(By.id("opens-at")).getText()).endsWith("Beijing time");
+        assertThat(browser.findElement(By.id("cut-off")).getText()).endsWith("Beijing time");
+        assertThat(browser.findElement(By.id("next-cycle")).getText()).isEqualTo("Only the one at the day's close");
+        WebElement queued = await("the DNS payment in the queue").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#queue a[href$='" + dns + "']")), e -> e != null);
+        assertThat(queued.findElement(By.xpath("./ancestor::tr")).getText()).contains("DNS", "2,500.00");
+        assertThat(browser.findElement(By.cssSelector("#cycles caption")).getText()).contains("netting cycle");
+
+        WebElement button = browser.findElement(By.id("cycle-button"));
+        assertThat(button.getText()).isEqualTo("Run a netting cycle now");
+        button.sendKeys(Keys.ENTER);   // by keyboard
+        String said = waitForText("action-status", t -> t.startsWith("Netting cycle"));
+        assertThat(said).contains("settled 1 payment worth 2,500.00 CNY");
+        await("the DNS payment settled").atMost(PATIENCE).until(() -> paymentStatus(dns), "SETTLED"::equals);
+        String cycle = said.replaceAll("^Netting cycle (\\d+) .*", "$1");
+        WebElement row = await("the cycle in the table").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#cycles tr[data-cycle='" + cycle + "']")), e -> e != null);
+        assertThat(row.getText()).contains("2,500.00");
+        assertThat(browser.findElements(By.cssSelector("#cycles th")).stream().map(WebElement::getText))
+                .contains("Ran at (Beijing time)", "Settled", "Carried over");
+        await("the DNS payment leaves the queue").atMost(PATIENCE)
+                .until(() -> browser.findElements(By.cssSelector("#queue a[href$='" + dns + "']")).isEmpty());
+
+        // the accounts' new columns, and a credit line granted to an indirect participant from the form
+        List<String> columns = browser.findElements(By.cssSelector("#accounts th")).stream().map(WebElement::getText).toList();
+        assertThat(columns).contains("Credit line", "Earmarked", "Reserved", "Available");
+        new Select(browser.findElement(By.id("limit-account"))).selectByValue(unfundedRussianBank);
+        assertThat(new Select(browser.findElement(By.id("limit-kind"))).getFirstSelectedOption().getAttribute("value"))
+                .as("an indirect account takes a credit line").isEqualTo("credit-line");
+        browser.findElement(By.id("limit-amount")).sendKeys("654321.00");
+        browser.findElement(By.cssSelector("#limit-form button[type=submit]")).click();
+        assertThat(waitForText("limit-status", t -> !t.isEmpty())).contains(unfundedRussianBank, "654,321.00");
+        await("the new credit line in the accounts table").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#accounts tr[data-account='" + unfundedRussianBank + "']")).getText(),
+                        t -> t.contains("654,321.00"));
+        JsonNode account = JSON.readTree(service.request().get("/api/v1/accounts/" + unfundedRussianBank).asString());
+        assertThat(account.path("creditLine").asText()).isEqualTo("654321.00");
+        pageIsUsable("settlement-cycles");
+    }
+
+    @Test
+    @Order(7)
     void aSimulationRunsFromTheFormAndItsChartsAreDrawn() throws IOException {
         open("/simulations.html");
         new Select(browser.findElement(By.id("sim-scenario"))).selectByValue("harbin-ftz-2021h1");
@@ -265,7 +321,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aCsvStreamIsUploadedFromThePageAndReported() throws IOException {
         // a gridlock among three banks: only offsetting settles it, whatever the liquidity
         Path csv = Files.writeString(Files.createTempFile(Path.of("target"), "stream", ".csv"),
@@ -291,7 +347,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void everyPageIsReachedByKeyboardFromItsSkipLinkAndMarksItselfInTheNavigation() {
         Map<String, String> pages = Map.of("/", "Overview", "/network.html", "Network", "/alliance.html", "Alliance",
                 "/settlement.html", "Settlement", "/payments.html", "Payments", "/simulations.html", "Simulations",
@@ -310,7 +366,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aMemberBankSeesOnlyItsOwnPaymentsAndAccountAndNoOperatorControls() throws IOException {
         // Harbin Bank as a member: it sees the application to join through it, and cannot decide it
         String applicant = applyThroughHarbin("ZEYARUBZXXX", "Zeya Test Bank");
@@ -321,6 +377,16 @@ class DashboardBrowserIT {
         assertThat(row.findElements(By.tagName("button"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("button[data-approve]"))).isEmpty();
         shot("network-member");
+
+        // as their settlement agent it sees its indirect participants' accounts and grants one a credit line
+        open("/settlement.html");
+        await("Harbin Bank's indirect participant in its accounts").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#accounts tr[data-account='" + russianBank + "']")), e -> e != null);
+        new Select(browser.findElement(By.id("limit-account"))).selectByValue(russianBank);
+        browser.findElement(By.id("limit-amount")).sendKeys("1000.00");
+        browser.findElement(By.cssSelector("#limit-form button[type=submit]")).click();
+        assertThat(waitForText("limit-status", t -> !t.isEmpty())).startsWith("The credit line of " + russianBank + " is now 1,000.00 CNY");
+        assertThat(browser.findElement(By.id("cycle-button")).isDisplayed()).isFalse();
 
         signIn("member", russianBank);
 
@@ -335,11 +401,16 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#accounts tr[data-account]")).getAttribute("data-account")).isEqualTo(russianBank);
         assertThat(browser.findElement(By.id("offset-button")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("close-button")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("cycle-button")).isDisplayed()).isFalse();
+        // an indirect participant cannot grant itself a credit line: the page says what the API answered
+        browser.findElement(By.id("limit-amount")).sendKeys("1.00");
+        browser.findElement(By.cssSelector("#limit-form button[type=submit]")).click();
+        assertThat(waitForText("limit-status", t -> !t.isEmpty())).contains("(403)", "settlement agent");
         shot("settlement-member");
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theSignInPageSendsTheReaderOnlyToPagesOfThisService() {
         signIn("operator", null);
         for (String next : List.of("//example.org/x", "/%5Cexample.org/x", "/%09/example.org/x", "https://example.org/")) {
@@ -352,7 +423,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void everyPageFitsANarrowScreen() throws IOException {
         viewport(390, 844, true);
         // each page with what shows it has drawn its content
@@ -375,7 +446,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void noPageAskedAnyHostButTheServiceItself() {
         collectLogs();
         String own = URI.create(service.baseUri()).getAuthority();
@@ -431,6 +502,10 @@ class DashboardBrowserIT {
         await(id + " is drawn").atMost(PATIENCE).ignoreExceptions()
                 .until(() -> "true".equals(browser.findElement(By.id(id)).getAttribute("data-rendered"))
                         && !browser.findElements(By.cssSelector("#" + id + " canvas")).isEmpty());
+    }
+
+    private static String paymentStatus(String uetr) throws IOException {
+        return JSON.readTree(service.request().get("/api/v1/payments/" + uetr).asString()).path("status").asText();
     }
 
     /** A Russian bank applies, through the API, to join CIPS through Harbin Bank; its application waits for a decision. */
