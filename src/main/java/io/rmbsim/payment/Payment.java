@@ -7,6 +7,7 @@ import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementMethod;
 import io.rmbsim.settlement.SettlementType;
+import io.rmbsim.settlement.TransferKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -71,11 +72,17 @@ public class Payment extends PanacheEntityBase {
     /** RTGS, or DNS: deferred net settlement. */
     @Enumerated(EnumType.STRING)
     public SettlementType settlement;
+    /** A customer transfer, an institution's own transfer, or a return. */
+    @Enumerated(EnumType.STRING)
+    public TransferKind kind;
+    /** For a return: the payment it returns. */
+    @Column(name = "return_of")
+    public UUID returnOf;
 
     public PaymentSnapshot snapshot() {
         return new PaymentSnapshot(new PaymentOrder(uetr, endToEndId, debtorAgent, creditorAgent, amount, currency,
                 priority, debtorName, debtorAccount, creditorName, creditorAccount, purpose, remittanceInformation,
-                settlement),
+                settlement, kind, returnOf),
                 status, reasonCode, reason, settlementMethod, businessDate, acceptedAt, settledAt, route);
     }
 }

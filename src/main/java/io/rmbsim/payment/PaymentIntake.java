@@ -8,6 +8,7 @@ import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.Refusal;
 import io.rmbsim.settlement.SettlementType;
+import io.rmbsim.settlement.TransferKind;
 import io.rmbsim.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -45,6 +46,14 @@ public final class PaymentIntake {
         if (amount <= 0) {
             throw ProblemException.invalid("amount", "must be positive");
         }
+        TransferKind kind = p.kind() == null ? TransferKind.CUSTOMER : p.kind();
+        if (kind == TransferKind.RETURN) {
+            throw ProblemException.invalid("kind", "a return is sent to POST /api/v1/payments/returns, naming the payment it returns");
+        }
+        if (kind == TransferKind.INSTITUTION && (p.debtor() != null || p.creditor() != null)) {
+            throw ProblemException.invalid(p.debtor() != null ? "debtor" : "creditor",
+                    "an institution's own transfer (pacs.009) has no customers: its debtor and creditor are the agents");
+        }
         return new PaymentOrder(UUID.fromString(p.uetr()), p.endToEndId(), debtorAgent, creditorAgent, amount,
                 p.currency().toUpperCase(Locale.ROOT), p.priority() == null ? Priority.NORM : p.priority(),
                 blankless(p.debtor() == null ? null : p.debtor().name()),
@@ -52,7 +61,7 @@ public final class PaymentIntake {
                 blankless(p.creditor() == null ? null : p.creditor().name()),
                 blankless(p.creditor() == null ? null : p.creditor().account()),
                 blankless(p.purpose()), blankless(p.remittanceInformation()),
-                p.settlement() == null ? SettlementType.RTGS : p.settlement());
+                p.settlement() == null ? SettlementType.RTGS : p.settlement(), kind, null);
     }
 
     /** Why a pacs.008 transaction is refused as malformed, or empty. */
@@ -92,8 +101,17 @@ public final class PaymentIntake {
      * is recognised as the same payment.
      */
     public static PaymentOrder order(CreditTransfer t, String messageId) {
+        return order(t, messageId, TransferKind.CUSTOMER);
+    }
+
+    /**
+     * The same for a pacs.008 ({@link TransferKind#CUSTOMER}) or a pacs.009 ({@link TransferKind#INSTITUTION})
+     * transaction; a derived UETR names the message type, so the two never collide.
+     */
+    public static PaymentOrder order(CreditTransfer t, String messageId, TransferKind kind) {
+        String messageType = kind == TransferKind.INSTITUTION ? "pacs.009/" : "pacs.008/";
         UUID uetr = t.uetr() != null ? UUID.fromString(t.uetr())
-                : UUID.nameUUIDFromBytes(("pacs.008/" + messageId + "/" + t.instructionId() + "/" + t.endToEndId())
+                : UUID.nameUUIDFromBytes((messageType + messageId + "/" + t.instructionId() + "/" + t.endToEndId())
                         .getBytes(StandardCharsets.UTF_8));
         return new PaymentOrder(uetr, t.endToEndId(), Bic.parse(t.debtorAgent()).value(),
                 Bic.parse(t.creditorAgent()).value(), Money.parseFen(t.amount()), t.currency().toUpperCase(Locale.ROOT),
@@ -101,7 +119,7 @@ public final class PaymentIntake {
                 clip(t.debtorAccount(), 34), blankless(t.creditorName()), clip(t.creditorAccount(), 34),
                 clip(t.purpose(), 35), blankless(t.remittanceInformation()),
                 // SttlmInf/ClrSys/Prtry DNS asks for deferred net settlement; anything else is gross
-                "DNS".equalsIgnoreCase(t.clearingSystem()) ? SettlementType.DNS : SettlementType.RTGS);
+                "DNS".equalsIgnoreCase(t.clearingSystem()) ? SettlementType.DNS : SettlementType.RTGS, kind, null);
     }
 
     private static String clip(String s, int max) {

@@ -9,6 +9,7 @@ import io.rmbsim.payment.SubmitPayment.Customer;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementMethod;
+import io.rmbsim.settlement.TransferKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +40,31 @@ public record PaymentView(
         String purpose,
         String remittanceInformation,
         @Schema(example = "RTGS", description = "RTGS, or DNS: deferred net settlement at the next netting cycle")
-        io.rmbsim.settlement.SettlementType settlement) {
+        io.rmbsim.settlement.SettlementType settlement,
+        @Schema(example = "CUSTOMER", description = "CUSTOMER (pacs.008), INSTITUTION (pacs.009) or RETURN (pacs.004)")
+        TransferKind kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "For a return: the payment it returns") UUID returnOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The returns of this payment, in acceptance order (shown when one payment is read)")
+        List<ReturnRef> returns) {
+
+    /** A return of a payment, as its original's view lists it. */
+    @Schema(name = "ReturnRef")
+    public record ReturnRef(UUID uetr, @Schema(example = "400.00") String amount, PaymentStatus status,
+                            @Schema(example = "ACSC") String isoStatus) {
+
+        static ReturnRef of(Payment p) {
+            return new ReturnRef(p.uetr, Money.format(p.amount), p.status, p.status.isoStatus(p.settlement));
+        }
+    }
+
+    /** The same view, listing the payment's returns. */
+    public PaymentView withReturns(List<ReturnRef> returns) {
+        return new PaymentView(uetr, status, isoStatus, reasonCode, reason, settlementMethod, businessDate, acceptedAt,
+                settledAt, route, endToEndId, debtorAgent, creditorAgent, amount, currency, priority, debtor, creditor,
+                purpose, remittanceInformation, settlement, kind, returnOf, List.copyOf(returns));
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RouteHop")
@@ -53,7 +78,7 @@ public record PaymentView(
                 Route.decode(p.route()).stream().map(h -> new RouteHop(h.role(), h.bic())).toList(),
                 o.endToEndId(), o.debtorAgent(), o.creditorAgent(), Money.format(o.amount()), o.currency(), o.priority(),
                 customer(o.debtorName(), o.debtorAccount()), customer(o.creditorName(), o.creditorAccount()),
-                o.purpose(), o.remittanceInformation(), o.settlement());
+                o.purpose(), o.remittanceInformation(), o.settlement(), o.kind(), o.returnOf(), null);
     }
 
     private static Customer customer(String name, String account) {

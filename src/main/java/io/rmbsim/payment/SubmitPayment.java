@@ -4,6 +4,7 @@ import io.rmbsim.money.Money;
 import io.rmbsim.web.validation.Text;
 import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementType;
+import io.rmbsim.settlement.TransferKind;
 import io.rmbsim.web.validation.ValidBic;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One customer credit transfer: pacs.008 in JSON form. */
+/**
+ * One credit transfer in JSON form: a customer's (pacs.008, the default) or an institution's own
+ * (pacs.009, {@code kind: INSTITUTION}, without customers).
+ */
 @Schema(name = "SubmitPayment")
 public record SubmitPayment(
         @NotNull @Pattern(regexp = PaymentIntake.UUID_PATTERN, message = "must be a UUID (ISO 20022 UETR)")
@@ -32,7 +36,10 @@ public record SubmitPayment(
         @Size(max = 140) @Pattern(regexp = Text.PRINTABLE, message = Text.PRINTABLE_MESSAGE)
         @Schema(example = "Soybeans, contract 2021-HRB-117") String remittanceInformation,
         @Schema(defaultValue = "RTGS", description = "RTGS: gross, in real time; DNS: deferred net settlement at the next "
-                + "netting cycle") SettlementType settlement) {
+                + "netting cycle") SettlementType settlement,
+        @Schema(defaultValue = "CUSTOMER", enumeration = {"CUSTOMER", "INSTITUTION"}, description = "CUSTOMER: a "
+                + "customer credit transfer (pacs.008); INSTITUTION: the banks' own funds (pacs.009), debtor and creditor "
+                + "are the agents themselves. A return is sent to /payments/returns.") TransferKind kind) {
 
     /** A customer behind an agent: outside the settlement model, kept and returned. */
     @Schema(name = "Customer")

@@ -5,6 +5,7 @@ import io.rmbsim.sequencer.SettlementSequencer.Submission;
 import io.rmbsim.settlement.PaymentOrder;
 import io.rmbsim.settlement.Refusal;
 import io.rmbsim.settlement.SettlementEngine;
+import io.rmbsim.settlement.SettlementRefused;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -28,24 +29,42 @@ final class Deduplication {
 
     /** A submission's answer, read once the batch is committed (later commands may settle it). */
     record PendingSubmission(PaymentRow row, PaymentSnapshot stored, boolean created, boolean conflicting,
-            Refusal refusal) {
+            Refusal refusal, SettlementRefused.Kind refusedAs) {
+
+        PendingSubmission(PaymentRow row, PaymentSnapshot stored, boolean created, boolean conflicting) {
+            this(row, stored, created, conflicting, null, null);
+        }
+
+        static PendingSubmission refused(SettlementRefused.Kind kind, Refusal refusal) {
+            return new PendingSubmission(null, null, false, false, refusal, kind);
+        }
 
         Submission answer() {
-            return new Submission(row == null ? stored : row.snapshot(), created, conflicting, refusal);
+            return new Submission(row == null ? stored : row.snapshot(), created, conflicting, refusal, refusedAs);
         }
     }
+
+    /** Reason codes of a refused return (ISO 20022 external codes). */
+    static final String UNKNOWN_ORIGINAL = "NOOR";
+    static final String NOT_RETURNABLE = "NARR";
+    static final String WRONG_AGENT = "AGNT";
+    static final String BEYOND_ORIGINAL = "AM09";
 
     private final LiveLedger ledger;
     private final Map<UUID, PaymentSnapshot> stored;
     private final Map<String, StateLoader.StoredMove> storedMoves;
     private final Map<UUID, PaymentRow> acceptedNow = new HashMap<>();
     private final Map<String, LiquidityRequest> movedNow = new HashMap<>();
+    private final Map<UUID, StateLoader.Returnable> returnables;
+    /** What this batch's accepted returns took from each original, beyond what the store already holds. */
+    private final Map<UUID, Long> returnedNow = new HashMap<>();
 
     private Deduplication(LiveLedger ledger, Map<UUID, PaymentSnapshot> stored,
-            Map<String, StateLoader.StoredMove> storedMoves) {
+            Map<String, StateLoader.StoredMove> storedMoves, Map<UUID, StateLoader.Returnable> returnables) {
         this.ledger = ledger;
         this.stored = stored;
         this.storedMoves = storedMoves;
+        this.returnables = returnables;
     }
 
     /** Reads what the store already holds of the batch's payments and keyed liquidity movements. */
@@ -55,7 +74,9 @@ final class Deduplication {
         Map<String, StateLoader.StoredMove> storedMoves = StateLoader.storedLiquidityMoves(dataSource, batch.stream()
                 .filter(c -> c.liquidity != null && c.liquidity.idempotencyKey() != null)
                 .map(c -> new StateLoader.MoveKey(c.liquidity.account(), c.liquidity.idempotencyKey())).toList());
-        return new Deduplication(ledger, stored, storedMoves);
+        Map<UUID, StateLoader.Returnable> returnables = StateLoader.returnables(dataSource, batch.stream()
+                .filter(c -> c.order != null && c.order.isReturn()).map(c -> c.order.returnOf()).distinct().toList());
+        return new Deduplication(ledger, stored, storedMoves, returnables);
     }
 
     /** Accepts the payment unless it was already accepted (then answers that one) or would pass the capacity. */
@@ -65,19 +86,72 @@ final class Deduplication {
             earlier = ledger.queuedPayment(order.uetr());
         }
         if (earlier != null) {
-            return new PendingSubmission(earlier, null, false, !earlier.order.equals(order), null);
+            return new PendingSubmission(earlier, null, false, !earlier.order.equals(order));
         }
         PaymentSnapshot before = stored.get(order.uetr());
         if (before != null) {
-            return new PendingSubmission(null, before, false, !before.order().equals(order), null);
+            return new PendingSubmission(null, before, false, !before.order().equals(order));
+        }
+        if (order.isReturn()) {
+            PendingSubmission refused = returnRefused(order);
+            if (refused != null) {
+                return refused;
+            }
         }
         String beyondCapacity = ledger.exceedsCapacity(order);
         if (beyondCapacity != null) {
-            return new PendingSubmission(null, null, false, false, new Refusal(SettlementEngine.EXCEEDS_CAPACITY, beyondCapacity));
+            return PendingSubmission.refused(SettlementRefused.Kind.BEYOND_CAPACITY,
+                    new Refusal(SettlementEngine.EXCEEDS_CAPACITY, beyondCapacity));
         }
         PaymentRow row = ledger.accept(order);
         acceptedNow.put(order.uetr(), row);
-        return new PendingSubmission(row, null, true, false, null);
+        if (order.isReturn()) {
+            returnedNow.merge(order.returnOf(), order.amount(), Long::sum);
+        }
+        return new PendingSubmission(row, null, true, false);
+    }
+
+    /**
+     * Why this return may not be accepted, or null: its original must be known and settled, the
+     * return must go back the way the original came (from its creditor's agent to its debtor's) in its
+     * currency, and all returns of one original (queued, settled, and those of this batch) add up to at
+     * most the original's amount. Checked here, on the single writer, so two returns sent at once
+     * cannot together pass the original.
+     */
+    private PendingSubmission returnRefused(PaymentOrder order) {
+        UUID originalId = order.returnOf();
+        PaymentRow earlierInBatch = acceptedNow.get(originalId);
+        StateLoader.Returnable original = earlierInBatch != null
+                ? new StateLoader.Returnable(earlierInBatch.order, earlierInBatch.status, 0)
+                : returnables.get(originalId);
+        if (original == null) {
+            return PendingSubmission.refused(SettlementRefused.Kind.NOT_FOUND, new Refusal(UNKNOWN_ORIGINAL,
+                    "payment " + originalId + " is not known here; only a settled payment can be returned"));
+        }
+        PaymentOrder o = original.order();
+        if (original.status() != io.rmbsim.settlement.PaymentStatus.SETTLED) {
+            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal(NOT_RETURNABLE,
+                    "payment " + originalId + " is " + original.status() + "; only a settled payment can be returned"
+                            + (original.status() == io.rmbsim.settlement.PaymentStatus.QUEUED
+                            ? " (a queued one can be cancelled)" : "")));
+        }
+        if (!order.debtorAgent().equals(o.creditorAgent()) || !order.creditorAgent().equals(o.debtorAgent())) {
+            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal(WRONG_AGENT,
+                    "a return of payment " + originalId + " goes from " + o.creditorAgent() + " back to "
+                            + o.debtorAgent()));
+        }
+        if (!order.currency().equals(o.currency())) {
+            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal("AM03",
+                    "a return of payment " + originalId + " is in " + o.currency()));
+        }
+        long returned = original.returned() + returnedNow.getOrDefault(originalId, 0L);
+        if (order.amount() > o.amount() - returned) {
+            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal(BEYOND_ORIGINAL,
+                    "returns of payment " + originalId + " may add up to at most its amount "
+                            + io.rmbsim.money.Money.format(o.amount()) + " " + o.currency() + "; "
+                            + io.rmbsim.money.Money.format(returned) + " is returned or being returned already"));
+        }
+        return null;
     }
 
     /**

@@ -172,8 +172,8 @@ final class Journal {
                 + " creditor_agent, amount, currency, priority, debtor_name, debtor_account, creditor_name,"
                 + " creditor_account, purpose, remittance_info, status, reason_code, reason, settlement_method,"
                 + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2, settlement_run,"
-                + " cips_position, settlement) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?)");
+                + " cips_position, settlement, kind, return_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("update payment set status = ?, reason_code = ?,"
                         + " reason = ?, settlement_method = ?, settled_at = ?, settlement_run = ?, cips_position = ?"
                         + " where uetr = ?")) {
@@ -222,6 +222,8 @@ final class Journal {
                     setRun(insert, 27, r.run);
                     setLong(insert, 28, r.cipsPosition);
                     insert.setString(29, o.settlement().name());
+                    insert.setString(30, o.kind().name());
+                    insert.setObject(31, o.returnOf());
                     insert.addBatch();
                     inserts++;
                 }

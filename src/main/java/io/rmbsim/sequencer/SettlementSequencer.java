@@ -47,7 +47,21 @@ public class SettlementSequencer {
      * The outcome of a payment submission; {@code refusal}, when set, says why settlement could not
      * take it now (it would pass the engine's capacity, AM13): nothing of it was kept.
      */
-    public record Submission(PaymentSnapshot payment, boolean created, boolean conflicting, Refusal refusal) {
+    /**
+     * A submission's answer: the payment as it stands, whether this submission created it, whether the
+     * UETR was used before for different content, or why it was refused and not kept ({@code refusedAs}
+     * says how: beyond capacity, or a return whose original is unknown or does not allow it).
+     */
+    public record Submission(PaymentSnapshot payment, boolean created, boolean conflicting, Refusal refusal,
+            SettlementRefused.Kind refusedAs) {
+
+        /** This submission's answer, unless it was refused: then the refusal, as settlement's exception. */
+        public Submission orRefuse() {
+            if (refusal != null) {
+                throw new SettlementRefused(refusedAs, refusal);
+            }
+            return this;
+        }
     }
 
     public Submission submit(PaymentOrder order) {

@@ -28,7 +28,8 @@ final class StateLoader {
     private static final String PAYMENT_COLUMNS = "uetr, seq, end_to_end_id, debtor_agent, creditor_agent, amount,"
             + " currency, priority, debtor_name, debtor_account, creditor_name, creditor_account, purpose,"
             + " remittance_info, status, reason_code, reason, settlement_method, business_date, accepted_at,"
-            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run, cips_position, settlement";
+            + " settled_at, route, debit1, debit2, credit1, credit2, settlement_run, cips_position, settlement, kind,"
+            + " return_of";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -115,6 +116,34 @@ final class StateLoader {
                 while (rs.next()) {
                     PaymentRow row = row(rs);
                     found.put(row.order.uetr(), row.snapshot());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A payment some return names, as stored: what it was, where it stands, and what the stored returns
+     * of it that still count (queued or settled) add up to.
+     */
+    record Returnable(PaymentOrder order, PaymentStatus status, long returned) {
+    }
+
+    /** The stored payments these returns name, by UETR; one that is not stored is absent. */
+    static Map<UUID, Returnable> returnables(DataSource dataSource, List<UUID> originals) throws SQLException {
+        Map<UUID, Returnable> found = new HashMap<>();
+        if (originals.isEmpty()) {
+            return found;
+        }
+        Map<UUID, PaymentSnapshot> payments = storedPayments(dataSource, originals);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select coalesce(sum(amount), 0) from payment"
+                        + " where return_of = ? and status in ('QUEUED', 'SETTLED')")) {
+            for (PaymentSnapshot p : payments.values()) {
+                s.setObject(1, p.order().uetr());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    found.put(p.order().uetr(), new Returnable(p.order(), p.status(), rs.getLong(1)));
                 }
             }
         }
@@ -214,7 +243,8 @@ final class StateLoader {
                 rs.getString("currency"), Priority.valueOf(rs.getString("priority")), rs.getString("debtor_name"),
                 rs.getString("debtor_account"), rs.getString("creditor_name"), rs.getString("creditor_account"),
                 rs.getString("purpose"), rs.getString("remittance_info"),
-                io.rmbsim.settlement.SettlementType.valueOf(rs.getString("settlement")));
+                io.rmbsim.settlement.SettlementType.valueOf(rs.getString("settlement")),
+                io.rmbsim.settlement.TransferKind.valueOf(rs.getString("kind")), rs.getObject("return_of", UUID.class));
         PaymentRow row = new PaymentRow(order, rs.getLong("seq"), rs.getObject("business_date", LocalDate.class),
                 instant(rs, "accepted_at"), rs.getString("route"));
         row.accounts(rs.getString("debit1"), rs.getString("debit2"), rs.getString("credit1"), rs.getString("credit2"));

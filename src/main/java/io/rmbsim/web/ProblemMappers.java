@@ -61,6 +61,7 @@ public class ProblemMappers {
         return switch (e.kind()) {
             case CONFLICT -> respond(Problems.conflict(r.text(), r.reasonCode()));
             case BEYOND_CAPACITY -> respond(Problems.exceedsCapacity(r.text(), r.reasonCode()));
+            case NOT_FOUND -> respond(Problems.notFound(r.text(), r.reasonCode()));
         };
     }
 

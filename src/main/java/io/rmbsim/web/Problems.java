@@ -67,7 +67,12 @@ public final class Problems {
 
     /** 404: nothing of that kind with that identifier (or nothing the caller may see). */
     public static Problem notFound(String detail) {
-        return new Problem(TYPE + "not-found", "Not found", 404, detail, null, null);
+        return notFound(detail, null);
+    }
+
+    /** 404 with an ISO 20022 reason code, e.g. the original of a return that settlement does not know. */
+    public static Problem notFound(String detail, String reasonCode) {
+        return new Problem(TYPE + "not-found", "Not found", 404, detail, null, reasonCode);
     }
 
     /** 409: the current state does not allow the action. */
