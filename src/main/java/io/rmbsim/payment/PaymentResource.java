@@ -8,6 +8,11 @@ import io.rmbsim.iso20022.Iso20022Exception;
 import io.rmbsim.iso20022.Pacs002Writer;
 import io.rmbsim.iso20022.Pacs008;
 import io.rmbsim.iso20022.Pacs008Reader;
+import io.rmbsim.iso20022.Pacs009;
+import io.rmbsim.iso20022.Pacs009Reader;
+import io.rmbsim.iso20022.IsoMessages;
+import io.rmbsim.iso20022.MessageIds;
+import io.rmbsim.settlement.TransferKind;
 import io.rmbsim.iso20022.TransactionStatus;
 import io.rmbsim.settlement.Refusal;
 import io.rmbsim.sequencer.PaymentSnapshot;
@@ -44,6 +49,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -57,22 +63,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/payments")
 @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MEMBER})
-@Tag(name = "Payments", description = "Customer credit transfers (pacs.008) routed through CIPS")
+@Tag(name = "Payments", description = "Credit transfers (pacs.008, pacs.009) routed through CIPS")
 public class PaymentResource {
 
     /** Most transactions one pacs.008 may carry here. */
     static final int MAX_TRANSACTIONS = 1000;
+    /** What a status report names as the original message id when the message had none. */
+    static final String NOT_PROVIDED = "NOTPROVIDED";
 
     private final SettlementSequencer sequencer;
     private final Clock clock;
     private final Caller caller;
     private final Ledger ledger;
+    private final PaymentLookup payments;
 
-    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller, Ledger ledger) {
+    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller, Ledger ledger, PaymentLookup payments) {
         this.sequencer = sequencer;
         this.clock = clock;
         this.caller = caller;
         this.ledger = ledger;
+        this.payments = payments;
     }
 
     @POST
@@ -108,15 +118,18 @@ public class PaymentResource {
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "Submit a pacs.008 document (ISO 20022 XML)", description = "One or more transactions; "
-            + "answers a pacs.002.001.10 with one TxInfAndSts per transaction. A DTD, an entity or unparsable XML "
-            + "is a 400 and nothing of the document is processed.")
+    @Operation(summary = "Submit a pacs.008 or pacs.009 document (ISO 20022 XML)", description = "One or more "
+            + "transactions: customer credit transfers (pacs.008) or institutions' own transfers (pacs.009, whose Dbtr "
+            + "and Cdtr are the banks whose accounts move); answers a pacs.002.001.10 with one TxInfAndSts per "
+            + "transaction. A DTD, an entity or unparsable XML is a 400 and nothing of the document is processed.")
     @APIResponse(responseCode = "200", description = "pacs.002 status report", content = @Content(mediaType = MediaType.APPLICATION_XML))
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public Response submitXml(byte[] document) {
-        Pacs008 message;
+        Transfers message;
         try {
-            message = Pacs008Reader.read(document, MAX_TRANSACTIONS);
+            message = "pacs.009".equals(IsoMessages.messageType(document))
+                    ? Transfers.of(Pacs009Reader.read(document, MAX_TRANSACTIONS))
+                    : Transfers.of(Pacs008Reader.read(document, MAX_TRANSACTIONS));
         } catch (Iso20022Exception e) {
             throw new ProblemException(Problems.invalidIso20022(e.getMessage(), "FF01"));
         }
@@ -126,12 +139,12 @@ public class PaymentResource {
         List<PaymentOrder> orders = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i++) {
             if (malformed.get(i).isEmpty()) {
-                orders.add(PaymentIntake.order(transactions.get(i), message.messageId()));
+                orders.add(PaymentIntake.order(transactions.get(i), message.messageId(), message.kind()));
             }
         }
         // a member's message is refused whole if any transaction pays from another bank
         for (PaymentOrder order : orders) {
-            caller.requireActingFor(order.debtorAgent(), "DbtrAgt");
+            caller.requireActingFor(order.debtorAgent(), message.kind() == TransferKind.INSTITUTION ? "Dbtr" : "DbtrAgt");
         }
         java.util.Iterator<Submission> settled = sequencer.submitAll(orders).iterator();
         List<TransactionStatus> statuses = new ArrayList<>();
@@ -143,10 +156,23 @@ public class PaymentResource {
                             problem.get().text())
                     : status(t, settled.next()));
         }
-        String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
-                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), message.messageId(),
-                message.version() == null ? null : "pacs.008." + message.version(), statuses);
+        String report = Pacs002Writer.write(MessageIds.next("PACS002"),
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), Objects.requireNonNullElse(message.messageId(), NOT_PROVIDED),
+                message.version() == null ? null : message.messageType() + "." + message.version(), statuses);
         return Response.ok(report, MediaType.APPLICATION_XML).build();
+    }
+
+    /** The transactions of a pacs.008 or a pacs.009, as one shape. */
+    private record Transfers(String messageType, TransferKind kind, String messageId, String version,
+            List<CreditTransfer> transactions) {
+
+        static Transfers of(Pacs008 m) {
+            return new Transfers("pacs.008", TransferKind.CUSTOMER, m.messageId(), m.version(), m.transactions());
+        }
+
+        static Transfers of(Pacs009 m) {
+            return new Transfers("pacs.009", TransferKind.INSTITUTION, m.messageId(), m.version(), m.transactions());
+        }
     }
 
     private static TransactionStatus status(CreditTransfer t, Submission s) {
@@ -169,7 +195,10 @@ public class PaymentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A payment's current state, with its route")
     public PaymentView get(@PathParam("uetr") String uetr) {
-        return PaymentView.of(visible(uetr).snapshot());
+        Payment p = visible(uetr);
+        List<PaymentView.ReturnRef> returns = Payment.<Payment>find("returnOf = ?1", Sort.by("seq"), p.uetr).stream()
+                .map(PaymentView.ReturnRef::of).toList();
+        return PaymentView.of(p.snapshot()).withReturns(returns);
     }
 
     @GET
@@ -236,7 +265,7 @@ public class PaymentResource {
     @Operation(summary = "The payment's pacs.002 status report (XML)")
     public Response statusReport(@PathParam("uetr") String uetr) {
         PaymentSnapshot p = visible(uetr).snapshot();
-        String report = Pacs002Writer.write("PACS002-" + UUID.randomUUID().toString().substring(0, 24),
+        String report = Pacs002Writer.write(MessageIds.next("PACS002"),
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), p.order().endToEndId(),
                 List.of(new TransactionStatus(null, p.order().endToEndId(), p.order().uetr().toString(),
                         p.status().isoStatus(p.order().settlement()), p.reasonCode(), p.reason())));
@@ -245,11 +274,7 @@ public class PaymentResource {
 
     /** The payment, if the caller may see it: a member sees only those its bank sent or receives. */
     private Payment visible(String uetr) {
-        Payment p = Payment.findById(QueryParams.pathId("payment", uetr));
-        if (p == null || !caller.mayRead(p.debtorAgent, p.creditorAgent)) {
-            throw ProblemException.notFound("payment", uetr);
-        }
-        return p;
+        return payments.visible(uetr);
     }
 
     private static ProblemException duplicate(UUID uetr) {
