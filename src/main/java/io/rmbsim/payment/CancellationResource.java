@@ -12,6 +12,7 @@ import io.rmbsim.iso20022.MessageIds;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.Problems;
 import io.rmbsim.web.validation.Text;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,9 +62,11 @@ public class CancellationResource {
     }
 
     /** camt.056 in JSON form: the payments to cancel. */
+    @RegisterForReflection // Jackson reads or writes it; nested in a resource
     @Schema(name = "CancellationRequest")
     public record CancellationRequestBody(@NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> cancellations) {
 
+        @RegisterForReflection // Jackson reads or writes it; nested in a resource
         @Schema(name = "CancellationRequestItem")
         public record Item(
                 @NotNull @Pattern(regexp = PaymentIntake.UUID_PATTERN, message = "must be a UUID (ISO 20022 UETR)")
@@ -78,9 +81,11 @@ public class CancellationResource {
     }
 
     /** camt.029 in JSON form: one resolution per payment asked about, in the order asked. */
+    @RegisterForReflection // Jackson reads or writes it; nested in a resource
     @Schema(name = "CancellationResolutions")
     public record Resolutions(List<Resolution> resolutions) {
 
+        @RegisterForReflection // Jackson reads or writes it; nested in a resource
         @Schema(name = "CancellationResolution")
         public record Resolution(String uetr, String cancellationId,
                                  @Schema(example = "CNCL", description = "CNCL cancelled, RJCR refused") String status,

@@ -11,6 +11,7 @@ import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.Problems;
 import io.rmbsim.web.validation.Text;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,9 +63,11 @@ public class StatusRequestResource {
     }
 
     /** pacs.028 in JSON form. */
+    @RegisterForReflection // Jackson reads or writes it; nested in a resource
     @Schema(name = "StatusRequest")
     public record StatusRequestBody(@NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull Item> requests) {
 
+        @RegisterForReflection // Jackson reads or writes it; nested in a resource
         @Schema(name = "StatusRequestItem")
         public record Item(
                 @NotNull @Pattern(regexp = PaymentIntake.UUID_PATTERN, message = "must be a UUID (ISO 20022 UETR)")
@@ -75,9 +78,11 @@ public class StatusRequestResource {
     }
 
     /** pacs.002 in JSON form: one status per payment asked about, in the order asked. */
+    @RegisterForReflection // Jackson reads or writes it; nested in a resource
     @Schema(name = "StatusAnswers")
     public record Statuses(List<Status> statuses) {
 
+        @RegisterForReflection // Jackson reads or writes it; nested in a resource
         @Schema(name = "StatusAnswer")
         public record Status(String uetr, String statusRequestId,
                              @Schema(example = "ACSC", description = "ACSC, ACSP, PDNG, CANC, or RJCT (also for a payment unknown to the caller)")

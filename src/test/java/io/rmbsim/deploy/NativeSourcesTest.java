@@ -89,10 +89,14 @@ class NativeSourcesTest {
                     .filter(f -> f.endsWith(".class") && f.startsWith("io/rmbsim/"))
                     .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
                     .filter(c -> c.matches(".*\\.[A-Za-z]+View(\\$.*)?") || c.endsWith(".Problem") || c.endsWith(".Page")
+                            || c.matches("io\\.rmbsim\\.payment\\.(CancellationResource|StatusRequestResource)\\$.*")
+                            || c.equals("io.rmbsim.payment.SubmitReturn") || c.equals("io.rmbsim.payment.SubmitPayment")
                             || c.startsWith("io.rmbsim.simulation.SimulationReport") || c.startsWith("io.rmbsim.seed.HarbinNetworkSeed$Seed"))
                     .forEach(jsonClasses::add);
         }
-        assertThat(jsonClasses).contains("io.rmbsim.payment.PaymentView", "io.rmbsim.web.Problem");
+        assertThat(jsonClasses).contains("io.rmbsim.payment.PaymentView", "io.rmbsim.web.Problem",
+                "io.rmbsim.payment.PaymentView$ReturnRef", "io.rmbsim.payment.CancellationResource$Resolutions$Resolution",
+                "io.rmbsim.payment.StatusRequestResource$StatusRequestBody$Item", "io.rmbsim.payment.SubmitReturn");
         assertThat(reflected).containsAll(jsonClasses);
     }
 }

@@ -27,6 +27,9 @@ class HostileInputTest {
     record Endpoint(String name, String path, String contentType, String valid) {
     }
 
+    /** A payment no one sent: what the cancellation, return and status bodies name, so nothing can move. */
+    static final String UNKNOWN = "7c1d9e2a-3b4f-4a5e-8f6d-0a1b2c3d4e5f";
+
     @Test
     void noHostileBodyGetsA500OrChangesAnythingWhenRefused() throws InterruptedException {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
@@ -54,6 +57,16 @@ class HostileInputTest {
                 new Endpoint("payments", "/api/v1/payments", "application/json",
                         "{\"uetr\":\"0e8a3b1e-8c55-4a4f-9d2b-6f1a2b3c4d5e\",\"endToEndId\":\"E\",\"debtorAgent\":\"" + payer + "\",\"creditorAgent\":\"" + agent + "\",\"amount\":\"1.00\",\"currency\":\"CNY\"}"),
                 new Endpoint("pacs.008", "/api/v1/payments", "application/xml", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf><GrpHdr><MsgId>M</MsgId></GrpHdr><CdtTrfTxInf><PmtId><EndToEndId>E</EndToEndId></PmtId><IntrBkSttlmAmt Ccy=\"CNY\">1.00</IntrBkSttlmAmt><DbtrAgt><FinInstnId><BICFI>" + payer + "</BICFI></FinInstnId></DbtrAgt><CdtrAgt><FinInstnId><BICFI>" + agent + "</BICFI></FinInstnId></CdtrAgt></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"),
+                new Endpoint("pacs.009", "/api/v1/payments", "application/xml", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08\"><FICdtTrf><GrpHdr><MsgId>M</MsgId></GrpHdr><CdtTrfTxInf><PmtId><EndToEndId>E</EndToEndId></PmtId><IntrBkSttlmAmt Ccy=\"CNY\">1.00</IntrBkSttlmAmt><Dbtr><FinInstnId><BICFI>" + payer + "</BICFI></FinInstnId></Dbtr><Cdtr><FinInstnId><BICFI>" + agent + "</BICFI></FinInstnId></Cdtr></CdtTrfTxInf></FICdtTrf></Document>"),
+                new Endpoint("camt.056", "/api/v1/payments/cancellation-requests", "application/xml", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.056.001.08\"><FIToFIPmtCxlReq><Assgnmt><Id>M</Id><Assgnr><Agt><FinInstnId><BICFI>" + payer + "</BICFI></FinInstnId></Agt></Assgnr></Assgnmt><Undrlyg><TxInf><CxlId>C</CxlId><OrgnlEndToEndId>E</OrgnlEndToEndId><OrgnlUETR>" + UNKNOWN + "</OrgnlUETR></TxInf></Undrlyg></FIToFIPmtCxlReq></Document>"),
+                new Endpoint("cancellation-requests", "/api/v1/payments/cancellation-requests", "application/json",
+                        "{\"cancellations\":[{\"uetr\":\"" + UNKNOWN + "\",\"cancellationId\":\"C\",\"reasonCode\":\"DUPL\"}]}"),
+                new Endpoint("pacs.004", "/api/v1/payments/returns", "application/xml", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09\"><PmtRtr><GrpHdr><MsgId>M</MsgId></GrpHdr><TxInf><RtrId>R</RtrId><OrgnlEndToEndId>E</OrgnlEndToEndId><OrgnlUETR>" + UNKNOWN + "</OrgnlUETR><RtrdIntrBkSttlmAmt Ccy=\"CNY\">1.00</RtrdIntrBkSttlmAmt><RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf></TxInf></PmtRtr></Document>"),
+                new Endpoint("returns", "/api/v1/payments/returns", "application/json",
+                        "{\"uetr\":\"1e8a3b1e-8c55-4a4f-9d2b-6f1a2b3c4d5e\",\"returnOf\":\"" + UNKNOWN + "\",\"amount\":\"1.00\",\"reasonCode\":\"AC04\"}"),
+                new Endpoint("pacs.028", "/api/v1/payments/status-requests", "application/xml", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.028.001.03\"><FIToFIPmtStsReq><GrpHdr><MsgId>M</MsgId></GrpHdr><TxInf><StsReqId>S</StsReqId><OrgnlEndToEndId>E</OrgnlEndToEndId><OrgnlUETR>" + UNKNOWN + "</OrgnlUETR></TxInf></FIToFIPmtStsReq></Document>"),
+                new Endpoint("status-requests", "/api/v1/payments/status-requests", "application/json",
+                        "{\"requests\":[{\"uetr\":\"" + UNKNOWN + "\",\"statusRequestId\":\"S\"}]}"),
                 new Endpoint("simulations", "/api/v1/simulations", "application/json",
                         "{\"seed\":1,\"modes\":[\"RTGS\"],\"payments\":[{\"time\":\"2021-03-01T09:00:00+08:00\",\"debtorAgent\":\"XAAACNX0\",\"creditorAgent\":\"YAAACNX0\",\"amount\":\"1.00\"}]}"),
                 new Endpoint("simulations.csv", "/api/v1/simulations?seed=1&modes=RTGS", "text/csv",
