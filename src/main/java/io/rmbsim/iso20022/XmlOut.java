@@ -13,6 +13,8 @@ import java.util.Deque;
  */
 final class XmlOut {
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("\\d+(\\.\\d{1,5})?");
+
     private final StringBuilder out = new StringBuilder(1024);
     private final Deque<String> open = new ArrayDeque<>();
 
@@ -56,6 +58,25 @@ final class XmlOut {
         out.append('<').append(name).append(" Ccy=\"").append(escape(currency)).append("\">")
                 .append(Money.format(fen)).append("</").append(name).append('>');
         return this;
+    }
+
+    /**
+     * An amount leaf given as decimal text, e.g. {@code <Amt Ccy="CNY">400.00</Amt>}. The text must be
+     * what the schema's amount types allow (digits, at most 5 decimals, at most 18 digits in all).
+     */
+    XmlOut amount(String name, String currency, String decimal) {
+        if (decimal == null || !DECIMAL.matcher(decimal).matches() || decimal.replace(".", "").length() > 18) {
+            throw new IllegalArgumentException("not an ISO 20022 amount: " + decimal);
+        }
+        indent();
+        out.append('<').append(name).append(" Ccy=\"").append(escape(currency)).append("\">")
+                .append(decimal).append("</").append(name).append('>');
+        return this;
+    }
+
+    /** A financial institution by its BIC: {@code <name><FinInstnId><BICFI>bic</BICFI></FinInstnId></name>}. */
+    XmlOut agent(String name, String bic) {
+        return open(name).open("FinInstnId").leaf("BICFI", bic).close().close();
     }
 
     /** Closes everything still open and returns the document. */
