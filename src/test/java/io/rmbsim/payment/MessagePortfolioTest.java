@@ -13,6 +13,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.prowidesoftware.swift.model.mx.MxCamt02900109;
+import com.prowidesoftware.swift.model.mx.MxCamt05600108;
+import com.prowidesoftware.swift.model.mx.MxPacs00200110;
+import com.prowidesoftware.swift.model.mx.MxPacs00400109;
+import com.prowidesoftware.swift.model.mx.MxPacs00900108;
+import com.prowidesoftware.swift.model.mx.MxPacs02800103;
+import com.prowidesoftware.swift.model.mx.dic.ActiveCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
+import com.prowidesoftware.swift.model.mx.dic.CaseAssignment5;
+import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction36;
+import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentCancellationRequestV08;
+import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentStatusRequestV03;
+import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionCreditTransferV08;
+import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader90;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader91;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader93;
+import com.prowidesoftware.swift.model.mx.dic.Party40Choice;
+import com.prowidesoftware.swift.model.mx.dic.PaymentIdentification7;
+import com.prowidesoftware.swift.model.mx.dic.PaymentReturnReason6;
+import com.prowidesoftware.swift.model.mx.dic.PaymentReturnV09;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction106;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction110;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction112;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction113;
+import com.prowidesoftware.swift.model.mx.dic.ReturnReason5Choice;
+import com.prowidesoftware.swift.model.mx.dic.SettlementInstruction7;
+import com.prowidesoftware.swift.model.mx.dic.SettlementMethod1Code;
+import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction23;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rmbsim.Api;
 import io.restassured.http.ContentType;
@@ -186,7 +215,7 @@ public class MessagePortfolioTest {
         assertThat(status(queuedAgain)).isEqualTo("CANCELLED");
 
         // malformed: a problem, nothing cancelled
-        String stays = pay(poor, rich, "5.00");
+        String stays = pay(poor, rich, "500.00");
         Api.post("/api/v1/payments/cancellation-requests", Map.of("cancellations", List.of(Map.of("uetr", "not-a-uuid"))))
                 .statusCode(400).contentType("application/problem+json");
         Api.post("/api/v1/payments/cancellation-requests", Map.of("cancellations", List.of())).statusCode(400);
@@ -361,6 +390,83 @@ public class MessagePortfolioTest {
         refusedXml(given(), "/api/v1/payments/status-requests", pacs028("S4").replace("<TxInf>", ""), 400);
         Api.post("/api/v1/payments/status-requests", Map.of("requests", List.of(Map.of("uetr", "x")))).statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    // ---- a client on a library no one here wrote ------------------------------------------------
+
+    @Test
+    void aClientOnProwideSendsEveryNewMessageAndReadsEveryAnswer() {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        String a = funded("1000.00");
+        String b = newDirect();
+        String transfer = UUID.randomUUID().toString();
+        // pacs.009 built by Prowide, its pacs.002 read by Prowide
+        var fi = new MxPacs00900108().setFICdtTrf(new FinancialInstitutionCreditTransferV08()
+                .setGrpHdr(new GroupHeader93().setMsgId("PW-009-" + transfer.substring(0, 8)).setCreDtTm(now).setNbOfTxs("1")
+                        .setSttlmInf(new SettlementInstruction7().setSttlmMtd(SettlementMethod1Code.CLRG)))
+                .addCdtTrfTxInf(new CreditTransferTransaction36()
+                        .setPmtId(new PaymentIdentification7().setInstrId("PW-I").setEndToEndId("PW-E").setUETR(transfer))
+                        .setIntrBkSttlmAmt(new ActiveCurrencyAndAmount().setCcy("CNY").setValue(new java.math.BigDecimal("600.00")))
+                        .setDbtr(fiAgent(a)).setCdtr(fiAgent(b))));
+        var report = MxPacs00200110.parse(given().contentType("application/xml").body(fi.message()).post("/api/v1/payments")
+                .then().statusCode(200).extract().asString()).getFIToFIPmtStsRpt();
+        assertThat(report.getGrpHdr().getMsgId()).hasSizeLessThanOrEqualTo(35);
+        assertThat(report.getOrgnlGrpInfAndSts().get(0).getOrgnlMsgId()).isEqualTo("PW-009-" + transfer.substring(0, 8));
+        assertThat(report.getTxInfAndSts().get(0).getOrgnlUETR()).isEqualTo(transfer);
+        assertThat(report.getTxInfAndSts().get(0).getTxSts()).isEqualTo("ACSC");
+
+        // pacs.004 built by Prowide: 250.00 of it back; the pacs.002 and the pacs.004 echo read by Prowide
+        var ret = new MxPacs00400109().setPmtRtr(new PaymentReturnV09()
+                .setGrpHdr(new GroupHeader90().setMsgId("PW-004").setCreDtTm(now).setNbOfTxs("1")
+                        .setSttlmInf(new SettlementInstruction7().setSttlmMtd(SettlementMethod1Code.CLRG)))
+                .addTxInf(new PaymentTransaction112().setRtrId("PW-R1").setOrgnlEndToEndId("PW-E").setOrgnlUETR(transfer)
+                        .setRtrdIntrBkSttlmAmt(new ActiveCurrencyAndAmount().setCcy("CNY").setValue(new java.math.BigDecimal("250.00")))
+                        .addRtrRsnInf(new PaymentReturnReason6().setRsn(new ReturnReason5Choice().setCd("AC04")))));
+        var returned = MxPacs00200110.parse(as(member(b)).contentType("application/xml").body(ret.message())
+                .post("/api/v1/payments/returns").then().statusCode(200).extract().asString()).getFIToFIPmtStsRpt()
+                .getTxInfAndSts().get(0);
+        assertThat(returned.getTxSts()).isEqualTo("ACSC");
+        assertThat(returned.getOrgnlInstrId()).isEqualTo("PW-R1");
+        var echo = MxPacs00400109.parse(given().get("/api/v1/payments/returns/" + returned.getOrgnlUETR()).then()
+                .statusCode(200).extract().asString()).getPmtRtr().getTxInf().get(0);
+        assertThat(echo.getRtrId()).isEqualTo("PW-R1");
+        assertThat(echo.getOrgnlUETR()).isEqualTo(transfer);
+        assertThat(echo.getOrgnlIntrBkSttlmAmt().getValue()).isEqualByComparingTo("600.00");
+        assertThat(echo.getRtrdIntrBkSttlmAmt().getValue()).isEqualByComparingTo("250.00");
+        assertThat(echo.getInstgAgt().getFinInstnId().getBICFI()).isEqualTo(b);
+        assertThat(echo.getInstdAgt().getFinInstnId().getBICFI()).isEqualTo(a);
+        assertThat(echo.getRtrRsnInf().get(0).getRsn().getCd()).isEqualTo("AC04");
+        assertThat(balance(a)).isEqualTo("650.00");
+
+        // camt.056 built by Prowide for a queued payment and the settled one; the camt.029 read by Prowide
+        String queued = pay(b, a, "5000.00");
+        var cxl = new MxCamt05600108().setFIToFIPmtCxlReq(new FIToFIPaymentCancellationRequestV08()
+                .setAssgnmt(new CaseAssignment5().setId("PW-CASE").setCreDtTm(now)
+                        .setAssgnr(new Party40Choice().setAgt(fiAgent(b)))
+                        .setAssgne(new Party40Choice().setAgt(fiAgent("CIPSCNSHXXX"))))
+                .addUndrlyg(new UnderlyingTransaction23()
+                        .addTxInf(new PaymentTransaction106().setCxlId("PW-C1").setOrgnlUETR(queued))));
+        var resolution = MxCamt02900109.parse(as(member(b)).contentType("application/xml").body(cxl.message())
+                .post("/api/v1/payments/cancellation-requests").then().statusCode(200).extract().asString()).getRsltnOfInvstgtn();
+        assertThat(resolution.getSts().getConf()).isEqualTo("CNCL");
+        assertThat(resolution.getRslvdCase().getId()).isEqualTo("PW-CASE");
+        assertThat(resolution.getCxlDtls().get(0).getTxInfAndSts().get(0).getCxlStsId()).isEqualTo("PW-C1");
+        assertThat(resolution.getCxlDtls().get(0).getTxInfAndSts().get(0).getTxCxlSts().value()).isEqualTo("ACCR");
+        assertThat(status(queued)).isEqualTo("CANCELLED");
+
+        // pacs.028 built by Prowide; its pacs.002 read by Prowide
+        var ask = new MxPacs02800103().setFIToFIPmtStsReq(new FIToFIPaymentStatusRequestV03()
+                .setGrpHdr(new GroupHeader91().setMsgId("PW-028").setCreDtTm(now))
+                .addTxInf(new PaymentTransaction113().setStsReqId("PW-S1").setOrgnlUETR(transfer))
+                .addTxInf(new PaymentTransaction113().setStsReqId("PW-S2").setOrgnlUETR(queued)));
+        var statuses = MxPacs00200110.parse(given().contentType("application/xml").body(ask.message())
+                .post("/api/v1/payments/status-requests").then().statusCode(200).extract().asString()).getFIToFIPmtStsRpt();
+        assertThat(statuses.getTxInfAndSts()).extracting(PaymentTransaction110::getOrgnlUETR).containsExactly(transfer, queued);
+        assertThat(statuses.getTxInfAndSts()).extracting(PaymentTransaction110::getTxSts).containsExactly("ACSC", "CANC");
+    }
+
+    private static BranchAndFinancialInstitutionIdentification6 fiAgent(String bic) {
+        return new BranchAndFinancialInstitutionIdentification6().setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(bic));
     }
 
     // ---- message ids and replays ----------------------------------------------------------------
