@@ -7,10 +7,8 @@ import io.rmbsim.iso20022.Camt029Writer;
 import io.rmbsim.iso20022.Camt056Reader;
 import io.rmbsim.iso20022.CancellationRequest;
 import io.rmbsim.iso20022.CancellationResolution;
-import io.rmbsim.iso20022.Iso20022Exception;
 import io.rmbsim.iso20022.MessageIds;
 import io.rmbsim.web.ProblemException;
-import io.rmbsim.web.Problems;
 import io.rmbsim.web.validation.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
@@ -119,12 +117,8 @@ public class CancellationResource {
     @APIResponse(responseCode = "200", description = "camt.029 resolution of investigation",
             content = @Content(mediaType = MediaType.APPLICATION_XML))
     public Response submitXml(byte[] document) {
-        CancellationRequest request;
-        try {
-            request = Camt056Reader.read(document, MAX_ITEMS);
-        } catch (Iso20022Exception e) {
-            throw new ProblemException(Problems.invalidIso20022(e.getMessage(), "FF01"));
-        }
+        // a hostile or malformed document is a 400 problem (ProblemMappers), nothing of it processed
+        CancellationRequest request = Camt056Reader.read(document, MAX_ITEMS);
         String assignee = request.assigner();
         if (assignee != null) {
             if (!Bic.isValid(assignee)) {

@@ -4,7 +4,6 @@ import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.PaymentOrder;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.iso20022.CreditTransfer;
-import io.rmbsim.iso20022.Iso20022Exception;
 import io.rmbsim.iso20022.Pacs002Writer;
 import io.rmbsim.iso20022.Pacs008;
 import io.rmbsim.iso20022.Pacs008Reader;
@@ -125,14 +124,10 @@ public class PaymentResource {
     @APIResponse(responseCode = "200", description = "pacs.002 status report", content = @Content(mediaType = MediaType.APPLICATION_XML))
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public Response submitXml(byte[] document) {
-        Transfers message;
-        try {
-            message = "pacs.009".equals(IsoMessages.messageType(document))
-                    ? Transfers.of(Pacs009Reader.read(document, MAX_TRANSACTIONS))
-                    : Transfers.of(Pacs008Reader.read(document, MAX_TRANSACTIONS));
-        } catch (Iso20022Exception e) {
-            throw new ProblemException(Problems.invalidIso20022(e.getMessage(), "FF01"));
-        }
+        // a hostile or malformed document is a 400 problem (ProblemMappers), nothing of it processed
+        Transfers message = "pacs.009".equals(IsoMessages.messageType(document))
+                ? Transfers.of(Pacs009Reader.read(document, MAX_TRANSACTIONS))
+                : Transfers.of(Pacs008Reader.read(document, MAX_TRANSACTIONS));
         // well-formed transactions go to settlement together; malformed ones are answered RJCT at once
         List<CreditTransfer> transactions = message.transactions();
         List<Optional<Refusal>> malformed = transactions.stream().map(PaymentIntake::formProblem).toList();

@@ -2,7 +2,6 @@ package io.rmbsim.payment;
 
 import io.rmbsim.access.Caller;
 import io.rmbsim.access.Roles;
-import io.rmbsim.iso20022.Iso20022Exception;
 import io.rmbsim.iso20022.MessageIds;
 import io.rmbsim.iso20022.Pacs002Writer;
 import io.rmbsim.iso20022.Pacs004Reader;
@@ -112,12 +111,8 @@ public class ReturnResource {
     @APIResponse(responseCode = "200", description = "pacs.002 status report", content = @Content(mediaType = MediaType.APPLICATION_XML))
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public Response submitXml(byte[] document) {
-        PaymentReturnMessage message;
-        try {
-            message = Pacs004Reader.read(document, MAX_RETURNS);
-        } catch (Iso20022Exception e) {
-            throw new ProblemException(Problems.invalidIso20022(e.getMessage(), "FF01"));
-        }
+        // a hostile or malformed document is a 400 problem (ProblemMappers), nothing of it processed
+        PaymentReturnMessage message = Pacs004Reader.read(document, MAX_RETURNS);
         List<Object> outcomes = new ArrayList<>();
         List<PaymentOrder> orders = new ArrayList<>();
         for (PaymentReturnMessage.Item item : message.items()) {

@@ -1,15 +1,12 @@
 package io.rmbsim.payment;
 
 import io.rmbsim.access.Roles;
-import io.rmbsim.iso20022.Iso20022Exception;
 import io.rmbsim.iso20022.MessageIds;
 import io.rmbsim.iso20022.Pacs002Writer;
 import io.rmbsim.iso20022.Pacs028Reader;
 import io.rmbsim.iso20022.StatusRequest;
 import io.rmbsim.iso20022.TransactionStatus;
 import io.rmbsim.sequencer.PaymentSnapshot;
-import io.rmbsim.web.ProblemException;
-import io.rmbsim.web.Problems;
 import io.rmbsim.web.validation.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
@@ -112,12 +109,8 @@ public class StatusRequestResource {
             + "pacs.002.001.10 with one TxInfAndSts per payment asked about; one unknown to the caller is RJCT NOOR.")
     @APIResponse(responseCode = "200", description = "pacs.002 status report", content = @Content(mediaType = MediaType.APPLICATION_XML))
     public Response submitXml(byte[] document) {
-        StatusRequest request;
-        try {
-            request = Pacs028Reader.read(document, MAX_ITEMS);
-        } catch (Iso20022Exception e) {
-            throw new ProblemException(Problems.invalidIso20022(e.getMessage(), "FF01"));
-        }
+        // a hostile or malformed document is a 400 problem (ProblemMappers), nothing of it processed
+        StatusRequest request = Pacs028Reader.read(document, MAX_ITEMS);
         List<TransactionStatus> statuses = request.items().stream()
                 .map(i -> status(i.originalInstructionId(), i.originalEndToEndId(), i.originalUetr(),
                         payments.find(i.originalUetr())))

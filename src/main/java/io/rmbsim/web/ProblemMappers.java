@@ -54,6 +54,12 @@ public class ProblemMappers {
         return Problems.response(Problems.settlementUnavailable(e.getMessage()), SETTLEMENT_RETRY_AFTER);
     }
 
+    /** An ISO 20022 document that is hostile, malformed or not the message asked for: nothing of it is processed. */
+    @ServerExceptionMapper
+    public Response invalidIso20022(io.rmbsim.iso20022.Iso20022Exception e) {
+        return respond(Problems.invalidIso20022(e.getMessage(), "FF01"));
+    }
+
     /** A command settlement refused, with its reason code: nothing changed. */
     @ServerExceptionMapper
     public Response refused(io.rmbsim.settlement.SettlementRefused e) {
