@@ -7,7 +7,6 @@ import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
 import io.rmbsim.settlement.SettlementMethod;
-import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
@@ -53,11 +52,12 @@ public final class ModeRunner implements SettlementEvents {
     private long settledValue;
     private long unsettledCount;
     private long unsettledValue;
-    private long delaySum;
-    private long delayMax;
-    private long zeroDelays;
-    /** Settled payments by delay in whole seconds (index 0 unused: zero delays are counted apart); a business day and the weekend before it at most. */
-    private long[] delayCounts = new long[4_096];
+    /** The close of the business day running now, in epoch seconds: what an unsettled payment waited until. */
+    private long dayClose;
+    private final DelayHistogram delaySettled = new DelayHistogram();
+    private final DelayHistogram delayAll = new DelayHistogram();
+    private final WideSum weightedDelay = new WideSum();
+    private final WideSum weightedEndOfDayDelay = new WideSum();
     private final long[] lowest;
     private final long[] used;
     private long bilateral;
@@ -105,6 +105,7 @@ public final class ModeRunner implements SettlementEvents {
         int i = 0;
         while (i < stream.size()) {
             day = stream.businessDay(i, calendar);
+            dayClose = calendar.closesAt(day);
             int end = stream.dayEnd(i, day, calendar);
             openDay();
             long opensAt = calendar.opensAt(day);
@@ -145,11 +146,12 @@ public final class ModeRunner implements SettlementEvents {
                 engine.openForBusiness();
             }
             // every payment of the day came before it stopped taking payments: the day closes at its close, as a live day does
-            closeDay(calendar.closesAt(day));
+            closeDay(dayClose);
         }
         progress.accept(stream.size());
-        return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySum, p95(),
-                delayMax, used.clone(), bilateral, multilateral, corridors(), delayDistribution(), System.nanoTime() - started);
+        return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySettled.stats(),
+                delayAll.stats(), weightedDelay.value(), weightedEndOfDayDelay.value(), used.clone(), bilateral, multilateral,
+                corridors(), System.nanoTime() - started);
     }
 
     private java.util.Map<String, Long> corridors() {
@@ -188,18 +190,8 @@ public final class ModeRunner implements SettlementEvents {
         int c = countryOf[stream.debtor(i)] * countries.size() + countryOf[stream.creditor(i)];
         corridor[c] = Math.addExact(corridor[c], v);
         long delay = clock - stream.time(i);
-        if (delay == 0) {
-            zeroDelays++;
-        } else {
-            // a payment settles within its business day: the delay is at most about a day of seconds
-            int d = Math.toIntExact(delay);
-            if (d >= delayCounts.length) {
-                delayCounts = Arrays.copyOf(delayCounts, Math.max(d + 1, delayCounts.length * 2));
-            }
-            delayCounts[d]++;
-            delaySum = Math.addExact(delaySum, delay);
-            delayMax = Math.max(delayMax, delay);
-        }
+        delaySettled.add(delay);
+        counted(i, v, delay);
         for (int p = 0; p < postings.size(); p++) {
             if (postings.isDebit(p)) {
                 low(postings.account(p));
@@ -208,6 +200,13 @@ public final class ModeRunner implements SettlementEvents {
         if (outcomes != null) {
             outcomes.settled(i, java.time.LocalDate.ofEpochDay(day), method);
         }
+    }
+
+    /** A payment's delay in the all-payments measures, and what the end of its day would have given it. */
+    private void counted(int i, long value, long delay) {
+        delayAll.add(delay);
+        weightedDelay.add(value, delay);
+        weightedEndOfDayDelay.add(value, dayClose - stream.time(i));
     }
 
     private void low(int account) {
@@ -224,39 +223,13 @@ public final class ModeRunner implements SettlementEvents {
     @Override
     public void rejected(long ref, String reasonCode) {
         unsettledCount++;
-        unsettledValue = Math.addExact(unsettledValue, stream.amount((int) ref));
+        int i = (int) ref;
+        long v = stream.amount(i);
+        unsettledValue = Math.addExact(unsettledValue, v);
+        // unsettled: it waited until the end of its day (at least), whenever it was given up
+        counted(i, v, dayClose - stream.time(i));
         if (outcomes != null) {
             outcomes.rejected((int) ref, java.time.LocalDate.ofEpochDay(day), reasonCode);
         }
-    }
-
-    /** How many settled payments fall in each of {@link ModeResult#DELAY_CLASS_EDGES}' classes. */
-    private long[] delayDistribution() {
-        long[] counts = new long[ModeResult.DELAY_CLASS_EDGES.length + 1];
-        counts[0] = zeroDelays;
-        for (int d = 1; d < delayCounts.length; d++) {
-            counts[ModeResult.delayClass(d)] += delayCounts[d];
-        }
-        return counts;
-    }
-
-    /** The 95th percentile of the settled payments' delays (nearest rank), read off the histogram. */
-    private long p95() {
-        long n = settledCount;
-        if (n == 0) {
-            return 0;
-        }
-        long rank = (95 * n + 99) / 100; // ceil(0.95 n), 1-based
-        long seen = zeroDelays;
-        if (rank <= seen) {
-            return 0;
-        }
-        for (int d = 1; d < delayCounts.length; d++) {
-            seen += delayCounts[d];
-            if (seen >= rank) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("the delay histogram holds fewer payments than settled");
     }
 }

@@ -29,17 +29,29 @@ public record SimulationReport(
 
     @Schema(name = "ModeReport")
     public record ModeReport(long settledCount, String settledValue, long unsettledCount, String unsettledValue,
-            Delay delay, LiquidityUsed liquidityUsed, Offsets offsets) {
+            @Schema(description = "Settled over all payments, by count and by value (6 decimals)") SettlementRatio settlementRatio,
+            @Schema(example = "0.125000", description = "Leinonen-Soramäki delay indicator: the value-weighted delay over the "
+                    + "value-weighted delay the end of the day would give; 0 no delay, 1 nothing settled before the end of "
+                    + "its day (an unsettled payment counts with its delay to the end of its day)") String delayIndicator,
+            @Schema(description = "Every payment's delay: a settled one's to its settlement, an unsettled one's to the end "
+                    + "of its business day") Delay delay,
+            @Schema(description = "Settled payments only, arrival to settlement (what 'delay' was before contract 1.1)")
+            Delay delaySettled,
+            LiquidityUsed liquidityUsed, Offsets offsets) {
     }
 
-    /** Seconds from arrival to settlement, over settled payments, and how they are distributed. */
+    @Schema(name = "SettlementRatio")
+    public record SettlementRatio(@Schema(example = "0.950000") String count, @Schema(example = "0.990000") String value) {
+    }
+
+    /** Delays in seconds over a set of payments, and how they are distributed. */
     @Schema(name = "Delay")
     public record Delay(@Schema(example = "12.5") String mean, long p95, long max,
-            @Schema(description = "Settled payments by delay class: 0 s (on arrival), up to 60 s, 300 s, 900 s, 3,600 s, "
+            @Schema(description = "Payments by delay class: 0 s (on arrival), up to 60 s, 300 s, 900 s, 3,600 s, "
                     + "10,800 s, and longer (upToSeconds null)") List<DelayClass> distribution) {
     }
 
-    /** Settled payments whose delay is at most {@code upToSeconds} and more than the class before's; null: the rest. */
+    /** Payments whose delay is at most {@code upToSeconds} and more than the class before's; null: the rest. */
     @Schema(name = "DelayClass")
     public record DelayClass(@Schema(example = "300") Long upToSeconds, long count) {
     }
@@ -62,7 +74,10 @@ public record SimulationReport(
     }
 
     @Schema(name = "SweepMode")
-    public record SweepMode(String meanDelay, long p95Delay, String unsettledValue, long unsettledCount, String liquidityUsed) {
+    public record SweepMode(@Schema(description = "Mean delay of every payment (unsettled ones to the end of their day)")
+            String meanDelay, long p95Delay, @Schema(description = "Mean delay of the settled payments") String meanDelaySettled,
+            String delayIndicator, SettlementRatio settlementRatio, String unsettledValue, long unsettledCount,
+            String liquidityUsed) {
     }
 
     @Schema(name = "Timing")

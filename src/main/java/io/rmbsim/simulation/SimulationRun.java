@@ -13,7 +13,6 @@ import io.rmbsim.simulation.SimulationReport.SweepMode;
 import io.rmbsim.simulation.SimulationReport.SweepPoint;
 import io.rmbsim.simulation.SimulationReport.Timing;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,8 +126,9 @@ public final class SimulationRun {
                 Map<String, SweepMode> byMode = new LinkedHashMap<>();
                 for (SettlementMode mode : spec.modes()) {
                     ModeResult r = runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun);
-                    byMode.put(mode.name(), new SweepMode(mean(r), r.delayP95(), Money.format(r.unsettledValue()),
-                            r.unsettledCount(), Money.format(r.liquidityUsedTotal())));
+                    byMode.put(mode.name(), new SweepMode(r.delay().mean().toPlainString(), r.delay().p95(),
+                            r.delaySettled().mean().toPlainString(), r.delayIndicator().toPlainString(), ratio(r),
+                            Money.format(r.unsettledValue()), r.unsettledCount(), Money.format(r.liquidityUsedTotal())));
                 }
                 sweep.add(new SweepPoint(f.toPlainString(), Money.format(sum(level)), byMode));
             }
@@ -164,14 +164,23 @@ public final class SimulationRun {
             used.put(stream.participants().get(a).bic(), Money.format(r.liquidityUsed()[a]));
         }
         return new ModeReport(r.settledCount(), Money.format(r.settledValue()), r.unsettledCount(),
-                Money.format(r.unsettledValue()), new Delay(mean(r), r.delayP95(), r.delayMax(), distribution(r)),
-                new LiquidityUsed(Money.format(r.liquidityUsedTotal()), used),
+                Money.format(r.unsettledValue()), ratio(r), r.delayIndicator().toPlainString(), delay(r.delay()),
+                delay(r.delaySettled()), new LiquidityUsed(Money.format(r.liquidityUsedTotal()), used),
                 new Offsets(r.bilateralOffsets(), r.multilateralOffsets()));
     }
 
-    private static List<DelayClass> distribution(ModeResult r) {
+    private static SimulationReport.SettlementRatio ratio(ModeResult r) {
+        return new SimulationReport.SettlementRatio(r.settlementRatioByCount().toPlainString(),
+                r.settlementRatioByValue().toPlainString());
+    }
+
+    private static Delay delay(ModeResult.DelayStats d) {
+        return new Delay(d.mean().toPlainString(), d.p95(), d.max(), distribution(d));
+    }
+
+    private static List<DelayClass> distribution(ModeResult.DelayStats d) {
         List<DelayClass> classes = new ArrayList<>();
-        long[] counts = r.delayDistribution();
+        long[] counts = d.distribution();
         for (int c = 0; c < counts.length; c++) {
             Long upTo = c < ModeResult.DELAY_CLASS_EDGES.length ? ModeResult.DELAY_CLASS_EDGES[c] : null;
             classes.add(new DelayClass(upTo, counts[c]));
@@ -183,11 +192,6 @@ public final class SimulationRun {
         Map<String, String> m = new TreeMap<>();
         r.corridors().forEach((k, v) -> m.put(k, Money.format(v)));
         return m;
-    }
-
-    private static String mean(ModeResult r) {
-        return r.settledCount() == 0 ? "0.000"
-                : BigDecimal.valueOf(r.delaySum()).divide(BigDecimal.valueOf(r.settledCount()), 3, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static long sum(long[] values) {

@@ -2,19 +2,20 @@ package io.rmbsim.simulation;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The delay-versus-liquidity curve of a sweep as an SVG line chart: liquidity given (total, CNY) on
- * the x axis, mean settlement delay (seconds) on the y axis, one line per mode. Plain SVG text: no
- * scripting, no external resources, readable offline and in the native binary.
+ * The curve of a sweep as an SVG line chart: liquidity given (total, CNY) on the x axis; on the y
+ * axis, from 0 to 1, each mode's delay indicator (solid line: 0 no delay, 1 nothing settled before
+ * the end of its day) and its settlement ratio by value (dashed: the share of the value that
+ * settled). Both count unsettled payments, so a mode that settles little cannot look fast. Plain SVG
+ * text: no scripting, no external resources, readable offline and in the native binary.
  */
 public final class SweepChart {
 
-    private static final int WIDTH = 720;
+    private static final int WIDTH = 760;
     private static final int HEIGHT = 420;
-    private static final int LEFT = 80;
-    private static final int RIGHT = 150;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 230;
     private static final int TOP = 40;
     private static final int BOTTOM = 60;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c"};
@@ -24,15 +25,10 @@ public final class SweepChart {
 
     public static String svg(String title, List<SimulationReport.SweepPoint> points) {
         double maxX = 0;
-        double maxY = 0;
         for (SimulationReport.SweepPoint p : points) {
             maxX = Math.max(maxX, new BigDecimal(p.liquidityTotal()).doubleValue());
-            for (SimulationReport.SweepMode m : p.modes().values()) {
-                maxY = Math.max(maxY, new BigDecimal(m.meanDelay()).doubleValue());
-            }
         }
         maxX = maxX == 0 ? 1 : maxX;
-        maxY = maxY == 0 ? 1 : maxY;
         int w = WIDTH - LEFT - RIGHT;
         int h = HEIGHT - TOP - BOTTOM;
         StringBuilder s = new StringBuilder();
@@ -49,29 +45,38 @@ public final class SweepChart {
             s.append("<text x=\"").append(x).append("\" y=\"").append(TOP + h + 18).append("\" text-anchor=\"middle\">")
                     .append(compact(maxX * i / 4)).append("</text>\n");
             s.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(y + 4).append("\" text-anchor=\"end\">")
-                    .append(compact(maxY * i / 4)).append("</text>\n");
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", i / 4.0)).append("</text>\n");
         }
         s.append("<text x=\"").append(LEFT + w / 2).append("\" y=\"").append(HEIGHT - 14)
                 .append("\" text-anchor=\"middle\">liquidity given, total (CNY)</text>\n");
-        s.append("<text transform=\"translate(18 ").append(TOP + h / 2).append(") rotate(-90)\" text-anchor=\"middle\">mean delay (s)</text>\n");
+        s.append("<text transform=\"translate(18 ").append(TOP + h / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\">delay indicator / settled share of value</text>\n");
         if (!points.isEmpty()) {
             int c = 0;
+            int legend = 0;
             for (String mode : points.get(0).modes().keySet()) {
-                StringBuilder path = new StringBuilder();
-                for (SimulationReport.SweepPoint p : points) {
-                    Map<String, SimulationReport.SweepMode> modes = p.modes();
-                    double x = LEFT + w * new BigDecimal(p.liquidityTotal()).doubleValue() / maxX;
-                    double y = TOP + h - h * new BigDecimal(modes.get(mode).meanDelay()).doubleValue() / maxY;
-                    path.append(path.isEmpty() ? "M" : " L").append(Math.round(x)).append(',').append(Math.round(y));
-                    s.append("<circle cx=\"").append(Math.round(x)).append("\" cy=\"").append(Math.round(y))
-                            .append("\" r=\"3\" fill=\"").append(COLOURS[c % COLOURS.length]).append("\"/>\n");
+                String colour = COLOURS[c % COLOURS.length];
+                for (boolean indicator : new boolean[] {true, false}) {
+                    StringBuilder path = new StringBuilder();
+                    for (SimulationReport.SweepPoint p : points) {
+                        SimulationReport.SweepMode m = p.modes().get(mode);
+                        double value = new BigDecimal(indicator ? m.delayIndicator() : m.settlementRatio().value()).doubleValue();
+                        double x = LEFT + w * new BigDecimal(p.liquidityTotal()).doubleValue() / maxX;
+                        double y = TOP + h - h * value;
+                        path.append(path.isEmpty() ? "M" : " L").append(Math.round(x)).append(',').append(Math.round(y));
+                        s.append("<circle cx=\"").append(Math.round(x)).append("\" cy=\"").append(Math.round(y))
+                                .append("\" r=\"3\" fill=\"").append(colour).append("\"/>\n");
+                    }
+                    String dash = indicator ? "" : " stroke-dasharray=\"6 4\"";
+                    s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour)
+                            .append("\" stroke-width=\"2\"").append(dash).append("/>\n");
+                    int ly = TOP + 16 + legend++ * 18;
+                    s.append("<line x1=\"").append(WIDTH - RIGHT + 15).append("\" y1=\"").append(ly - 4).append("\" x2=\"")
+                            .append(WIDTH - RIGHT + 35).append("\" y2=\"").append(ly - 4).append("\" stroke=\"").append(colour)
+                            .append("\" stroke-width=\"2\"").append(dash).append("/>\n");
+                    s.append("<text x=\"").append(WIDTH - RIGHT + 40).append("\" y=\"").append(ly).append("\">")
+                            .append(escape(mode + (indicator ? " delay indicator" : " settled share"))).append("</text>\n");
                 }
-                s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(COLOURS[c % COLOURS.length])
-                        .append("\" stroke-width=\"2\"/>\n");
-                int ly = TOP + 16 + c * 18;
-                s.append(line(WIDTH - RIGHT + 15, ly - 4, WIDTH - RIGHT + 35, ly - 4).replace("#333", COLOURS[c % COLOURS.length]));
-                s.append("<text x=\"").append(WIDTH - RIGHT + 40).append("\" y=\"").append(ly).append("\">").append(escape(mode))
-                        .append("</text>\n");
                 c++;
             }
         }

@@ -98,7 +98,7 @@ class ScenariosTest {
                 .isGreaterThanOrEqualTo(new BigDecimal(r.sweep().get(2).modes().get("RTGS").meanDelay()));
         assertThat(r.sweep().get(0).modes().get("RTGS_LSM").unsettledCount()).as("at the lower bound LSM settles all").isZero();
         String svg = SweepChart.svg("curve", r.sweep());
-        assertThat(svg).startsWith("<svg").contains("RTGS_LSM", "<path", "mean delay").endsWith("</svg>\n");
+        assertThat(svg).startsWith("<svg").contains("RTGS_LSM", "<path", "delay indicator", "settled share").endsWith("</svg>\n");
     }
 
     static SimulationRun.Spec withLiquidity(SimulationRun.Spec s, String fraction) {

@@ -96,7 +96,7 @@ class SimulationResourceTest {
     }
 
     @Test
-    void theDelayDistributionCountsEachSettledPaymentInItsClass() {
+    void delaysTheDelayIndicatorAndTheSettlementRatioAreTheOnesWorkedOutByHand() {
         List<Map<String, Object>> participants = List.of(
                 Map.of("bic", "XBBBCNX0", "participation", "DIRECT", "liquidity", "0.00"),
                 Map.of("bic", "YBBBCNX0", "participation", "DIRECT", "liquidity", "100.00"));
@@ -110,11 +110,27 @@ class SimulationResourceTest {
                 Map.of("time", "2021-03-01T10:00:00+08:00", "debtorAgent", "XBBBCNX0", "creditorAgent", "YBBBCNX0", "amount", "5000.00"));
         JsonPath r = done(start(Map.of("seed", 1, "modes", List.of("RTGS"), "participants", participants, "payments", payments)));
         assertThat(r.getInt("report.modes.RTGS.settledCount")).isEqualTo(3);
-        assertThat(r.getInt("report.modes.RTGS.delay.max")).isEqualTo(120);
-        List<Integer> upTo = r.getList("report.modes.RTGS.delay.distribution.upToSeconds");
+        // settled payments only: delays 0, 120 and 0 seconds
+        assertThat(r.getInt("report.modes.RTGS.delaySettled.max")).isEqualTo(120);
+        assertThat(r.getString("report.modes.RTGS.delaySettled.mean")).isEqualTo("40.000");
+        List<Integer> upTo = r.getList("report.modes.RTGS.delaySettled.distribution.upToSeconds");
         assertThat(upTo).containsExactly(0, 60, 300, 900, 3600, 10800, null);
-        List<Integer> counts = r.getList("report.modes.RTGS.delay.distribution.count");
+        List<Integer> counts = r.getList("report.modes.RTGS.delaySettled.distribution.count");
         assertThat(counts).containsExactly(2, 0, 1, 0, 0, 0, 0);
+        // every payment: the unsettled 5000.00 waited from 10:00 to the day's close at 17:30 (day-session
+        // timetable of the test profile), 27,000 s; mean (0 + 120 + 0 + 27,000) / 4 = 6,780
+        assertThat(r.getInt("report.modes.RTGS.delay.max")).isEqualTo(27_000);
+        assertThat(r.getString("report.modes.RTGS.delay.mean")).isEqualTo("6780.000");
+        List<Integer> all = r.getList("report.modes.RTGS.delay.distribution.count");
+        assertThat(all).containsExactly(2, 0, 1, 0, 0, 0, 1);
+        // delay indicator, by hand: value x delay over value x delay to the close (17:30)
+        //   delays:       50 x 0      + 80 x 120     + 40 x 0      + 5000 x 27,000 = 135,009,600
+        //   to the close: 50 x 30,600 + 80 x 30,000  + 40 x 29,880 + 5000 x 27,000 = 140,125,200
+        //   135,009,600 / 140,125,200 = 0.963493
+        assertThat(r.getString("report.modes.RTGS.delayIndicator")).isEqualTo("0.963493");
+        // settlement ratio: 3 of 4 payments; 170.00 of 5,170.00 = 0.032882
+        assertThat(r.getString("report.modes.RTGS.settlementRatio.count")).isEqualTo("0.750000");
+        assertThat(r.getString("report.modes.RTGS.settlementRatio.value")).isEqualTo("0.032882");
     }
 
     @Test
