@@ -26,6 +26,19 @@ public record LiquidityChoice(BigDecimal fraction, Map<String, Long> explicit, M
         return level;
     }
 
+    /** As the request gave it: a bound's name, a fraction, or the amounts per participant (CNY). */
+    public Object describe() {
+        if (explicit != null && !explicit.isEmpty()) {
+            Map<String, String> amounts = new java.util.TreeMap<>();
+            explicit.forEach((bic, fen) -> amounts.put(bic, io.rmbsim.money.Money.format(fen)));
+            return amounts;
+        }
+        if (fraction == null || fraction.compareTo(UPPER) == 0) {
+            return "UPPER_BOUND";
+        }
+        return fraction.signum() == 0 ? "LOWER_BOUND" : fraction.toPlainString();
+    }
+
     public LiquidityChoice atFraction(BigDecimal f) {
         return new LiquidityChoice(f, null, own);
     }

@@ -25,7 +25,23 @@ public record SimulationReport(
         Map<String, Bounds> bounds,
         @Schema(description = "The opening liquidity each account was given") Map<String, String> liquidity,
         @Schema(description = "The delay-versus-liquidity curve, when a sweep was asked for") List<SweepPoint> sweep,
-        @Schema(description = "Wall-clock figures: the only part that differs between identical runs") Map<String, Timing> timings) {
+        @Schema(description = "Wall-clock figures: the only part that differs between identical runs") Map<String, Timing> timings,
+        @Schema(description = "Every option the run used: liquidity as asked, offset and cycle intervals, timetable, "
+                + "sweep, seeds") Map<String, Object> options,
+        @Schema(description = "With seeds: per mode, each measure's mean and 95 % confidence interval over the seeds")
+        SeedStatistics seedStatistics,
+        @Schema(description = "How to read the report: the bounds, the measures, head-of-line blocking") Map<String, String> notes) {
+
+    /** Each measure over the seeds, per mode. */
+    @Schema(name = "SeedStatistics")
+    public record SeedStatistics(List<Long> seeds, Map<String, Map<String, Estimate>> modes) {
+    }
+
+    /** A measure's mean over the seeds and the 95 % confidence interval of the mean (Student's t). */
+    @Schema(name = "Estimate")
+    public record Estimate(@Schema(example = "0.412000") String mean, String low, String high,
+            @Schema(description = "Sample standard deviation") String sd, int n) {
+    }
 
     @Schema(name = "ModeReport")
     public record ModeReport(long settledCount, String settledValue, long unsettledCount, String unsettledValue,

@@ -34,13 +34,17 @@ public record SimulationRequest(
         @Min(0) @Max(1_440) @Schema(example = "30", description = "RTGS_LSM: minutes between multilateral offsets (0: end of day only)") Integer lsmIntervalMinutes,
         @Min(0) @Max(1_440) @Schema(example = "0", description = "DNS: cycle length in minutes (0: one cycle, at end of day)") Integer dnsCycleMinutes,
         @Size(max = SimulationRequest.MAX_SWEEP) @Schema(description = "Liquidity levels (fractions 0.0..1.0) to run the scenario at, for the delay-versus-liquidity curve",
-                example = "[0, 0.25, 0.5, 0.75, 1]") List<@NotNull JsonNode> sweep) {
+                example = "[0, 0.25, 0.5, 0.75, 1]") List<@NotNull JsonNode> sweep,
+        @Size(min = 2, max = SimulationRequest.MAX_SEEDS) @JsonDeserialize(contentUsing = WholeNumber.class)
+        @Schema(description = "A built-in scenario under each of these seeds too: each measure's mean and 95 % "
+                + "confidence interval per mode (seedStatistics)", example = "[1, 2, 3, 4, 5]") List<@NotNull Long> seeds) {
 
     /** The caps of a request, JSON or CSV alike. */
     public static final int MAX_MODES = 3;
     public static final int MAX_PARTICIPANTS = 5_000;
     public static final int MAX_PAYMENTS = 200_000;
     public static final int MAX_SWEEP = 21;
+    public static final int MAX_SEEDS = 20;
 
     /** A JSON integer and nothing else: {@code 1.9} and {@code 1e3} are not seeds (Jackson would truncate or convert them). */
     @RegisterForReflection

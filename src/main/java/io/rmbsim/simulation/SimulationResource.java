@@ -182,11 +182,12 @@ public class SimulationResource {
     @GET
     @Path("/{id}/report.csv")
     @Produces(CSV)
-    @Operation(summary = "The report as CSV", description = "One row per mode and participant: bounds, liquidity given and used.")
+    @Operation(summary = "The report as CSV", description = "One row per mode and participant: bounds, liquidity given and used, and the mode's measures (delays of every payment and of the settled ones, delay indicator, settlement ratio).")
     public Response csv(@PathParam("id") String id) {
         SimulationReport report = done(id);
         StringBuilder s = new StringBuilder("mode,participant,upperBound,lowerBound,liquidityGiven,liquidityUsed,"
-                + "modeSettledCount,modeSettledValue,modeUnsettledCount,modeUnsettledValue,modeMeanDelay,modeP95Delay,modeMaxDelay\n");
+                + "modeSettledCount,modeSettledValue,modeUnsettledCount,modeUnsettledValue,modeMeanDelay,modeP95Delay,modeMaxDelay,"
+                + "modeMeanDelaySettled,modeDelayIndicator,modeSettlementRatioCount,modeSettlementRatioValue\n");
         for (Map.Entry<String, SimulationReport.ModeReport> m : report.modes().entrySet()) {
             SimulationReport.ModeReport r = m.getValue();
             for (Map.Entry<String, SimulationReport.Bounds> b : report.bounds().entrySet()) {
@@ -195,7 +196,9 @@ public class SimulationResource {
                         .append(r.liquidityUsed().byParticipant().get(b.getKey())).append(',').append(r.settledCount())
                         .append(',').append(r.settledValue()).append(',').append(r.unsettledCount()).append(',')
                         .append(r.unsettledValue()).append(',').append(r.delay().mean()).append(',').append(r.delay().p95())
-                        .append(',').append(r.delay().max()).append('\n');
+                        .append(',').append(r.delay().max()).append(',').append(r.delaySettled().mean()).append(',')
+                        .append(r.delayIndicator()).append(',').append(r.settlementRatio().count()).append(',')
+                        .append(r.settlementRatio().value()).append('\n');
             }
         }
         return Response.ok(s.toString(), CSV).header("Content-Disposition", "attachment; filename=\"simulation-" + id + ".csv\"").build();

@@ -33,7 +33,13 @@ public final class SimulationRun {
      */
     public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
             List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
-            Size size, BusinessCalendar calendar) {
+            Size size, BusinessCalendar calendar, Seeds seeds) {
+
+        public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
+                List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
+                Size size, BusinessCalendar calendar) {
+            this(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, Seeds.NONE);
+        }
 
         public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream, List<SettlementMode> modes,
                 LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep) {
@@ -42,7 +48,24 @@ public final class SimulationRun {
 
         /** The same run under another calendar. */
         public Spec on(BusinessCalendar other) {
-            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other);
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other, seeds);
+        }
+
+        /** The same run, repeated under each of {@code seeds} for the statistics. */
+        public Spec with(Seeds other) {
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, other);
+        }
+    }
+
+    /**
+     * Seeds to run the same scenario under, one after another, for each measure's mean and 95 %
+     * confidence interval; {@code stream} generates the scenario's stream for a seed.
+     */
+    public record Seeds(List<Long> values, java.util.function.LongFunction<PaymentStream> stream) {
+        public static final Seeds NONE = new Seeds(List.of(), null);
+
+        public Seeds {
+            values = List.copyOf(values);
         }
     }
 
@@ -87,7 +110,9 @@ public final class SimulationRun {
         }
         long modes = spec.modes().size();
         long levels = 1 + spec.sweep().size();
-        return PaymentStream.bytesFor(s.payments(), s.participants())
+        // with seeds, a seed's stream is generated while the run's own is still held
+        long streams = spec.seeds().values().isEmpty() ? 1 : 2;
+        return streams * PaymentStream.bytesFor(s.payments(), s.participants())
                 + s.largestDay() * Math.max(ENGINE_BYTES_PER_QUEUED, DAY_ORDER_BYTES)
                 + s.participants() * (PARTICIPANT_BYTES + PARTICIPANT_BYTES_PER_MODE * modes)
                 + levels * modes * 1_024 + FIXED_BYTES;
@@ -102,7 +127,7 @@ public final class SimulationRun {
         BusinessCalendar calendar = spec.calendar();
         LiquidityBounds bounds = LiquidityBounds.of(stream, calendar);
         long[] opening = spec.liquidity().levels(stream, bounds);
-        int runs = spec.modes().size() * (1 + spec.sweep().size());
+        int runs = spec.modes().size() * (1 + spec.sweep().size() + spec.seeds().values().size());
         long perRun = Math.max(1, stream.size());
         int[] done = {0};
 
@@ -140,9 +165,60 @@ public final class SimulationRun {
             boundsByBic.put(bic, new Bounds(Money.format(bounds.upper()[a]), Money.format(bounds.lower()[a])));
             liquidity.put(bic, Money.format(opening[a]));
         }
+        SimulationReport.SeedStatistics statistics = null;
+        if (!spec.seeds().values().isEmpty()) {
+            statistics = seedStatistics(spec, calendar, progress, done, runs, perRun);
+        }
         progress.accept(1.0);
         return new SimulationReport(spec.scenario(), spec.seed(), stream.size(), Money.format(stream.totalValue()),
-                modes, corridors, boundsByBic, liquidity, sweep, timings);
+                modes, corridors, boundsByBic, liquidity, sweep, timings, options(spec), statistics, Notes.NOTES);
+    }
+
+    /**
+     * The scenario under each seed (its own stream, bounds and liquidity as asked), every mode: each
+     * measure's mean and 95 % confidence interval over the seeds. One stream at a time is held.
+     */
+    private static SimulationReport.SeedStatistics seedStatistics(Spec spec, BusinessCalendar calendar,
+            DoubleConsumer progress, int[] done, int runs, long perRun) {
+        Map<String, Map<String, List<BigDecimal>>> samples = new LinkedHashMap<>();
+        for (long seed : spec.seeds().values()) {
+            PaymentStream stream = spec.seeds().stream().apply(seed);
+            long[] opening = spec.liquidity().levels(stream, LiquidityBounds.of(stream, calendar));
+            for (SettlementMode mode : spec.modes()) {
+                ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun);
+                Map<String, List<BigDecimal>> m = samples.computeIfAbsent(mode.name(), k -> new LinkedHashMap<>());
+                m.computeIfAbsent("settlementRatioCount", k -> new ArrayList<>()).add(r.settlementRatioByCount());
+                m.computeIfAbsent("settlementRatioValue", k -> new ArrayList<>()).add(r.settlementRatioByValue());
+                m.computeIfAbsent("delayIndicator", k -> new ArrayList<>()).add(r.delayIndicator());
+                m.computeIfAbsent("meanDelay", k -> new ArrayList<>()).add(r.delay().mean());
+                m.computeIfAbsent("meanDelaySettled", k -> new ArrayList<>()).add(r.delaySettled().mean());
+                m.computeIfAbsent("liquidityUsed", k -> new ArrayList<>()).add(new BigDecimal(Money.format(r.liquidityUsedTotal())));
+                m.computeIfAbsent("unsettledValue", k -> new ArrayList<>()).add(new BigDecimal(Money.format(r.unsettledValue())));
+            }
+        }
+        Map<String, Map<String, SimulationReport.Estimate>> byMode = new LinkedHashMap<>();
+        samples.forEach((mode, measures) -> {
+            Map<String, SimulationReport.Estimate> e = new LinkedHashMap<>();
+            measures.forEach((measure, values) -> e.put(measure, ConfidenceInterval.of(values)));
+            byMode.put(mode, e);
+        });
+        return new SimulationReport.SeedStatistics(spec.seeds().values(), byMode);
+    }
+
+    /** Every option the run used, as the report names them. */
+    private static Map<String, Object> options(Spec spec) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("liquidity", spec.liquidity().describe());
+        o.put("lsmIntervalMinutes", spec.options().lsmIntervalMinutes());
+        o.put("dnsCycleMinutes", spec.options().dnsCycleMinutes());
+        o.put("timetable", spec.calendar().timetable().name());
+        if (!spec.sweep().isEmpty()) {
+            o.put("sweep", spec.sweep().stream().map(BigDecimal::toPlainString).toList());
+        }
+        if (!spec.seeds().values().isEmpty()) {
+            o.put("seeds", spec.seeds().values());
+        }
+        return o;
     }
 
     private static ModeResult runOne(PaymentStream stream, SettlementMode mode, long[] opening, Spec spec,

@@ -61,9 +61,20 @@ public class SimulationSpecs {
             stream = () -> inline;
             size = SimulationRun.Size.of(inline, calendar);
         }
+        SimulationRun.Seeds seeds = SimulationRun.Seeds.NONE;
+        if (r.seeds() != null) {
+            if (!hasScenario) {
+                throw ProblemException.invalid("seeds", "seeds vary a built-in scenario's generated stream; your own payments are the same under every seed");
+            }
+            if (r.seeds().stream().distinct().count() != r.seeds().size()) {
+                throw ProblemException.invalid("seeds", "a seed is named twice");
+            }
+            String name = r.scenario();
+            seeds = new SimulationRun.Seeds(r.seeds(), s -> scenario(name, s));
+        }
         return new SimulationRun.Spec(hasScenario ? r.scenario() : "inline", r.seed(), stream, distinct(r.modes()),
                 liquidity(r.liquidity(), own), options(r.lsmIntervalMinutes(), r.dnsCycleMinutes()), sweep(r.sweep()), size,
-                calendar);
+                calendar, seeds);
     }
 
     /** How big a built-in scenario's stream is, known before it is generated. */

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,6 +132,36 @@ class SimulationResourceTest {
         // settlement ratio: 3 of 4 payments; 170.00 of 5,170.00 = 0.032882
         assertThat(r.getString("report.modes.RTGS.settlementRatio.count")).isEqualTo("0.750000");
         assertThat(r.getString("report.modes.RTGS.settlementRatio.value")).isEqualTo("0.032882");
+    }
+
+    @Test
+    void seedsGiveEachMeasuresMeanAndConfidenceIntervalAndTheReportNamesItsOptions() {
+        JsonPath r = done(start(Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of("RTGS", "RTGS_LSM"),
+                "liquidity", 0.2, "seeds", List.of(1, 2, 3))));
+        assertThat(r.getList("report.seedStatistics.seeds")).containsExactly(1, 2, 3);
+        for (String mode : List.of("RTGS", "RTGS_LSM")) {
+            for (String measure : List.of("settlementRatioCount", "settlementRatioValue", "delayIndicator", "meanDelay",
+                    "meanDelaySettled", "liquidityUsed", "unsettledValue")) {
+                String at = "report.seedStatistics.modes." + mode + "." + measure;
+                BigDecimal mean = new BigDecimal(r.getString(at + ".mean"));
+                assertThat(new BigDecimal(r.getString(at + ".low"))).as(at).isLessThanOrEqualTo(mean);
+                assertThat(new BigDecimal(r.getString(at + ".high"))).as(at).isGreaterThanOrEqualTo(mean);
+                assertThat(r.getInt(at + ".n")).isEqualTo(3);
+            }
+        }
+        // seed 1 is one of the samples: the main report's figures are among what the mean averages
+        BigDecimal seedOne = new BigDecimal(r.getString("report.modes.RTGS.delayIndicator"));
+        assertThat(seedOne).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+        assertThat(r.getString("report.options.liquidity")).isEqualTo("0.2");
+        assertThat(r.getInt("report.options.lsmIntervalMinutes")).isEqualTo(30);
+        assertThat(r.getList("report.options.seeds")).containsExactly(1, 2, 3);
+        assertThat(r.getMap("report.notes")).containsKeys("upperBound", "lowerBound", "headOfLineBlocking", "measures");
+        // seeds do not vary your own payments
+        problem(post(SIMULATIONS, Map.of("seed", 1, "modes", List.of("RTGS"), "seeds", List.of(1, 2), "payments",
+                List.of(Map.of("time", "2021-03-01T09:00:00+08:00", "debtorAgent", "XAAACNX0", "creditorAgent", "YAAACNX0",
+                        "amount", "1.00")))), 400);
+        problem(post(SIMULATIONS, Map.of("scenario", "harbin-ftz-2021h1", "seed", 1, "modes", List.of("RTGS"),
+                "seeds", List.of(1.5, 2))), 400);
     }
 
     @Test
