@@ -19,7 +19,18 @@ import java.math.RoundingMode;
 public record ModeResult(SettlementMode mode, long settledCount, long settledValue, long unsettledCount,
         long unsettledValue, DelayStats delaySettled, DelayStats delay, BigInteger weightedDelay,
         BigInteger weightedEndOfDayDelay, long[] liquidityUsed, long bilateralOffsets, long multilateralOffsets,
-        java.util.Map<String, Long> corridors, long nanos) {
+        java.util.Map<String, Long> corridors, ByParticipant byParticipant, long nanos) {
+
+    /**
+     * Per participant, as the paying bank: the value it settled, and the value-weighted delays of its
+     * payments (its own delay indicator is the first over the second).
+     */
+    public record ByParticipant(long[] settledValue, BigInteger[] weightedDelay, BigInteger[] weightedEndOfDayDelay) {
+
+        public BigDecimal delayIndicator(int participant) {
+            return ratio(weightedDelay[participant], weightedEndOfDayDelay[participant]);
+        }
+    }
 
     /**
      * Upper edges, in seconds, of the delay distribution's classes: on arrival, within a minute, 5

@@ -7,6 +7,7 @@ import io.rmbsim.settlement.Priority;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
 import io.rmbsim.settlement.SettlementMethod;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
@@ -58,6 +59,12 @@ public final class ModeRunner implements SettlementEvents {
     private final DelayHistogram delayAll = new DelayHistogram();
     private final WideSum weightedDelay = new WideSum();
     private final WideSum weightedEndOfDayDelay = new WideSum();
+    /** Per participant as the debtor: value settled, and its value-weighted delays (for its delay indicator). */
+    private final long[] settledValueBy;
+    private final WideSum[] weightedDelayBy;
+    private final WideSum[] weightedEndOfDayDelayBy;
+    private List<Stress.Shock> shocks = List.of();
+    private int nextShock;
     private final long[] lowest;
     private final long[] used;
     private long bilateral;
@@ -75,6 +82,13 @@ public final class ModeRunner implements SettlementEvents {
         this.calendar = calendar;
         this.network = new Network(stream);
         this.lowest = new long[network.accounts()];
+        this.settledValueBy = new long[network.accounts()];
+        this.weightedDelayBy = new WideSum[network.accounts()];
+        this.weightedEndOfDayDelayBy = new WideSum[network.accounts()];
+        for (int a = 0; a < network.accounts(); a++) {
+            weightedDelayBy[a] = new WideSum();
+            weightedEndOfDayDelayBy[a] = new WideSum();
+        }
         this.used = new long[network.accounts()];
         if (opening.length != network.accounts()) {
             throw new IllegalArgumentException("one opening balance per participant");
@@ -91,6 +105,12 @@ public final class ModeRunner implements SettlementEvents {
             countryOf[a] = c;
         }
         corridor = new long[countries.size() * countries.size()];
+    }
+
+    /** Applies these liquidity shocks at their times (each in the business day its time falls in); answers this runner. */
+    public ModeRunner shocked(List<Stress.Shock> shocks) {
+        this.shocks = shocks.stream().sorted(java.util.Comparator.comparingLong(Stress.Shock::at)).toList();
+        return this;
     }
 
     /** Has {@code outcomes} hear every payment's outcome; answers this runner. */
@@ -134,6 +154,7 @@ public final class ModeRunner implements SettlementEvents {
                     clock = opensAt;
                     engine.openForBusiness();
                 }
+                shocksUntil(t);
                 clock = t;
                 engine.submit(i, network.party(stream.debtor(i)), network.party(stream.creditor(i)), stream.amount(i),
                         stream.high(i) ? Priority.HIGH : Priority.NORM);
@@ -146,12 +167,46 @@ public final class ModeRunner implements SettlementEvents {
                 engine.openForBusiness();
             }
             // every payment of the day came before it stopped taking payments: the day closes at its close, as a live day does
+            shocksUntil(dayClose - 1);
             closeDay(dayClose);
         }
         progress.accept(stream.size());
+        java.math.BigInteger[] delayBy = new java.math.BigInteger[settledValueBy.length];
+        java.math.BigInteger[] endOfDayBy = new java.math.BigInteger[settledValueBy.length];
+        for (int a = 0; a < delayBy.length; a++) {
+            delayBy[a] = weightedDelayBy[a].value();
+            endOfDayBy[a] = weightedEndOfDayDelayBy[a].value();
+        }
         return new ModeResult(mode, settledCount, settledValue, unsettledCount, unsettledValue, delaySettled.stats(),
                 delayAll.stats(), weightedDelay.value(), weightedEndOfDayDelay.value(), used.clone(), bilateral, multilateral,
-                corridors(), System.nanoTime() - started);
+                corridors(), new ModeResult.ByParticipant(settledValueBy.clone(), delayBy, endOfDayBy),
+                System.nanoTime() - started);
+    }
+
+    /**
+     * The shocks due by {@code t} that fall in the business day running now: that share of each
+     * shocked account's balance leaves it (no more than it can give). A shock belongs to the business
+     * day its time falls in (as a payment does): before that day's first payment it hits once the
+     * accounts are opened; a day without payments is not run, and its shocks hit nothing.
+     */
+    private void shocksUntil(long t) {
+        while (nextShock < shocks.size() && shocks.get(nextShock).at() <= t) {
+            Stress.Shock shock = shocks.get(nextShock++);
+            if (calendar.openAt(shock.at()) != day) {
+                continue; // its business day had no payments: there is no day to hit
+            }
+            clock = Math.max(clock, shock.at());
+            for (int a = 0; a < opening.length; a++) {
+                if (shock.account() < 0 || shock.account() == a) {
+                    long leaves = new java.math.BigDecimal(engine.balance(a)).multiply(shock.fraction())
+                            .setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+                    leaves = Math.min(leaves, engine.withdrawable(a));
+                    if (leaves > 0) {
+                        engine.debit(a, leaves);
+                    }
+                }
+            }
+        }
     }
 
     private java.util.Map<String, Long> corridors() {
@@ -187,9 +242,10 @@ public final class ModeRunner implements SettlementEvents {
         long v = stream.amount(i);
         settledCount++;
         settledValue = Math.addExact(settledValue, v);
+        settledValueBy[stream.debtor(i)] += v;
         int c = countryOf[stream.debtor(i)] * countries.size() + countryOf[stream.creditor(i)];
         corridor[c] = Math.addExact(corridor[c], v);
-        long delay = clock - stream.time(i);
+        long delay = clock - stream.intended(i);
         delaySettled.add(delay);
         counted(i, v, delay);
         for (int p = 0; p < postings.size(); p++) {
@@ -206,7 +262,10 @@ public final class ModeRunner implements SettlementEvents {
     private void counted(int i, long value, long delay) {
         delayAll.add(delay);
         weightedDelay.add(value, delay);
-        weightedEndOfDayDelay.add(value, dayClose - stream.time(i));
+        weightedEndOfDayDelay.add(value, dayClose - stream.intended(i));
+        int debtor = stream.debtor(i);
+        weightedDelayBy[debtor].add(value, delay);
+        weightedEndOfDayDelayBy[debtor].add(value, dayClose - stream.intended(i));
     }
 
     private void low(int account) {
@@ -227,7 +286,7 @@ public final class ModeRunner implements SettlementEvents {
         long v = stream.amount(i);
         unsettledValue = Math.addExact(unsettledValue, v);
         // unsettled: it waited until the end of its day (at least), whenever it was given up
-        counted(i, v, dayClose - stream.time(i));
+        counted(i, v, dayClose - stream.intended(i));
         if (outcomes != null) {
             outcomes.rejected((int) ref, java.time.LocalDate.ofEpochDay(day), reasonCode);
         }

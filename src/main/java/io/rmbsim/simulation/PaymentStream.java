@@ -46,6 +46,8 @@ public final class PaymentStream {
     private long[] high;
     private int size;
     private long total;
+    /** Seconds each payment was held back by a stress event; null when none was. */
+    private int[] heldBack;
 
     public PaymentStream(List<Participant> participants) {
         this(participants, 1024);
@@ -212,6 +214,27 @@ public final class PaymentStream {
     }
 
     /** The sum of every amount, exact (at most {@link #MAX_TOTAL_FEN}). */
+    /**
+     * When the payment was meant to be sent: its time, less what a stress event held it back (an
+     * outage sends a bank's payments when it is back). Delays are counted from here.
+     */
+    public long intended(int i) {
+        return heldBack == null ? time(i) : time(i) - heldBack[i];
+    }
+
+    /** Records that payment {@code i} was held back {@code seconds} before it was sent. */
+    void heldBack(int i, long seconds) {
+        if (seconds == 0) {
+            return;
+        }
+        if (heldBack == null) {
+            heldBack = new int[Math.max(time.length, size)];
+        } else if (heldBack.length < time.length) {
+            heldBack = Arrays.copyOf(heldBack, time.length);
+        }
+        heldBack[i] = Math.toIntExact(seconds);
+    }
+
     public long totalValue() {
         return total;
     }

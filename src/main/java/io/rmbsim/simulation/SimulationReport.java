@@ -30,7 +30,33 @@ public record SimulationReport(
                 + "sweep, seeds") Map<String, Object> options,
         @Schema(description = "With seeds: per mode, each measure's mean and 95 % confidence interval over the seeds")
         SeedStatistics seedStatistics,
+        @Schema(description = "With events: the run without them, and what changed per participant") StressReport stress,
         @Schema(description = "How to read the report: the bounds, the measures, head-of-line blocking") Map<String, String> notes) {
+
+    /**
+     * A stressed run beside its baseline: per mode the baseline's report; per mode and participant (as
+     * the paying bank) the measures with and without the events where they differ; per mode and
+     * measure the participant that fared worst, as BoF-PSS2's stress tester reports it.
+     */
+    @Schema(name = "StressReport")
+    public record StressReport(Map<String, ModeReport> baseline,
+            Map<String, List<ParticipantChange>> participants,
+            Map<String, Map<String, Deterioration>> largestDeterioration) {
+    }
+
+    @Schema(name = "ParticipantChange")
+    public record ParticipantChange(String bic, Change settledValue, Change delayIndicator, Change liquidityUsed) {
+    }
+
+    /** A measure without the events, with them, and the difference (stressed minus baseline). */
+    @Schema(name = "Change")
+    public record Change(String baseline, String stressed, String change) {
+    }
+
+    /** The participant whose measure got worst, and by how much (null bic: nobody got worse). */
+    @Schema(name = "Deterioration")
+    public record Deterioration(String bic, String change) {
+    }
 
     /** Each measure over the seeds, per mode. */
     @Schema(name = "SeedStatistics")

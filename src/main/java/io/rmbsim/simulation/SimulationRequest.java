@@ -37,7 +37,9 @@ public record SimulationRequest(
                 example = "[0, 0.25, 0.5, 0.75, 1]") List<@NotNull JsonNode> sweep,
         @Size(min = 2, max = SimulationRequest.MAX_SEEDS) @JsonDeserialize(contentUsing = WholeNumber.class)
         @Schema(description = "A built-in scenario under each of these seeds too: each measure's mean and 95 % "
-                + "confidence interval per mode (seedStatistics)", example = "[1, 2, 3, 4, 5]") List<@NotNull Long> seeds) {
+                + "confidence interval per mode (seedStatistics)", example = "[1, 2, 3, 4, 5]") List<@NotNull Long> seeds,
+        @Size(max = SimulationRequest.MAX_EVENTS) @Schema(description = "Stress events at their times; the report then "
+                + "also gives the run without them and each participant's change (stress)") List<@Valid @NotNull StressEvent> events) {
 
     /** The caps of a request, JSON or CSV alike. */
     public static final int MAX_MODES = 3;
@@ -45,6 +47,7 @@ public record SimulationRequest(
     public static final int MAX_PAYMENTS = 200_000;
     public static final int MAX_SWEEP = 21;
     public static final int MAX_SEEDS = 20;
+    public static final int MAX_EVENTS = 1_000;
 
     /** A JSON integer and nothing else: {@code 1.9} and {@code 1e3} are not seeds (Jackson would truncate or convert them). */
     @RegisterForReflection
@@ -71,6 +74,29 @@ public record SimulationRequest(
             @ValidBic @Schema(example = "HCCBCNBHXXX") String settlementAgent,
             @Pattern(regexp = Money.AMOUNT_PATTERN, message = Money.AMOUNT_MESSAGE)
             @Schema(example = "1000000.00") String liquidity) {
+    }
+
+    /**
+     * A stress event: {@code OUTAGE} (bic, from, to: the bank sends nothing in that span, then what it
+     * would have sent, in order), {@code LIQUIDITY_SHOCK} (bic or every bank, at, fraction: that share of
+     * the balance leaves the account) or {@code PAYMENT} (time, debtorAgent, creditorAgent, amount,
+     * priority: one more payment).
+     */
+    @Schema(name = "StressEvent")
+    public record StressEvent(
+            @NotNull @Pattern(regexp = "OUTAGE|LIQUIDITY_SHOCK|PAYMENT", message = "must be OUTAGE, LIQUIDITY_SHOCK or PAYMENT")
+            @Schema(example = "OUTAGE") String type,
+            @ValidBic @Schema(example = "VHSBRUV0XXX") String bic,
+            @Schema(example = "2021-03-01T10:00:00+08:00") String from,
+            @Schema(example = "2021-03-01T12:00:00+08:00") String to,
+            @Schema(example = "2021-03-01T11:00:00+08:00") String at,
+            @Pattern(regexp = "0(\\.[0-9]{1,6})?|1(\\.0{1,6})?", message = "must be a fraction from 0 to 1 with at most 6 decimals")
+            @Schema(example = "0.5") String fraction,
+            @Schema(example = "2021-03-01T11:30:00+08:00") String time,
+            @ValidBic String debtorAgent,
+            @ValidBic String creditorAgent,
+            @Pattern(regexp = Money.AMOUNT_PATTERN, message = Money.AMOUNT_MESSAGE) String amount,
+            @Pattern(regexp = "HIGH|NORM", message = "must be HIGH or NORM") String priority) {
     }
 
     @Schema(name = "SimulationPayment")

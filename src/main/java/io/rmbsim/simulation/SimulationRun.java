@@ -33,12 +33,12 @@ public final class SimulationRun {
      */
     public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
             List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
-            Size size, BusinessCalendar calendar, Seeds seeds) {
+            Size size, BusinessCalendar calendar, Seeds seeds, Stress stress) {
 
         public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
                 List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
                 Size size, BusinessCalendar calendar) {
-            this(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, Seeds.NONE);
+            this(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, Seeds.NONE, Stress.NONE);
         }
 
         public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream, List<SettlementMode> modes,
@@ -48,12 +48,17 @@ public final class SimulationRun {
 
         /** The same run under another calendar. */
         public Spec on(BusinessCalendar other) {
-            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other, seeds);
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other, seeds, stress);
         }
 
         /** The same run, repeated under each of {@code seeds} for the statistics. */
         public Spec with(Seeds other) {
-            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, other);
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, other, stress);
+        }
+
+        /** The same run under these stress events (and, for comparison, without them). */
+        public Spec with(Stress other) {
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, seeds, other);
         }
     }
 
@@ -111,7 +116,9 @@ public final class SimulationRun {
         long modes = spec.modes().size();
         long levels = 1 + spec.sweep().size();
         // with seeds, a seed's stream is generated while the run's own is still held
-        long streams = spec.seeds().values().isEmpty() ? 1 : 2;
+        // and with outages or extra payments, the stressed stream beside the unstressed one
+        long streams = 1 + (spec.seeds().values().isEmpty() ? 0 : 1)
+                + (spec.stress().outages().isEmpty() && spec.stress().extras().isEmpty() ? 0 : 1);
         return streams * PaymentStream.bytesFor(s.payments(), s.participants())
                 + s.largestDay() * Math.max(ENGINE_BYTES_PER_QUEUED, DAY_ORDER_BYTES)
                 + s.participants() * (PARTICIPANT_BYTES + PARTICIPANT_BYTES_PER_MODE * modes)
@@ -123,19 +130,25 @@ public final class SimulationRun {
 
     /** Runs it; {@code progress} hears 0.0..1.0 as modes advance. Throws if interrupted. */
     public static SimulationReport run(Spec spec, DoubleConsumer progress) {
-        PaymentStream stream = spec.stream().get();
+        PaymentStream unstressed = spec.stream().get();
         BusinessCalendar calendar = spec.calendar();
-        LiquidityBounds bounds = LiquidityBounds.of(stream, calendar);
-        long[] opening = spec.liquidity().levels(stream, bounds);
-        int runs = spec.modes().size() * (1 + spec.sweep().size() + spec.seeds().values().size());
+        // bounds and liquidity are those of the stream as it would have been: the stressed run and its
+        // baseline start from the same balances
+        LiquidityBounds bounds = LiquidityBounds.of(unstressed, calendar);
+        long[] opening = spec.liquidity().levels(unstressed, bounds);
+        PaymentStream stream = spec.stress().apply(unstressed);
+        boolean stressed = !spec.stress().isEmpty();
+        int runs = spec.modes().size() * (1 + spec.sweep().size() + spec.seeds().values().size() + (stressed ? 1 : 0));
         long perRun = Math.max(1, stream.size());
         int[] done = {0};
 
         Map<String, ModeReport> modes = new LinkedHashMap<>();
         Map<String, Timing> timings = new LinkedHashMap<>();
         Map<String, Map<String, String>> corridors = new LinkedHashMap<>();
+        Map<String, ModeResult> stressedResults = new LinkedHashMap<>();
         for (SettlementMode mode : spec.modes()) {
-            ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun);
+            ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun, spec.stress().shocks());
+            stressedResults.put(mode.name(), r);
             modes.put(mode.name(), report(stream, r));
             corridors.put(mode.name(), corridorValues(r));
             long pps = r.nanos() == 0 ? 0 : stream.size() * 1_000_000_000L / Math.max(1, r.nanos());
@@ -150,7 +163,8 @@ public final class SimulationRun {
                 long[] level = spec.liquidity().atFraction(f).levels(stream, bounds);
                 Map<String, SweepMode> byMode = new LinkedHashMap<>();
                 for (SettlementMode mode : spec.modes()) {
-                    ModeResult r = runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun);
+                    ModeResult r = runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun,
+                            spec.stress().shocks());
                     byMode.put(mode.name(), new SweepMode(r.delay().mean().toPlainString(), r.delay().p95(),
                             r.delaySettled().mean().toPlainString(), r.delayIndicator().toPlainString(), ratio(r),
                             Money.format(r.unsettledValue()), r.unsettledCount(), Money.format(r.liquidityUsedTotal())));
@@ -165,13 +179,24 @@ public final class SimulationRun {
             boundsByBic.put(bic, new Bounds(Money.format(bounds.upper()[a]), Money.format(bounds.lower()[a])));
             liquidity.put(bic, Money.format(opening[a]));
         }
+        SimulationReport.StressReport stress = null;
+        if (stressed) {
+            Map<String, ModeReport> baseline = new LinkedHashMap<>();
+            Map<String, ModeResult> baseResults = new LinkedHashMap<>();
+            for (SettlementMode mode : spec.modes()) {
+                ModeResult r = runOne(unstressed, mode, opening, spec, calendar, progress, done, runs, perRun, List.of());
+                baseline.put(mode.name(), report(unstressed, r));
+                baseResults.put(mode.name(), r);
+            }
+            stress = StressComparison.of(stream, baseline, baseResults, stressedResults);
+        }
         SimulationReport.SeedStatistics statistics = null;
         if (!spec.seeds().values().isEmpty()) {
             statistics = seedStatistics(spec, calendar, progress, done, runs, perRun);
         }
         progress.accept(1.0);
         return new SimulationReport(spec.scenario(), spec.seed(), stream.size(), Money.format(stream.totalValue()),
-                modes, corridors, boundsByBic, liquidity, sweep, timings, options(spec), statistics, Notes.NOTES);
+                modes, corridors, boundsByBic, liquidity, sweep, timings, options(spec), statistics, stress, Notes.NOTES);
     }
 
     /**
@@ -185,7 +210,7 @@ public final class SimulationRun {
             PaymentStream stream = spec.seeds().stream().apply(seed);
             long[] opening = spec.liquidity().levels(stream, LiquidityBounds.of(stream, calendar));
             for (SettlementMode mode : spec.modes()) {
-                ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun);
+                ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun, List.of());
                 Map<String, List<BigDecimal>> m = samples.computeIfAbsent(mode.name(), k -> new LinkedHashMap<>());
                 m.computeIfAbsent("settlementRatioCount", k -> new ArrayList<>()).add(r.settlementRatioByCount());
                 m.computeIfAbsent("settlementRatioValue", k -> new ArrayList<>()).add(r.settlementRatioByValue());
@@ -218,13 +243,16 @@ public final class SimulationRun {
         if (!spec.seeds().values().isEmpty()) {
             o.put("seeds", spec.seeds().values());
         }
+        if (!spec.stress().isEmpty()) {
+            o.put("events", spec.stress().outages().size() + spec.stress().shocks().size() + spec.stress().extras().size());
+        }
         return o;
     }
 
     private static ModeResult runOne(PaymentStream stream, SettlementMode mode, long[] opening, Spec spec,
-            BusinessCalendar calendar, DoubleConsumer progress, int[] done, int runs, long perRun) {
+            BusinessCalendar calendar, DoubleConsumer progress, int[] done, int runs, long perRun, List<Stress.Shock> shocks) {
         int before = done[0];
-        ModeResult r = new ModeRunner(stream, mode, opening, spec.options(), calendar).run(n -> {
+        ModeResult r = new ModeRunner(stream, mode, opening, spec.options(), calendar).shocked(shocks).run(n -> {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("simulation cancelled");
             }
@@ -234,7 +262,7 @@ public final class SimulationRun {
         return r;
     }
 
-    private static ModeReport report(PaymentStream stream, ModeResult r) {
+    static ModeReport report(PaymentStream stream, ModeResult r) {
         Map<String, String> used = new TreeMap<>();
         for (int a = 0; a < r.liquidityUsed().length; a++) {
             used.put(stream.participants().get(a).bic(), Money.format(r.liquidityUsed()[a]));

@@ -164,6 +164,84 @@ class SimulationResourceTest {
                 "seeds", List.of(1.5, 2))), 400);
     }
 
+    /**
+     * A small network for the stress events, worked out by hand. X (100.00) and Y (0.00), both DIRECT:
+     * 09:00 X pays Y 60, 09:30 Y pays X 30, 10:00 X pays Y 50. Without events RTGS settles all three on
+     * arrival (X 40, then 70, then 20). The day closes at 17:30 (the test profile's day session).
+     */
+    static Map<String, Object> stressed(Map<String, Object> event) {
+        return Map.of("seed", 1, "modes", List.of("RTGS"), "events", List.of(event),
+                "participants", List.of(Map.of("bic", "XSTRCNX0", "participation", "DIRECT", "liquidity", "100.00"),
+                        Map.of("bic", "YSTRCNX0", "participation", "DIRECT", "liquidity", "0.00")),
+                "payments", List.of(
+                        Map.of("time", "2021-03-01T09:00:00+08:00", "debtorAgent", "XSTRCNX0", "creditorAgent", "YSTRCNX0", "amount", "60.00"),
+                        Map.of("time", "2021-03-01T09:30:00+08:00", "debtorAgent", "YSTRCNX0", "creditorAgent", "XSTRCNX0", "amount", "30.00"),
+                        Map.of("time", "2021-03-01T10:00:00+08:00", "debtorAgent", "XSTRCNX0", "creditorAgent", "YSTRCNX0", "amount", "50.00")));
+    }
+
+    @Test
+    void anOutageSendsWhatTheBankHeldBackWhenItIsBack() {
+        // X is out 08:00-11:00: its 60 and 50 go at 11:00, in order. Y's 30 at 09:30 waits (Y has 0)
+        // until X's 60 arrives at 11:00. Delays: X 7,200 s and 3,600 s, Y 5,400 s; all settle.
+        // X's indicator: (60 x 7,200 + 50 x 3,600) / (60 x 30,600 + 50 x 27,000) = 612,000 / 3,186,000 = 0.192090
+        // Y's: 30 x 5,400 / (30 x 28,800) = 0.187500
+        JsonPath r = done(start(stressed(Map.of("type", "OUTAGE", "bic", "XSTRCNX0",
+                "from", "2021-03-01T08:00:00+08:00", "to", "2021-03-01T11:00:00+08:00"))));
+        assertThat(r.getString("report.modes.RTGS.delayIndicator")).isNotEqualTo("0.000000");
+        assertThat(r.getString("report.stress.baseline.RTGS.delayIndicator")).isEqualTo("0.000000");
+        assertThat(r.getInt("report.modes.RTGS.delay.max")).isEqualTo(7_200);
+        assertThat(r.getString("report.modes.RTGS.settlementRatio.count")).isEqualTo("1.000000");
+        Map<String, Map<String, Object>> byBic = changes(r);
+        assertThat(byBic.get("XSTRCNX0XXX")).containsEntry("delayIndicator", Map.of("baseline", "0.000000", "stressed", "0.192090", "change", "0.192090"));
+        assertThat(byBic.get("YSTRCNX0XXX")).containsEntry("delayIndicator", Map.of("baseline", "0.000000", "stressed", "0.187500", "change", "0.187500"));
+        assertThat(r.getString("report.stress.largestDeterioration.RTGS.delayIndicator.bic")).isEqualTo("XSTRCNX0XXX");
+        assertThat(r.getString("report.stress.largestDeterioration.RTGS.settledValue.bic")).isNull();
+    }
+
+    @Test
+    void aLiquidityShockTakesItsShareOfTheBalanceAndLeavesAPaymentUnsettled() {
+        // at 09:15 X has 40; three quarters (30) leave: X 10. Y's 30 arrives (X 40); X's 50 at 10:00 cannot
+        // be covered and is unsettled at the close. X settled 60 instead of 110: -50.00. X's indicator:
+        // 50 x 27,000 / (60 x 30,600 + 50 x 27,000) = 1,350,000 / 3,186,000 = 0.423729
+        JsonPath r = done(start(stressed(Map.of("type", "LIQUIDITY_SHOCK", "bic", "XSTRCNX0",
+                "at", "2021-03-01T09:15:00+08:00", "fraction", "0.75"))));
+        assertThat(r.getInt("report.modes.RTGS.unsettledCount")).isEqualTo(1);
+        assertThat(r.getInt("report.stress.baseline.RTGS.unsettledCount")).isZero();
+        Map<String, Map<String, Object>> byBic = changes(r);
+        assertThat(byBic.get("XSTRCNX0XXX")).containsEntry("settledValue", Map.of("baseline", "110.00", "stressed", "60.00", "change", "-50.00"))
+                .containsEntry("delayIndicator", Map.of("baseline", "0.000000", "stressed", "0.423729", "change", "0.423729"));
+        assertThat(r.getString("report.stress.largestDeterioration.RTGS.settledValue.bic")).isEqualTo("XSTRCNX0XXX");
+        assertThat(r.getString("report.stress.largestDeterioration.RTGS.settledValue.change")).isEqualTo("-50.00");
+    }
+
+    @Test
+    void anExtraPaymentJoinsTheStreamAtItsTime() {
+        // Y pays X 100 at 09:45 holding 30: queued; X's 50 at 10:00 brings Y to 80, still short: unsettled.
+        // Y's indicator: 100 x 27,900 / (30 x 28,800 + 100 x 27,900) = 2,790,000 / 3,654,000 = 0.763547
+        JsonPath r = done(start(stressed(Map.of("type", "PAYMENT", "time", "2021-03-01T09:45:00+08:00",
+                "debtorAgent", "YSTRCNX0", "creditorAgent", "XSTRCNX0", "amount", "100.00"))));
+        assertThat(r.getInt("report.payments")).isEqualTo(4);
+        assertThat(r.getInt("report.modes.RTGS.unsettledCount")).isEqualTo(1);
+        assertThat(r.getString("report.modes.RTGS.unsettledValue")).isEqualTo("100.00");
+        Map<String, Map<String, Object>> byBic = changes(r);
+        assertThat(byBic.get("YSTRCNX0XXX")).containsEntry("delayIndicator", Map.of("baseline", "0.000000", "stressed", "0.763547", "change", "0.763547"));
+        assertThat(byBic).doesNotContainKey("XSTRCNX0XXX");
+        // an event naming a bank outside the network, or missing what its type needs, is a 400
+        problem(post(SIMULATIONS, stressed(Map.of("type", "OUTAGE", "bic", "ZZZZCNX0", "from", "2021-03-01T08:00:00+08:00",
+                "to", "2021-03-01T09:00:00+08:00"))), 400);
+        problem(post(SIMULATIONS, stressed(Map.of("type", "LIQUIDITY_SHOCK", "at", "2021-03-01T08:00:00+08:00"))), 400);
+        problem(post(SIMULATIONS, stressed(Map.of("type", "LIQUIDITY_SHOCK", "at", "2021-03-01T08:00:00+08:00", "fraction", "1.5"))), 400);
+    }
+
+    private static Map<String, Map<String, Object>> changes(JsonPath r) {
+        Map<String, Map<String, Object>> byBic = new HashMap<>();
+        List<Map<String, Object>> list = r.getList("report.stress.participants.RTGS");
+        for (Map<String, Object> c : list) {
+            byBic.put((String) c.get("bic"), c);
+        }
+        return byBic;
+    }
+
     @Test
     void csvUploadIsSimulated() {
         String csv = "time,debtorAgent,creditorAgent,amount,priority\n"
