@@ -8,6 +8,7 @@ import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Postings;
 import io.rmbsim.settlement.PostingsRule;
+import io.rmbsim.settlement.QueueDiscipline;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
 import io.rmbsim.settlement.SettlementMethod;
@@ -32,7 +33,7 @@ import java.util.UUID;
  */
 final class LiveLedger implements SettlementEvents {
 
-    final SettlementEngine engine = new SettlementEngine(SettlementMode.RTGS_LSM, this);
+    final SettlementEngine engine;
     private final Clock clock;
     private final BusinessCalendar calendar;
     private final Map<String, Member> members = new HashMap<>();
@@ -77,6 +78,13 @@ final class LiveLedger implements SettlementEvents {
 
     LiveLedger(Clock clock, BusinessCalendar calendar, long nextSeq, long nextPostingId, long nextRunId,
             LocalDate businessDate, Instant openedAt) {
+        this(clock, calendar, nextSeq, nextPostingId, nextRunId, businessDate, openedAt, QueueDiscipline.STRICT_FIFO);
+    }
+
+    /** The same, with the engine's queues letting payments go by {@code discipline} (settlement.queue-discipline). */
+    LiveLedger(Clock clock, BusinessCalendar calendar, long nextSeq, long nextPostingId, long nextRunId,
+            LocalDate businessDate, Instant openedAt, QueueDiscipline discipline) {
+        this.engine = new SettlementEngine(SettlementMode.RTGS_LSM, this, discipline);
         this.clock = clock;
         this.calendar = calendar;
         this.nextSeq = nextSeq;

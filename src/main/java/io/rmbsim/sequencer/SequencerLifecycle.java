@@ -32,8 +32,8 @@ class SequencerLifecycle {
         writer.clear();
         LiveLedger state = writer.readState();
         writer.start(state);
-        LOG.infof("Settlement sequencer started (epoch %d): business day %s, %d payments queued", gained.epoch(),
-                state.businessDate(), state.queueSize());
+        LOG.infof("Settlement sequencer started (epoch %d): business day %s, %d payments queued, queues %s",
+                gained.epoch(), state.businessDate(), state.queueSize(), state.engine.discipline());
     }
 
     /** Leadership is gone (or the service stops): the batch in hand ends, whatever waits fails with a 503. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rmbsim.cluster.FencedOut;
 import io.rmbsim.cluster.Leadership;
 import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.QueueDiscipline;
 import io.rmbsim.settlement.SettlementUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -45,6 +46,7 @@ class SingleWriter {
     private final BusinessCalendar calendar;
     private final SettlementMetrics metrics;
     private final boolean checkInvariants;
+    private final QueueDiscipline discipline;
     private final BlockingQueue<Command<?>> inbox = new LinkedBlockingQueue<>(100_000);
     private final Responder responder = new Responder();
     private volatile LiveLedger ledger;
@@ -57,8 +59,10 @@ class SingleWriter {
 
     SingleWriter(AgroalDataSource dataSource, Leadership leadership, Clock clock, BusinessCalendar calendar,
             MeterRegistry registry,
-            @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants) {
+            @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants,
+            @ConfigProperty(name = "settlement.queue-discipline", defaultValue = "STRICT_FIFO") QueueDiscipline discipline) {
         this.checkInvariants = checkInvariants;
+        this.discipline = discipline;
         this.dataSource = dataSource;
         this.leadership = leadership;
         this.clock = clock;
@@ -80,7 +84,7 @@ class SingleWriter {
 
     /** The state as the database has it (as the previous leader, or the last committed batch, left it). */
     LiveLedger readState() throws SQLException {
-        return new StateLoader(dataSource, clock, calendar).load();
+        return new StateLoader(dataSource, clock, calendar, discipline).load();
     }
 
     void start(LiveLedger state) {

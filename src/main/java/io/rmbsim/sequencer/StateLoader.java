@@ -5,6 +5,7 @@ import io.rmbsim.settlement.PaymentOrder;
 import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.QueueDiscipline;
 import io.rmbsim.settlement.SettlementMethod;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,11 +35,13 @@ final class StateLoader {
     private final DataSource dataSource;
     private final Clock clock;
     private final BusinessCalendar calendar;
+    private final QueueDiscipline discipline;
 
-    StateLoader(DataSource dataSource, Clock clock, BusinessCalendar calendar) {
+    StateLoader(DataSource dataSource, Clock clock, BusinessCalendar calendar, QueueDiscipline discipline) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.calendar = calendar;
+        this.discipline = discipline;
     }
 
     LiveLedger load() throws SQLException {
@@ -47,7 +50,7 @@ final class StateLoader {
             LocalDate day = open.date();
             LiveLedger ledger = new LiveLedger(clock, calendar, max(c, "select max(seq) from payment") + 1,
                     max(c, "select max(id) from posting") + 1, max(c, "select max(id) from settlement_run") + 1, day,
-                    open.opensAt());
+                    open.opensAt(), discipline);
             // agents before the indirect participants that settle through them
             try (PreparedStatement s = c.prepareStatement("select p.bic, p.participation, p.settlement_agent, p.status,"
                     + " a.balance, a.credit_line, a.reserved from participant p join settlement_account a on a.bic = p.bic"

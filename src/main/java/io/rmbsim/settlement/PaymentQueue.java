@@ -23,6 +23,7 @@ import java.util.Map;
 final class PaymentQueue {
 
     static final int NIL = -1;
+    private static final int NORM = Priority.NORM.ordinal();
 
     static final byte AT_AGENT = 0;
     static final byte AT_CIPS = 1;
@@ -73,6 +74,13 @@ final class PaymentQueue {
     long[] queuedIn = new long[0];
     /** The value waiting in each account's own queue (for cover there). */
     long[] waiting = new long[0];
+    /**
+     * Per account, a bound under which no NORM payment waiting in its queue fits: every one of them
+     * not held is larger (amounts are positive, so 0 always holds). A payment joining lowers it to
+     * below its amount; the engine raises it after scanning the queue under
+     * {@link QueueDiscipline#FIFO_BYPASS}, so that a release that brings no cover above it skips the scan.
+     */
+    long[] normFloor = new long[0];
 
     private final Map<Long, int[]> pairs = new HashMap<>();
     private final Map<Long, Integer> slotOfRef = new HashMap<>();
@@ -104,6 +112,9 @@ final class PaymentQueue {
         queuedOut = Arrays.copyOf(queuedOut, n);
         queuedIn = Arrays.copyOf(queuedIn, n);
         waiting = Arrays.copyOf(waiting, n);
+        normFloor = Arrays.copyOf(normFloor, n);
+        // an account's queue opens empty: no payment fits under any bound
+        Arrays.fill(normFloor, old, n, Long.MAX_VALUE);
     }
 
     private static int[] grow(int[] a, int n) {
@@ -189,6 +200,9 @@ final class PaymentQueue {
         }
         tail[p][account] = s;
         waiting[account] += amount[s];
+        if (p == NORM && normFloor[account] >= amount[s]) {
+            normFloor[account] = amount[s] - 1;
+        }
         if (where == AT_CIPS && cipsCredit[s] != Legs.NONE) {
             int[] list = pairs.computeIfAbsent(pairKey(cipsDebit[s], cipsCredit[s]), k -> new int[] {NIL, NIL});
             pairPrev[s] = list[1];
@@ -277,6 +291,11 @@ final class PaymentQueue {
 
     int next(int s) {
         return next[s];
+    }
+
+    /** Whether slot {@code s} is a queued payment of priority {@code prio} waiting in the account's queue. */
+    boolean waitsIn(int s, int account, int prio) {
+        return live[s] && at[s] == account && priority[s] == prio;
     }
 
     int pairFirst(int fromAccount, int toAccount) {

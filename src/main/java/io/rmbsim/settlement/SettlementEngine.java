@@ -14,7 +14,9 @@ import java.util.Arrays;
  * <li>at CIPS it needs cover on the paying agent's CIPS account, above the account's reservation
  * unless it is HIGH; without it, it queues there;</li>
  * <li>every queue is HIGH before NORM, first in, first out; a queued payment is released by incoming
- * funds once it is at the head of its queue;</li>
+ * funds once it is at the head of its queue. Under {@link QueueDiscipline#FIFO_BYPASS} (TARGET2's rule
+ * for normal payments) a NORM payment with cover goes past the NORM payments ahead of it that have
+ * none, on arrival and on release, as long as no HIGH payment waits on the account;</li>
  * <li>bilateral offsetting settles payments queued at CIPS in both directions between two accounts
  * together; multilateral offsetting settles the largest feasible set of all of them together;</li>
  * <li>a CIPS account is never negative, an indirect account never below minus its credit line nor
@@ -51,6 +53,7 @@ public final class SettlementEngine {
 
     private final SettlementEvents events;
     private final SettlementMode mode;
+    private final QueueDiscipline discipline;
     private final PaymentQueue queue = new PaymentQueue();
     private final Offsetting offsetting;
     /** What each settlement posted, handed to the driver with the event (one view, filled again each time). */
@@ -84,14 +87,28 @@ public final class SettlementEngine {
     private long[] joinedPairs = new long[16];
     private int joinedCount;
 
+    /** An engine whose queues are {@link QueueDiscipline#STRICT_FIFO}. */
     public SettlementEngine(SettlementMode mode, SettlementEvents events) {
+        this(mode, events, QueueDiscipline.STRICT_FIFO);
+    }
+
+    /** An engine whose queues, at both tiers, let payments go by {@code discipline}. */
+    public SettlementEngine(SettlementMode mode, SettlementEvents events, QueueDiscipline discipline) {
+        if (mode == null || events == null || discipline == null) {
+            throw new IllegalArgumentException("an engine needs a mode, someone to tell and a queue discipline");
+        }
         this.mode = mode;
         this.events = events;
+        this.discipline = discipline;
         this.offsetting = new Offsetting(this, queue);
     }
 
     public SettlementMode mode() {
         return mode;
+    }
+
+    public QueueDiscipline discipline() {
+        return discipline;
     }
 
     /**
@@ -362,7 +379,8 @@ public final class SettlementEngine {
      * postings rule gives the accounts it debits and credits. An INDIRECT debtor's payment is
      * covered on its agent's books first (or waits there); then it settles at once when the paying
      * agent's CIPS account covers it and nothing of its priority or higher waits ahead of it there;
-     * otherwise it queues at CIPS.
+     * otherwise it queues at CIPS. Under {@link QueueDiscipline#FIFO_BYPASS} only a HIGH payment
+     * waiting ahead holds a payment with cover back, at either tier.
      */
     public void submit(long ref, PostingsRule.Party debtorAgent, PostingsRule.Party creditorAgent, long amount,
             Priority priority) {
@@ -569,6 +587,8 @@ public final class SettlementEngine {
         held[account] = hold;
         if (!hold) {
             for (int a = 0; a < accounts; a++) {
+                // payments passed over as held count again, whatever their amount
+                queue.normFloor[a] = Math.min(queue.normFloor[a], 0);
                 schedule(a);
             }
             release();
@@ -691,8 +711,9 @@ public final class SettlementEngine {
 
     /**
      * Throws if an invariant does not hold: no account below what it may reach, earmarks the sum of
-     * what waits at CIPS from each account, queue sums and exposure agree. For tests and debug runs
-     * (what holds on every command the engine checks there).
+     * what waits at CIPS from each account, queue sums and exposure agree, no NORM payment waits
+     * under the bound that lets a release skip its queue ({@link QueueDiscipline#FIFO_BYPASS}). For
+     * tests and debug runs (what holds on every command the engine checks there).
      */
     public void checkInvariants() {
         long[] out = new long[accounts];
@@ -725,6 +746,12 @@ public final class SettlementEngine {
             }
             if (marked[a] != earmarked[a]) {
                 throw new IllegalStateException("account " + a + " earmarked " + earmarked[a] + " != " + marked[a]);
+            }
+            for (int s = queue.first(a, NORM); s != NIL; s = queue.next(s)) {
+                if (!isHeldSlot(s) && queue.amount[s] <= queue.normFloor[a]) {
+                    throw new IllegalStateException("account " + a + ": a NORM payment of " + queue.amount[s]
+                            + " waits under the bound " + queue.normFloor[a] + " its queue scan trusts");
+                }
             }
         }
     }
@@ -788,9 +815,14 @@ public final class SettlementEngine {
 
     // --- the queue release ---------------------------------------------------------------------
 
-    /** Nothing of {@code priority} or higher waits, unheld, in the account's queue. */
+    /**
+     * Nothing that a payment of {@code priority} must wait behind waits, unheld, in the account's
+     * queue: under {@link QueueDiscipline#STRICT_FIFO} nothing of its priority or higher, under
+     * {@link QueueDiscipline#FIFO_BYPASS} no HIGH payment.
+     */
     private boolean nothingAhead(int account, Priority priority) {
-        return firstUnheld(account, HIGH) == NIL && (priority == Priority.HIGH || firstUnheld(account, NORM) == NIL);
+        return firstUnheld(account, HIGH) == NIL && (priority == Priority.HIGH
+                || discipline == QueueDiscipline.FIFO_BYPASS || firstUnheld(account, NORM) == NIL);
     }
 
     /** Whether a CIPS account covers {@code amount} for a payment of this priority (NORM above the reservation). */
@@ -801,7 +833,9 @@ public final class SettlementEngine {
     /**
      * Releases, account by account, the queue heads that now have cover: at an INDIRECT account the
      * head is covered and earmarked (and goes on to CIPS, or settles when it is a book transfer); at a
-     * CIPS account it settles. In DNS mode what reaches CIPS waits for the netting.
+     * CIPS account it settles. In DNS mode what reaches CIPS waits for the netting. Under
+     * {@link QueueDiscipline#FIFO_BYPASS} the HIGH payments go so, first in, first out, and then,
+     * once no HIGH payment waits, the NORM ones as {@link #releaseNormPassingOver} lets them.
      */
     private void release() {
         if (releasing || !open) {
@@ -814,33 +848,17 @@ public final class SettlementEngine {
                 workHead = (workHead + 1) % work.length;
                 workSize--;
                 inWork[a] = false;
-                while (true) {
-                    int s = head(a);
-                    if (s == NIL) {
-                        break;
+                if (discipline == QueueDiscipline.STRICT_FIFO) {
+                    for (int s = head(a); s != NIL && releaseOne(a, s); s = head(a)) {
+                        // the next head
                     }
-                    long amount = queue.amount[s];
-                    if (queue.stage[s] == PaymentQueue.AT_AGENT) {
-                        if (available(a) < amount) {
-                            break;
-                        }
-                        if (queue.cipsDebit[s] == Legs.NONE) {
-                            settleQueued(s, SettlementMethod.BOOK_TRANSFER);
-                            continue;
-                        }
-                        earmarked[a] += amount;
-                        boolean netting = queue.deferred[s];
-                        queue.place(s, netting ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, sequence++);
-                        events.waitsAtCips(queue.ref[s], queue.seq[s]);
-                        if (!netting) {
-                            schedule(queue.cipsDebit[s]);
-                            joined(queue.cipsDebit[s], queue.cipsCredit[s]);
-                        }
-                    } else {
-                        if (mode == SettlementMode.DNS || !coveredAtCips(a, amount, queue.priority[s])) {
-                            break;
-                        }
-                        settleQueued(s, queue.book[s] ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+                } else {
+                    int s = firstUnheld(a, HIGH);
+                    while (s != NIL && releaseOne(a, s)) {
+                        s = firstUnheld(a, HIGH);
+                    }
+                    if (s == NIL) {
+                        releaseNormPassingOver(a);
                     }
                 }
             }
@@ -848,6 +866,82 @@ public final class SettlementEngine {
             releasing = false;
         }
         offsetJoinedPairs();
+    }
+
+    /**
+     * Lets queued payment {@code s}, waiting in account {@code a}'s queue, go if {@code a} covers it:
+     * at an INDIRECT account it is earmarked and goes on to CIPS (or settles, a book transfer); at a
+     * CIPS account it settles (NORM above the reservation). False, nothing changed, without cover.
+     */
+    private boolean releaseOne(int a, int s) {
+        long amount = queue.amount[s];
+        if (queue.stage[s] == PaymentQueue.AT_AGENT) {
+            if (available(a) < amount) {
+                return false;
+            }
+            if (queue.cipsDebit[s] == Legs.NONE) {
+                settleQueued(s, SettlementMethod.BOOK_TRANSFER);
+                return true;
+            }
+            earmarked[a] += amount;
+            boolean netting = queue.deferred[s];
+            queue.place(s, netting ? PaymentQueue.AT_NETTING : PaymentQueue.AT_CIPS, sequence++);
+            events.waitsAtCips(queue.ref[s], queue.seq[s]);
+            if (!netting) {
+                schedule(queue.cipsDebit[s]);
+                joined(queue.cipsDebit[s], queue.cipsCredit[s]);
+            }
+            return true;
+        }
+        if (mode == SettlementMode.DNS || !coveredAtCips(a, amount, queue.priority[s])) {
+            return false;
+        }
+        settleQueued(s, queue.book[s] ? SettlementMethod.BOOK_TRANSFER : SettlementMethod.RTGS);
+        return true;
+    }
+
+    /**
+     * What a NORM payment may use on the account now: {@link #available} on an INDIRECT account (its
+     * queue is at its agent), the balance above the reservation on a CIPS account.
+     */
+    private long normCover(int account) {
+        return isIndirect(account) ? available(account) : balance[account] - reserved[account];
+    }
+
+    /**
+     * {@link QueueDiscipline#FIFO_BYPASS}, once no HIGH payment waits on account {@code a}: its NORM
+     * payments, in queue order, each let go when {@code a} covers it and passed over (keeping its
+     * place) when not. The scan costs the length of the NORM queue, and happens only when {@code a}
+     * now covers more than {@link PaymentQueue#normFloor} (the smallest waiting NORM amount as the
+     * last scan left it, lowered by every payment that joined since): a release that brings nothing
+     * the smallest could use (most repeats of the account in the work list, its own debits among
+     * them) costs nothing, and a scan otherwise lets at least one payment go, unless payments left
+     * the queue since the last one (offsetting, cancels) or held ones were freed. It ends early when
+     * nothing is left to use; what it passes over sets the bound again.
+     */
+    private void releaseNormPassingOver(int a) {
+        if (normCover(a) <= queue.normFloor[a]) {
+            return;
+        }
+        long smallest = Long.MAX_VALUE;
+        int s = queue.first(a, NORM);
+        while (s != NIL) {
+            if (normCover(a) <= 0) {
+                smallest = 1; // the rest unseen: only their being positive is known
+                break;
+            }
+            int after = queue.next(s);
+            if (!isHeldSlot(s) && !releaseOne(a, s)) {
+                smallest = Math.min(smallest, queue.amount[s]);
+            }
+            if (after != NIL && !queue.waitsIn(after, a, NORM)) {
+                // the queue changed under the scan (a driver acting from an event): scan it again
+                after = queue.first(a, NORM);
+                smallest = Long.MAX_VALUE;
+            }
+            s = after;
+        }
+        queue.normFloor[a] = smallest == Long.MAX_VALUE ? Long.MAX_VALUE : smallest - 1;
     }
 
     /** Settles one queued payment whose cover was established where it waits. */
