@@ -4,6 +4,7 @@ import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.SettlementMode;
 import io.rmbsim.settlement.Postings;
 import io.rmbsim.settlement.Priority;
+import io.rmbsim.settlement.QueueDiscipline;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementEvents;
 import io.rmbsim.settlement.SettlementMethod;
@@ -23,8 +24,18 @@ import java.util.function.LongConsumer;
 public final class ModeRunner implements SettlementEvents {
 
     /** Multilateral offsetting interval in RTGS_LSM, and DNS cycle length (0: end of day only), minutes. */
-    public record Options(int lsmIntervalMinutes, int dnsCycleMinutes) {
-        public static final Options DEFAULT = new Options(30, 0);
+    public record Options(int lsmIntervalMinutes, int dnsCycleMinutes, QueueDiscipline queueDiscipline) {
+        public static final Options DEFAULT = new Options(30, 0, QueueDiscipline.STRICT_FIFO);
+
+        public Options {
+            if (queueDiscipline == null) {
+                queueDiscipline = QueueDiscipline.STRICT_FIFO;
+            }
+        }
+
+        public Options(int lsmIntervalMinutes, int dnsCycleMinutes) {
+            this(lsmIntervalMinutes, dnsCycleMinutes, QueueDiscipline.STRICT_FIFO);
+        }
     }
 
     /**
@@ -221,7 +232,7 @@ public final class ModeRunner implements SettlementEvents {
     }
 
     private void openDay() {
-        engine = new SettlementEngine(mode, this);
+        engine = new SettlementEngine(mode, this, options.queueDiscipline());
         engine.openAccounts(opening, network.agents());
         System.arraycopy(opening, 0, lowest, 0, opening.length);
     }

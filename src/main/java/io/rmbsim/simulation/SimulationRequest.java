@@ -33,6 +33,10 @@ public record SimulationRequest(
         @Size(max = SimulationRequest.MAX_PAYMENTS) List<@Valid @NotNull InlinePayment> payments,
         @Min(0) @Max(1_440) @Schema(example = "30", description = "RTGS_LSM: minutes between multilateral offsets (0: end of day only)") Integer lsmIntervalMinutes,
         @Min(0) @Max(1_440) @Schema(example = "0", description = "DNS: cycle length in minutes (0: one cycle, at end of day)") Integer dnsCycleMinutes,
+        @Schema(defaultValue = "STRICT_FIFO", description = "STRICT_FIFO: a queued payment that cannot be covered holds up "
+                + "those behind it; FIFO_BYPASS: a NORM payment that cannot be covered does not block later ones that can "
+                + "(HIGH payments stay strictly first in, first out), as TARGET2 treats normal payments")
+        io.rmbsim.settlement.QueueDiscipline queueDiscipline,
         @Size(max = SimulationRequest.MAX_SWEEP) @Schema(description = "Liquidity levels (fractions 0.0..1.0) to run the scenario at, for the delay-versus-liquidity curve",
                 example = "[0, 0.25, 0.5, 0.75, 1]") List<@NotNull JsonNode> sweep,
         @Size(min = 2, max = SimulationRequest.MAX_SEEDS) @JsonDeserialize(contentUsing = WholeNumber.class)

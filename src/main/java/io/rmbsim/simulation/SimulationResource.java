@@ -82,6 +82,7 @@ public class SimulationResource {
             @Parameter(example = "0.5") @QueryParam("liquidity") String liquidity,
             @QueryParam("lsmIntervalMinutes") String lsmInterval,
             @QueryParam("dnsCycleMinutes") String dnsCycle,
+            @Parameter(example = "FIFO_BYPASS") @QueryParam("queueDiscipline") String queueDiscipline,
             @Parameter(example = "0,0.5,1") @QueryParam("sweep") String sweep,
             @Parameter(description = "Participants other than DIRECT, and own liquidity: BIC:DIRECT[:amount] or "
                     + "BIC:INDIRECT:AGENT[:amount], comma-separated", example = "VHSBRUV0:INDIRECT:HCCBCNBH:500000.00,HCCBCNBH:DIRECT")
@@ -114,7 +115,9 @@ public class SimulationResource {
         JsonNode liquidityNode = liquidity == null || liquidity.isBlank() ? null : JsonNodeFactory.instance.textNode(liquidity);
         return accepted(simulations.start(specs.fromCsv(csv, QueryParams.longValue("seed", seed, 1), modeList, liquidityNode,
                 QueryParams.optionalInteger("lsmIntervalMinutes", lsmInterval, 0, 1_440),
-                QueryParams.optionalInteger("dnsCycleMinutes", dnsCycle, 0, 1_440), levels,
+                QueryParams.optionalInteger("dnsCycleMinutes", dnsCycle, 0, 1_440),
+                queueDiscipline == null || queueDiscipline.isEmpty() ? null
+                        : QueryParams.enumValue("queueDiscipline", queueDiscipline, io.rmbsim.settlement.QueueDiscipline.class), levels,
                 participants(participants)), caller.name()), uri);
     }
 

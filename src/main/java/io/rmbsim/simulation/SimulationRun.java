@@ -236,6 +236,7 @@ public final class SimulationRun {
         o.put("liquidity", spec.liquidity().describe());
         o.put("lsmIntervalMinutes", spec.options().lsmIntervalMinutes());
         o.put("dnsCycleMinutes", spec.options().dnsCycleMinutes());
+        o.put("queueDiscipline", spec.options().queueDiscipline().name());
         o.put("timetable", spec.calendar().timetable().name());
         if (!spec.sweep().isEmpty()) {
             o.put("sweep", spec.sweep().stream().map(BigDecimal::toPlainString).toList());

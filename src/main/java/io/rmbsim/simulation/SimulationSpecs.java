@@ -80,7 +80,7 @@ public class SimulationSpecs {
             throw ProblemException.invalid("events", "stress events and seeds are not combined: run each seed's stress apart");
         }
         return new SimulationRun.Spec(hasScenario ? r.scenario() : "inline", r.seed(), stream, distinct(r.modes()),
-                liquidity(r.liquidity(), own), options(r.lsmIntervalMinutes(), r.dnsCycleMinutes()), sweep(r.sweep()), size,
+                liquidity(r.liquidity(), own), options(r.lsmIntervalMinutes(), r.dnsCycleMinutes(), r.queueDiscipline()), sweep(r.sweep()), size,
                 calendar, seeds, stress);
     }
 
@@ -189,7 +189,8 @@ public class SimulationSpecs {
      * column and the value.
      */
     public SimulationRun.Spec fromCsv(String csv, long seed, List<SettlementMode> modes, JsonNode liquidity,
-            Integer lsmInterval, Integer dnsCycle, List<JsonNode> sweep, List<SimulationRequest.InlineParticipant> participants) {
+            Integer lsmInterval, Integer dnsCycle, io.rmbsim.settlement.QueueDiscipline discipline, List<JsonNode> sweep,
+            List<SimulationRequest.InlineParticipant> participants) {
         List<CsvRecords.Record> records = CsvRecords.read(csv, SimulationRequest.MAX_PAYMENTS + 1);
         if (records.isEmpty()) {
             throw ProblemException.invalid("body", "CSV needs the header time,debtorAgent,creditorAgent,amount,priority and at least one row", "FF01");
@@ -269,7 +270,7 @@ public class SimulationSpecs {
         Map<String, Long> own = new HashMap<>();
         PaymentStream stream = inline(participants(participants, own), payments);
         return new SimulationRun.Spec("csv", seed, () -> stream, distinct(modes), liquidity(liquidity, own),
-                options(lsmInterval, dnsCycle), sweep(sweep), SimulationRun.Size.of(stream, calendar), calendar);
+                options(lsmInterval, dnsCycle, discipline), sweep(sweep), SimulationRun.Size.of(stream, calendar), calendar);
     }
 
     private static String cell(int line, int column, String name) {
@@ -456,9 +457,9 @@ public class SimulationSpecs {
         return sweep;
     }
 
-    private static ModeRunner.Options options(Integer lsm, Integer dns) {
+    private static ModeRunner.Options options(Integer lsm, Integer dns, io.rmbsim.settlement.QueueDiscipline discipline) {
         return new ModeRunner.Options(lsm == null ? ModeRunner.Options.DEFAULT.lsmIntervalMinutes() : lsm,
-                dns == null ? ModeRunner.Options.DEFAULT.dnsCycleMinutes() : dns);
+                dns == null ? ModeRunner.Options.DEFAULT.dnsCycleMinutes() : dns, discipline);
     }
 
     private static List<SettlementMode> distinct(List<SettlementMode> modes) {

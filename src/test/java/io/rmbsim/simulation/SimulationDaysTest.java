@@ -28,7 +28,7 @@ class SimulationDaysTest {
         List<SimulationRequest.InlineParticipant> participants = List.of(
                 new SimulationRequest.InlineParticipant("AAAACNBJXXX", "DIRECT", null, "0.00"),
                 new SimulationRequest.InlineParticipant("BBBBCNBJXXX", "DIRECT", null, "100.00"));
-        return SPECS.fromCsv("time,debtorAgent,creditorAgent,amount\n" + rows, 1, List.of(mode), null, 0, null, List.of(),
+        return SPECS.fromCsv("time,debtorAgent,creditorAgent,amount\n" + rows, 1, List.of(mode), null, 0, null, null, List.of(),
                 participants);
     }
 

@@ -16,7 +16,7 @@ class SimulationMemoryTest {
     static final SimulationSpecs SPECS = ScenariosTest.SPECS;
 
     static SimulationRun.Spec year(List<SettlementMode> modes) {
-        return SPECS.from(new SimulationRequest("cips-2023-year", 1L, modes, null, null, null, null, null, null, null, null));
+        return SPECS.from(new SimulationRequest("cips-2023-year", 1L, modes, null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -106,7 +106,7 @@ class SimulationMemoryTest {
         for (int i = 0; i < rows; i++) {
             csv.append("2021-03-01T09:00:00+08:00,HCCBCNBH,ICBKCNBJ,999999999999.99\n");
         }
-        assertThatThrownBy(() -> SPECS.fromCsv(csv.toString(), 1, List.of(SettlementMode.RTGS), null, null, null, List.of(), null))
+        assertThatThrownBy(() -> SPECS.fromCsv(csv.toString(), 1, List.of(SettlementMode.RTGS), null, null, null, null, List.of(), null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().errors().get(0).field()).isEqualTo("line " + rows + ", column 4 (amount)");

@@ -243,6 +243,33 @@ class SimulationResourceTest {
     }
 
     @Test
+    void fifoBypassSettlesWhatStrictFifoBlocksBehindAnUncoveredPayment() {
+        // X has 100.00: at 09:00 it pays Y 150.00 (cannot be covered, queued); at 09:10 it pays Z 50.00.
+        // STRICT_FIFO: the 50 waits behind the 150 and neither settles by the close (17:30).
+        // FIFO_BYPASS: the 50 passes the uncovered 150 and settles on arrival; the 150 stays unsettled.
+        //   settlement ratio: 1 of 2 payments, 50.00 of 200.00 = 0.250000
+        List<Map<String, Object>> participants = List.of(Map.of("bic", "XFIFCNX0", "participation", "DIRECT", "liquidity", "100.00"),
+                Map.of("bic", "YFIFCNX0", "participation", "DIRECT", "liquidity", "0.00"),
+                Map.of("bic", "ZFIFCNX0", "participation", "DIRECT", "liquidity", "0.00"));
+        List<Map<String, Object>> payments = List.of(
+                Map.of("time", "2021-03-01T09:00:00+08:00", "debtorAgent", "XFIFCNX0", "creditorAgent", "YFIFCNX0", "amount", "150.00"),
+                Map.of("time", "2021-03-01T09:10:00+08:00", "debtorAgent", "XFIFCNX0", "creditorAgent", "ZFIFCNX0", "amount", "50.00"));
+        JsonPath strict = done(start(Map.of("seed", 1, "modes", List.of("RTGS"), "participants", participants, "payments", payments)));
+        assertThat(strict.getInt("report.modes.RTGS.settledCount")).isZero();
+        assertThat(strict.getString("report.options.queueDiscipline")).isEqualTo("STRICT_FIFO");
+        JsonPath bypass = done(start(Map.of("seed", 1, "modes", List.of("RTGS"), "participants", participants, "payments", payments,
+                "queueDiscipline", "FIFO_BYPASS")));
+        assertThat(bypass.getInt("report.modes.RTGS.settledCount")).isEqualTo(1);
+        assertThat(bypass.getString("report.modes.RTGS.settledValue")).isEqualTo("50.00");
+        assertThat(bypass.getString("report.modes.RTGS.settlementRatio.count")).isEqualTo("0.500000");
+        assertThat(bypass.getString("report.modes.RTGS.settlementRatio.value")).isEqualTo("0.250000");
+        assertThat(bypass.getInt("report.modes.RTGS.delaySettled.max")).isZero();
+        assertThat(bypass.getString("report.options.queueDiscipline")).isEqualTo("FIFO_BYPASS");
+        problem(post(SIMULATIONS, Map.of("seed", 1, "modes", List.of("RTGS"), "participants", participants, "payments", payments,
+                "queueDiscipline", "LIFO")), 400);
+    }
+
+    @Test
     void csvUploadIsSimulated() {
         String csv = "time,debtorAgent,creditorAgent,amount,priority\n"
                 + "2021-03-01T09:00:00+08:00,HCCBCNBH,ICBKCNBJ,500.00,NORM\n"
