@@ -176,14 +176,23 @@ function show(run) {
       legend: { top: 0 },
       grid: { left: 64, right: 24, top: 36, bottom: 48 },
       xAxis: { type: 'value', scale: true, name: 'Liquidity given, M CNY', nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', name: 'Mean delay, s' },
-      series: modes.map((m) => ({ type: 'line', name: m, color: MODE_COLOURS[m], symbolSize: 8,
-        data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].meanDelay)]) })),
+      yAxis: { type: 'value', min: 0, max: 1, name: 'Delay indicator / settled share' },
+      // the delay indicator counts unsettled payments: a mode that settles little cannot look fast
+      series: modes.flatMap((m) => [
+        { type: 'line', name: `${m} delay indicator`, color: MODE_COLOURS[m], symbolSize: 8,
+          data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].delayIndicator)]) },
+        { type: 'line', name: `${m} settled share`, color: MODE_COLOURS[m], symbolSize: 6, lineStyle: { type: 'dashed' },
+          data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].settlementRatio.value)]) },
+      ]),
     });
-    fill('sweep-figures', figuresOf('Mean delay in seconds at each liquidity level', [
+    fill('sweep-figures', figuresOf('Delay indicator and settled share of value at each liquidity level', [
       { label: 'Fraction', value: (p) => p.fraction, num: true },
       { label: 'Liquidity (CNY)', value: (p) => money(p.liquidityTotal), num: true },
-      ...modes.map((m) => ({ label: `${m} mean delay`, value: (p) => p.modes[m].meanDelay, num: true })),
+      ...modes.flatMap((m) => [
+        { label: `${m} delay indicator`, value: (p) => p.modes[m].delayIndicator, num: true },
+        { label: `${m} settled share`, value: (p) => p.modes[m].settlementRatio.value, num: true },
+        { label: `${m} mean delay (s)`, value: (p) => p.modes[m].meanDelay, num: true },
+      ]),
     ], report.sweep));
   }
   fill('mode-table', table('Per mode', [
@@ -191,7 +200,10 @@ function show(run) {
     { label: 'Settled', value: (m) => report.modes[m].settledCount, num: true },
     { label: 'Settled (CNY)', value: (m) => money(report.modes[m].settledValue), num: true },
     { label: 'Unsettled', value: (m) => report.modes[m].unsettledCount, num: true },
-    { label: 'Mean delay (s)', value: (m) => report.modes[m].delay.mean, num: true },
+    { label: 'Settled share (count / value)', value: (m) => `${report.modes[m].settlementRatio.count} / ${report.modes[m].settlementRatio.value}`, num: true },
+    { label: 'Delay indicator', value: (m) => report.modes[m].delayIndicator, num: true },
+    { label: 'Mean delay, all payments (s)', value: (m) => report.modes[m].delay.mean, num: true },
+    { label: 'Mean delay, settled (s)', value: (m) => report.modes[m].delaySettled.mean, num: true },
     { label: 'p95 delay (s)', value: (m) => report.modes[m].delay.p95, num: true },
     { label: 'Liquidity used (CNY)', value: (m) => money(report.modes[m].liquidityUsed.total), num: true },
     { label: 'Offsets (bilateral / multilateral)', value: (m) => `${report.modes[m].offsets.bilateral} / ${report.modes[m].offsets.multilateral}`, num: true },
