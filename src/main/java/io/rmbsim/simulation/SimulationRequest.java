@@ -86,6 +86,7 @@ public record SimulationRequest(
      * the balance leaves the account) or {@code PAYMENT} (time, debtorAgent, creditorAgent, amount,
      * priority: one more payment).
      */
+    @RegisterForReflection // read by Jackson from a nested list
     @Schema(name = "StressEvent")
     public record StressEvent(
             @NotNull @Pattern(regexp = "OUTAGE|LIQUIDITY_SHOCK|PAYMENT", message = "must be OUTAGE, LIQUIDITY_SHOCK or PAYMENT")
