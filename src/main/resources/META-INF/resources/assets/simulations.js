@@ -208,6 +208,36 @@ function show(run) {
     { label: 'Liquidity used (CNY)', value: (m) => money(report.modes[m].liquidityUsed.total), num: true },
     { label: 'Offsets (bilateral / multilateral)', value: (m) => `${report.modes[m].offsets.bilateral} / ${report.modes[m].offsets.multilateral}`, num: true },
   ], modes));
+  const stressCard = document.getElementById('stress-card');
+  stressCard.hidden = !report.stress;
+  if (report.stress) {
+    const measures = [['settledValue', 'Settled value (CNY)'], ['delayIndicator', 'Delay indicator'], ['liquidityUsed', 'Liquidity used (CNY)']];
+    fill('stress-worst', table('Largest deterioration per mode', [
+      { label: 'Mode', value: (m) => m },
+      ...measures.map(([k, label]) => ({ label, value: (m) => {
+        const w = report.stress.largestDeterioration[m][k];
+        return w.bic ? `${w.bic} (${w.change})` : 'nobody worse';
+      } })),
+    ], modes));
+    const rows = modes.flatMap((m) => report.stress.participants[m].map((c) => ({ mode: m, ...c })));
+    fill('stress-table', table(`${rows.length} participant changes (stressed minus baseline)`, [
+      { label: 'Mode', value: (r) => r.mode },
+      { label: 'Participant', value: (r) => r.bic },
+      ...measures.map(([k, label]) => ({ label, value: (r) => `${r[k].baseline} → ${r[k].stressed} (${r[k].change})`, num: true })),
+    ], rows));
+  }
+  const seedsCard = document.getElementById('seeds-card');
+  seedsCard.hidden = !report.seedStatistics;
+  if (report.seedStatistics) {
+    const rows = modes.flatMap((m) => Object.entries(report.seedStatistics.modes[m]).map(([k, e]) => ({ mode: m, measure: k, ...e })));
+    fill('seeds-table', table(`Seeds ${report.seedStatistics.seeds.join(', ')}`, [
+      { label: 'Mode', value: (r) => r.mode },
+      { label: 'Measure', value: (r) => r.measure },
+      { label: 'Mean', value: (r) => r.mean, num: true },
+      { label: '95 % interval', value: (r) => `${r.low} … ${r.high}`, num: true },
+      { label: 'n', value: (r) => r.n, num: true },
+    ], rows));
+  }
   document.getElementById('report-title').focus();
 }
 
