@@ -233,7 +233,15 @@ class SingleWriter {
             failBatch(batch, e);
             return;
         }
-        journalFailure = null;
+        if (!journal.postings.isEmpty()) {
+            // postings were written: the journal takes what the failure refused
+            journalFailure = null;
+        } else if (journalFailure != null) {
+            // A batch without postings (the timetable's step, every second) proves nothing about them,
+            // and keeps the sequencer from ever being idle for the probe: probe now instead. Readiness
+            // stays DOWN while payments would fail, and comes back once a posting can be written.
+            probeJournal();
+        }
         metrics.record(journal);
         metrics.publishQueue(ledger);
         responder.answer(batch);

@@ -41,6 +41,9 @@ class JournalFailureReadinessTest {
             Payments.pay(payment(x, y, "1.00")).statusCode(503);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> anonymous().get("/q/health/ready").then()
                     .statusCode(503).body("status", equalTo("DOWN")));
+            // and it stays DOWN: the timetable's step every second writes no posting and proves nothing
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    anonymous().get("/q/health/ready").then().statusCode(503));
         } finally {
             execute("alter table posting drop constraint test_refuses_payments");
         }
