@@ -33,7 +33,7 @@ public class Cancellations {
     static final String CANCELLED = "CNCL";
     static final String REFUSED = "RJCR";
     static final String SETTLED_IS_FINAL = "LEGL";
-    static final String NOTHING_TO_CANCEL = "NOOR";
+    static final String NOTHING_TO_CANCEL = io.rmbsim.settlement.ReturnRule.UNKNOWN_ORIGINAL;
     static final String NOT_THE_SENDER = "AGNT";
 
     private final SettlementSequencer sequencer;

@@ -13,7 +13,9 @@ import io.rmbsim.money.Money;
 import io.rmbsim.sequencer.PaymentSnapshot;
 import io.rmbsim.sequencer.SettlementSequencer;
 import io.rmbsim.sequencer.SettlementSequencer.Submission;
+import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.PaymentOrder;
+import io.rmbsim.settlement.ReturnRule;
 import io.rmbsim.settlement.TransferKind;
 import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.Problems;
@@ -86,7 +88,7 @@ public class ReturnResource {
     @RolesAllowed({Roles.OPERATOR, Roles.MEMBER})
     public Response submit(@Valid @NotNull SubmitReturn body, @Context UriInfo uri) {
         Payment original = payments.find(body.returnOf()).orElseThrow(() -> new ProblemException(Problems.notFound(
-                "payment " + body.returnOf() + " is not known here; only a settled payment can be returned", "NOOR")));
+                "payment " + body.returnOf() + " is not known here; only a settled payment can be returned", ReturnRule.UNKNOWN_ORIGINAL)));
         PaymentOrder order = Returns.order(body, original);
         caller.requireActingFor(order.debtorAgent(), "returnOf's creditor agent");
         Submission s = sequencer.submit(order).orRefuse();
@@ -148,14 +150,14 @@ public class ReturnResource {
             return rejected(item, uetr, PaymentIntake.INVALID_AMOUNT, "RtrdIntrBkSttlmAmt is not a positive amount with at most 2 decimals");
         }
         if (item.currency() == null || !item.currency().matches("[A-Za-z]{3}")) {
-            return rejected(item, uetr, "AM03", "RtrdIntrBkSttlmAmt/@Ccy is missing or not an ISO 4217 code");
+            return rejected(item, uetr, Admission.NOT_ALLOWED_CURRENCY, "RtrdIntrBkSttlmAmt/@Ccy is missing or not an ISO 4217 code");
         }
         if (item.reasonText() != null && item.reasonText().length() > 140) {
             return rejected(item, uetr, PaymentIntake.INVALID_FORMAT, "RtrRsnInf/AddtlInf is longer than 140 characters");
         }
         Optional<Payment> original = payments.find(item.originalUetr());
         if (original.isEmpty()) {
-            return rejected(item, uetr, "NOOR", "payment " + item.originalUetr().toLowerCase(Locale.ROOT)
+            return rejected(item, uetr, ReturnRule.UNKNOWN_ORIGINAL, "payment " + item.originalUetr().toLowerCase(Locale.ROOT)
                     + " is not known here; only a settled payment can be returned");
         }
         String reason = item.reasonCode() != null && item.reasonCode().matches("[A-Z0-9]{4}") ? item.reasonCode() : "NARR";

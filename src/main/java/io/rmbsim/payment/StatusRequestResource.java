@@ -49,7 +49,7 @@ public class StatusRequestResource {
 
     static final int MAX_ITEMS = 1000;
     /** Reason of an RJCT for a payment the caller does not know (ISO 20022 NOOR, original never received). */
-    static final String UNKNOWN = "NOOR";
+    static final String UNKNOWN = io.rmbsim.settlement.ReturnRule.UNKNOWN_ORIGINAL;
 
     private final PaymentLookup payments;
     private final Clock clock;

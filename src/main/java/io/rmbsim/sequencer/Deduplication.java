@@ -4,6 +4,7 @@ import io.rmbsim.sequencer.SettlementSequencer.LiquidityRequest;
 import io.rmbsim.sequencer.SettlementSequencer.Submission;
 import io.rmbsim.settlement.PaymentOrder;
 import io.rmbsim.settlement.Refusal;
+import io.rmbsim.settlement.ReturnRule;
 import io.rmbsim.settlement.SettlementEngine;
 import io.rmbsim.settlement.SettlementRefused;
 import java.sql.SQLException;
@@ -44,11 +45,7 @@ final class Deduplication {
         }
     }
 
-    /** Reason codes of a refused return (ISO 20022 external codes). */
-    static final String UNKNOWN_ORIGINAL = "NOOR";
-    static final String NOT_RETURNABLE = "NARR";
-    static final String WRONG_AGENT = "AGNT";
-    static final String BEYOND_ORIGINAL = "AM09";
+
 
     private final LiveLedger ledger;
     private final Map<UUID, PaymentSnapshot> stored;
@@ -112,46 +109,18 @@ final class Deduplication {
     }
 
     /**
-     * Why this return may not be accepted, or null: its original must be known and settled, the
-     * return must go back the way the original came (from its creditor's agent to its debtor's) in its
-     * currency, and all returns of one original (queued, settled, and those of this batch) add up to at
-     * most the original's amount. Checked here, on the single writer, so two returns sent at once
-     * cannot together pass the original.
+     * Why this return may not be accepted ({@link ReturnRule}), or null; its original is the one taken
+     * earlier in this batch, or as stored with the returns that count, plus those of this batch.
      */
     private PendingSubmission returnRefused(PaymentOrder order) {
         UUID originalId = order.returnOf();
         PaymentRow earlierInBatch = acceptedNow.get(originalId);
-        StateLoader.Returnable original = earlierInBatch != null
-                ? new StateLoader.Returnable(earlierInBatch.order, earlierInBatch.status, 0)
-                : returnables.get(originalId);
-        if (original == null) {
-            return PendingSubmission.refused(SettlementRefused.Kind.NOT_FOUND, new Refusal(UNKNOWN_ORIGINAL,
-                    "payment " + originalId + " is not known here; only a settled payment can be returned"));
-        }
-        PaymentOrder o = original.order();
-        if (original.status() != io.rmbsim.settlement.PaymentStatus.SETTLED) {
-            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal(NOT_RETURNABLE,
-                    "payment " + originalId + " is " + original.status() + "; only a settled payment can be returned"
-                            + (original.status() == io.rmbsim.settlement.PaymentStatus.QUEUED
-                            ? " (a queued one can be cancelled)" : "")));
-        }
-        if (!order.debtorAgent().equals(o.creditorAgent()) || !order.creditorAgent().equals(o.debtorAgent())) {
-            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal(WRONG_AGENT,
-                    "a return of payment " + originalId + " goes from " + o.creditorAgent() + " back to "
-                            + o.debtorAgent()));
-        }
-        if (!order.currency().equals(o.currency())) {
-            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal("AM03",
-                    "a return of payment " + originalId + " is in " + o.currency()));
-        }
-        long returned = original.returned() + returnedNow.getOrDefault(originalId, 0L);
-        if (order.amount() > o.amount() - returned) {
-            return PendingSubmission.refused(SettlementRefused.Kind.CONFLICT, new Refusal(BEYOND_ORIGINAL,
-                    "returns of payment " + originalId + " may add up to at most its amount "
-                            + io.rmbsim.money.Money.format(o.amount()) + " " + o.currency() + "; "
-                            + io.rmbsim.money.Money.format(returned) + " is returned or being returned already"));
-        }
-        return null;
+        StateLoader.Returnable stored = returnables.get(originalId);
+        ReturnRule.Refused refused = earlierInBatch != null
+                ? ReturnRule.check(order, earlierInBatch.order, earlierInBatch.status, returnedNow.getOrDefault(originalId, 0L))
+                : ReturnRule.check(order, stored == null ? null : stored.order(), stored == null ? null : stored.status(),
+                        (stored == null ? 0 : stored.returned()) + returnedNow.getOrDefault(originalId, 0L));
+        return refused == null ? null : PendingSubmission.refused(refused.kind(), refused.refusal());
     }
 
     /**

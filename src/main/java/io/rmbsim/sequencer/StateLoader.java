@@ -132,24 +132,31 @@ final class StateLoader {
     record Returnable(PaymentOrder order, PaymentStatus status, long returned) {
     }
 
-    /** The stored payments these returns name, by UETR; one that is not stored is absent. */
+    /**
+     * The stored payments these returns name, by UETR (one that is not stored is absent), each with
+     * what its stored returns that count add up to: two queries for the whole batch.
+     */
     static Map<UUID, Returnable> returnables(DataSource dataSource, List<UUID> originals) throws SQLException {
         Map<UUID, Returnable> found = new HashMap<>();
         if (originals.isEmpty()) {
             return found;
         }
         Map<UUID, PaymentSnapshot> payments = storedPayments(dataSource, originals);
+        Map<UUID, Long> returned = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select coalesce(sum(amount), 0) from payment"
-                        + " where return_of = ? and status in ('QUEUED', 'SETTLED')")) {
-            for (PaymentSnapshot p : payments.values()) {
-                s.setObject(1, p.order().uetr());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    found.put(p.order().uetr(), new Returnable(p.order(), p.status(), rs.getLong(1)));
+                PreparedStatement s = c.prepareStatement("select return_of, sum(amount) from payment where return_of in ("
+                        + String.join(", ", java.util.Collections.nCopies(originals.size(), "?"))
+                        + ") and status in ('QUEUED', 'SETTLED') group by return_of")) {
+            for (int i = 0; i < originals.size(); i++) {
+                s.setObject(i + 1, originals.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    returned.put(rs.getObject(1, UUID.class), rs.getLong(2));
                 }
             }
         }
+        payments.forEach((uetr, p) -> found.put(uetr, new Returnable(p.order(), p.status(), returned.getOrDefault(uetr, 0L))));
         return found;
     }
 
