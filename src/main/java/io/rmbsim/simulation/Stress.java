@@ -1,8 +1,6 @@
 package io.rmbsim.simulation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,7 +24,7 @@ public record Stress(List<Outage> outages, List<Shock> shocks, List<Extra> extra
 
     public Stress {
         outages = List.copyOf(outages);
-        shocks = shocks.stream().sorted(Comparator.comparingLong(Shock::at)).toList();
+        shocks = List.copyOf(shocks);
         extras = List.copyOf(extras);
     }
 
@@ -56,19 +54,29 @@ public record Stress(List<Outage> outages, List<Shock> shocks, List<Extra> extra
         int n = stream.size();
         int total = n + extras.size();
         long[] time = new long[total];
-        Integer[] order = new Integer[total];
+        long earliest = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             time[i] = sentAt(stream.debtor(i), stream.time(i));
-            order[i] = i;
+            earliest = Math.min(earliest, time[i]);
         }
         for (int k = 0; k < extras.size(); k++) {
             Extra e = extras.get(k);
             time[n + k] = sentAt(e.debtor(), e.time());
-            order[n + k] = n + k;
+            earliest = Math.min(earliest, time[n + k]);
         }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingLong(i -> time[i]).thenComparingInt(i -> i));
+        // in time order, equal times in input order: one primitive key per payment (seconds after the
+        // earliest, then the index), no boxing of millions of indices
+        long[] order = new long[total];
+        for (int i = 0; i < total; i++) {
+            if (time[i] - earliest > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the payments and events span more than 68 years");
+            }
+            order[i] = (time[i] - earliest) << 32 | i;
+        }
+        java.util.Arrays.sort(order);
         PaymentStream out = new PaymentStream(stream.participants(), total);
-        for (int i : order) {
+        for (long key : order) {
+            int i = (int) key;
             if (i < n) {
                 out.add(time[i], stream.debtor(i), stream.creditor(i), stream.amount(i), stream.high(i));
                 out.heldBack(out.size() - 1, time[i] - stream.time(i));
@@ -95,10 +103,5 @@ public record Stress(List<Outage> outages, List<Shock> shocks, List<Extra> extra
             }
         }
         return at;
-    }
-
-    /** The shocks in time order, as a list the runner walks once. */
-    List<Shock> shocksInOrder() {
-        return new ArrayList<>(shocks);
     }
 }
