@@ -108,14 +108,16 @@ public class Caller {
      * {@code field}, the part of the request that named the other bank.
      */
     public void requireActingFor(String bic, String field) {
-        if (!isRestrictedToOwnBank()) {
-            return;
-        }
-        String own = bic().orElseThrow(Caller::noBankInToken);
-        if (!own.equals(bic)) {
+        if (!actsFor(bic)) {
+            String own = bic().orElseThrow(Caller::noBankInToken);
             throw forbidden(field + " " + bic + " is not the caller's bank " + own
                     + "; a member acts only for its own BIC");
         }
+    }
+
+    /** Whether the caller may act for {@code bic}: an operator for any bank, a member for its own only. */
+    public boolean actsFor(String bic) {
+        return !isRestrictedToOwnBank() || bic().orElseThrow(Caller::noBankInToken).equals(bic);
     }
 
     public static ProblemException forbidden(String detail) {

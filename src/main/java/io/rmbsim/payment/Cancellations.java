@@ -69,7 +69,7 @@ public class Cancellations {
         Payment p = found.get();
         String e2e = p.endToEndId;
         String id = p.uetr.toString();
-        if (caller.isRestrictedToOwnBank() && !caller.bic().orElse("").equals(p.debtorAgent)) {
+        if (!caller.actsFor(p.debtorAgent)) {
             return new Outcome(new CancellationResolution(cancellationId, originalInstructionId, e2e, id, REFUSED,
                     NOT_THE_SENDER, "only the sender " + p.debtorAgent + " (or an operator) may ask to cancel it"),
                     p.snapshot());
