@@ -96,17 +96,10 @@ public final class PaymentIntake {
     }
 
     /**
-     * A well-formed pacs.008 transaction. Without a UETR (messages before SR2018 have none), one is
-     * derived from the message id and the transaction's ids, so that sending the same message again
-     * is recognised as the same payment.
-     */
-    public static PaymentOrder order(CreditTransfer t, String messageId) {
-        return order(t, messageId, TransferKind.CUSTOMER);
-    }
-
-    /**
-     * The same for a pacs.008 ({@link TransferKind#CUSTOMER}) or a pacs.009 ({@link TransferKind#INSTITUTION})
-     * transaction; a derived UETR names the message type, so the two never collide.
+     * A well-formed pacs.008 ({@link TransferKind#CUSTOMER}) or pacs.009 ({@link TransferKind#INSTITUTION})
+     * transaction. Without a UETR (messages before SR2018 have none), one is derived from the message
+     * type, the message id and the transaction's ids, so that sending the same message again is
+     * recognised as the same payment, and a pacs.008 and a pacs.009 never collide.
      */
     public static PaymentOrder order(CreditTransfer t, String messageId, TransferKind kind) {
         String messageType = kind == TransferKind.INSTITUTION ? "pacs.009/" : "pacs.008/";

@@ -51,15 +51,6 @@ public final class SimulationRun {
             return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other, seeds, stress);
         }
 
-        /** The same run, repeated under each of {@code seeds} for the statistics. */
-        public Spec with(Seeds other) {
-            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, other, stress);
-        }
-
-        /** The same run under these stress events (and, for comparison, without them). */
-        public Spec with(Stress other) {
-            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, seeds, other);
-        }
     }
 
     /**

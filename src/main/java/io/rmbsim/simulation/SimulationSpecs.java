@@ -106,7 +106,7 @@ public class SimulationSpecs {
             String at = "events[" + i + "]";
             switch (e.type()) {
                 case "OUTAGE" -> {
-                    int bank = bank(index, e.bic(), at + ".bic", true);
+                    int bank = bank(index, e.bic(), at + ".bic");
                     long from = time(e.from(), at + ".from");
                     long to = time(e.to(), at + ".to");
                     if (to <= from) {
@@ -115,15 +115,15 @@ public class SimulationSpecs {
                     outages.add(new Stress.Outage(bank, from, to));
                 }
                 case "LIQUIDITY_SHOCK" -> {
-                    int bank = e.bic() == null ? -1 : bank(index, e.bic(), at + ".bic", true);
+                    int bank = e.bic() == null ? -1 : bank(index, e.bic(), at + ".bic");
                     if (e.fraction() == null) {
                         throw ProblemException.invalid(at + ".fraction", "a liquidity shock says what share of the balance leaves");
                     }
                     shocks.add(new Stress.Shock(bank, time(e.at(), at + ".at"), new BigDecimal(e.fraction())));
                 }
                 default -> {
-                    int from = bank(index, e.debtorAgent(), at + ".debtorAgent", true);
-                    int to = bank(index, e.creditorAgent(), at + ".creditorAgent", true);
+                    int from = bank(index, e.debtorAgent(), at + ".debtorAgent");
+                    int to = bank(index, e.creditorAgent(), at + ".creditorAgent");
                     if (from == to) {
                         throw ProblemException.invalid(at + ".creditorAgent", "must differ from the debtor agent");
                     }
@@ -138,7 +138,7 @@ public class SimulationSpecs {
         return new Stress(outages, shocks, extras);
     }
 
-    private static int bank(Map<String, Integer> index, String bic, String field, boolean required) {
+    private static int bank(Map<String, Integer> index, String bic, String field) {
         if (bic == null) {
             throw ProblemException.invalid(field, "is required for this event");
         }
