@@ -118,6 +118,28 @@ public class SettlementDayResource {
     }
 
     @GET
+    @Path("/days")
+    @Operation(summary = "The business days of the live ledger, newest first", description = "Each with its state, when it "
+            + "opened and closed, and whether it can be replayed by a simulation (closed, and logged from its start to "
+            + "its close).")
+    public Page<BusinessDayView> days(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest p = PageRequest.of(page, size);
+        long total = ((Number) em.createNativeQuery("select count(*) from business_day").getSingleResult()).longValue();
+        List<?> rows = em.createNativeQuery("select d.business_date, d.state, d.opened_at, d.closed_at,"
+                + " (select count(*) from settlement_log l where l.business_date = d.business_date"
+                + " and l.kind in ('DAY_START', 'CLOSE')) from business_day d order by d.business_date desc"
+                + " offset ?1 rows fetch next ?2 rows only")
+                .setParameter(1, (long) p.page() * p.size()).setParameter(2, p.size()).getResultList();
+        List<BusinessDayView> days = rows.stream().map(o -> {
+            Object[] r = (Object[]) o;
+            boolean closed = "CLOSED".equals(r[1]);
+            return new BusinessDayView(date(r[0]), (String) r[1], instant(r[2]), r[3] == null ? null : instant(r[3]),
+                    closed && ((Number) r[4]).longValue() == 2);
+        }).toList();
+        return new Page<>(days, p.page(), p.size(), total);
+    }
+
+    @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Path("/runs/{id}")
     @Operation(summary = "One offset or day close: what it settled and rejected",

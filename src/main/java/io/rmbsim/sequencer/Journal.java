@@ -35,6 +35,15 @@ final class Journal {
             Instant at) {
     }
 
+    /**
+     * One entry of the live day's log ({@link io.rmbsim.settlement.DayLog}): a command the engine was
+     * given besides a payment, after payment {@code afterSeq}; the columns its kind uses, null otherwise.
+     */
+    record LogEntry(long id, LocalDate businessDate, long afterSeq, Instant at, io.rmbsim.settlement.DayLog.Kind kind,
+            String bic, String agent, Long amount, Long creditLine, Long reserved, Boolean flag, Long paymentSeq,
+            String discipline, Long run) {
+    }
+
     /** An offset or a day close, with what it settled and rejected (totals kept as payments leave the queue). */
     static final class Run {
         final long id;
@@ -84,6 +93,7 @@ final class Journal {
     final List<DayChange> days = new ArrayList<>();
     final List<Run> runs = new ArrayList<>();
     final List<LiquidityMove> liquidityMoves = new ArrayList<>();
+    final List<LogEntry> log = new ArrayList<>();
 
     void payment(PaymentRow row) {
         if (seen.add(row)) {
@@ -112,8 +122,13 @@ final class Journal {
         liquidityMoves.add(move);
     }
 
+    void log(LogEntry entry) {
+        log.add(entry);
+    }
+
     boolean isEmpty() {
-        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && limits.isEmpty();
+        return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && limits.isEmpty()
+                && log.isEmpty();
     }
 
     /**
@@ -134,6 +149,7 @@ final class Journal {
                 writePostings(c);
                 writeLiquidityMoves(c);
                 writeAccounts(c);
+                writeLog(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -351,6 +367,38 @@ final class Journal {
                 setLong(s, 2, limit == null ? null : limit[0]);
                 setLong(s, 3, limit == null ? null : limit[1]);
                 s.setString(4, bic);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void writeLog(Connection c) throws SQLException {
+        if (log.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into settlement_log (id, business_date, after_seq, logged_at,"
+                + " kind, bic, agent, amount, credit_line, reserved, flag, payment_seq, discipline, settlement_run)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LogEntry e : log) {
+                s.setLong(1, e.id());
+                s.setObject(2, e.businessDate());
+                s.setLong(3, e.afterSeq());
+                s.setObject(4, at(e.at()));
+                s.setString(5, e.kind().name());
+                s.setString(6, e.bic());
+                s.setString(7, e.agent());
+                setLong(s, 8, e.amount());
+                setLong(s, 9, e.creditLine());
+                setLong(s, 10, e.reserved());
+                if (e.flag() == null) {
+                    s.setNull(11, java.sql.Types.BOOLEAN);
+                } else {
+                    s.setBoolean(11, e.flag());
+                }
+                setLong(s, 12, e.paymentSeq());
+                s.setString(13, e.discipline());
+                setLong(s, 14, e.run());
                 s.addBatch();
             }
             s.executeBatch();

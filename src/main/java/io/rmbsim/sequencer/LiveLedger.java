@@ -6,6 +6,7 @@ import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.Route;
 import io.rmbsim.settlement.Admission;
 import io.rmbsim.settlement.BusinessCalendar;
+import io.rmbsim.settlement.DayLog;
 import io.rmbsim.settlement.Postings;
 import io.rmbsim.settlement.PostingsRule;
 import io.rmbsim.settlement.QueueDiscipline;
@@ -45,6 +46,13 @@ final class LiveLedger implements SettlementEvents {
     private long nextSeq;
     private long nextPostingId;
     private long nextRunId;
+    private long nextLogId;
+    /**
+     * What the first batch logs before its commands: the open day's start (its accounts as the engine
+     * holds them), when nothing had happened in it yet as the state was read; or that the engine was
+     * read back in the middle of a day whose start is logged.
+     */
+    private DayLog.Kind logAtFirstBatch;
     /** The offset or day close now running: what settles or is rejected in it names it. */
     private Journal.Run run;
     /**
@@ -130,7 +138,11 @@ final class LiveLedger implements SettlementEvents {
     void updateMember(String bic, ParticipantStatus status) {
         Member m = members.get(bic);
         members.put(bic, new Member(m.bic(), m.direct(), m.agent(), status, m.account()));
-        engine.hold(m.account(), status != ParticipantStatus.ACTIVE);
+        boolean hold = status != ParticipantStatus.ACTIVE;
+        if (engine.isHeld(m.account()) != hold) {
+            log(businessDate, DayLog.Kind.HOLD, bic, null, hold, null);
+        }
+        engine.hold(m.account(), hold);
     }
 
     boolean knows(String bic) {
@@ -166,6 +178,7 @@ final class LiveLedger implements SettlementEvents {
             return false;
         }
         begin();
+        log(businessDate, DayLog.Kind.OPEN, null, null, null, null);
         engine.openForBusiness();
         end();
         return true;
@@ -192,6 +205,56 @@ final class LiveLedger implements SettlementEvents {
 
     void beginBatch(Journal journal) {
         this.journal = journal;
+        if (logAtFirstBatch == DayLog.Kind.DAY_START) {
+            logDayStart(businessDate);
+        } else if (logAtFirstBatch == DayLog.Kind.RESTORE) {
+            log(businessDate, DayLog.Kind.RESTORE, null, null, null, null);
+        }
+        logAtFirstBatch = null;
+    }
+
+    /**
+     * Where the live day's log goes on from, as the state was read: the next entry's id, and what the
+     * first batch logs ({@link DayLog.Kind#DAY_START}, {@link DayLog.Kind#RESTORE} or null for nothing).
+     */
+    void continueLog(long nextId, DayLog.Kind first) {
+        this.nextLogId = nextId;
+        this.logAtFirstBatch = first;
+    }
+
+    /** One entry of the live day's log, after the last payment taken. */
+    private void log(LocalDate day, DayLog.Kind kind, String bic, Long amount, Boolean flag, Long paymentSeq) {
+        journal.log(new Journal.LogEntry(nextLogId++, day, nextSeq - 1, clock.instant(), kind, bic, null, amount, null, null,
+                flag, paymentSeq, null, null));
+    }
+
+    /** An offset, a netting cycle or a close: the run it is, which what it settles or rejects names. */
+    private void logRun(LocalDate day, DayLog.Kind kind, long runId) {
+        journal.log(new Journal.LogEntry(nextLogId++, day, nextSeq - 1, clock.instant(), kind, null, null, null, null, null,
+                null, null, null, runId));
+    }
+
+    /** A business day starts: whether settlement is open at once, and every account as the engine holds it. */
+    private void logDayStart(LocalDate day) {
+        Instant at = clock.instant();
+        journal.log(new Journal.LogEntry(nextLogId++, day, nextSeq - 1, at, DayLog.Kind.DAY_START, null, null, null, null, null,
+                engine.isOpenForBusiness(), null, engine.discipline().name(), null));
+        for (int a = 0; a < bicOfAccount.size(); a++) {
+            logAccount(day, at, members.get(bicOfAccount.get(a)));
+        }
+    }
+
+    private void logAccount(LocalDate day, Instant at, Member m) {
+        int a = m.account();
+        journal.log(new Journal.LogEntry(nextLogId++, day, nextSeq - 1, at, DayLog.Kind.ACCOUNT, m.bic(),
+                m.direct() ? null : m.agent(), engine.balance(a), engine.creditLine(a), engine.reserved(a), engine.isHeld(a),
+                null, null, null));
+    }
+
+    /** A participant joins during the day: its account opens (empty), and the day's log has it. */
+    void join(String bic, boolean direct, String agent, ParticipantStatus status) {
+        addMember(bic, direct, agent, status, 0);
+        logAccount(businessDate, clock.instant(), members.get(bic));
     }
 
     /**
@@ -305,6 +368,7 @@ final class LiveLedger implements SettlementEvents {
         SettlementEngine.CreditLineChange change = engine.setCreditLine(a, line);
         if (change == SettlementEngine.CreditLineChange.SET) {
             journal.limits(bic, line, engine.reserved(a));
+            log(businessDate, DayLog.Kind.CREDIT_LINE, bic, line, null, null);
         }
         end();
         return change;
@@ -316,6 +380,7 @@ final class LiveLedger implements SettlementEvents {
         int a = accountOf(bic);
         engine.setReservation(a, amount);
         journal.limits(bic, engine.creditLine(a), amount);
+        log(businessDate, DayLog.Kind.RESERVATION, bic, amount, null, null);
         end();
     }
 
@@ -340,6 +405,7 @@ final class LiveLedger implements SettlementEvents {
             }
             debits.add(posting(m.account(), -amount, "LIQUIDITY_OUT", null, reference, null));
         }
+        log(businessDate, DayLog.Kind.LIQUIDITY, bic, in ? amount : -amount, null, null);
         end();
         if (idempotencyKey != null) {
             journal.liquidityMove(new Journal.LiquidityMove(bic, idempotencyKey, in ? "IN" : "OUT", amount, reference,
@@ -373,6 +439,8 @@ final class LiveLedger implements SettlementEvents {
         if (forNextDay.remove(row)) {
             row.status = PaymentStatus.CANCELLED;
             journal.payment(row);
+            // it never reached the engine: its own day's replay leaves it out
+            log(row.businessDate, DayLog.Kind.WITHDRAW, null, null, null, row.seq);
             end();
             return row;
         }
@@ -380,6 +448,7 @@ final class LiveLedger implements SettlementEvents {
         row.status = PaymentStatus.CANCELLED;
         row.settledAt = null;
         journal.payment(row);
+        log(businessDate, DayLog.Kind.CANCEL, null, null, null, row.seq);
         engine.cancel(row.seq);
         end();
         return row;
@@ -415,6 +484,7 @@ final class LiveLedger implements SettlementEvents {
     RunResult netCycle() {
         begin();
         run = new Journal.Run(nextRunId++, "NET_CYCLE", businessDate, now);
+        logRun(businessDate, DayLog.Kind.NET_CYCLE, run.id);
         SettlementEngine.NetCycle cycle = engine.netCycle();
         List<PaymentRow> settled = new ArrayList<>(settledInCommand);
         run.carriedCount = cycle.carriedOver();
@@ -431,6 +501,7 @@ final class LiveLedger implements SettlementEvents {
     RunResult offset() {
         begin();
         run = new Journal.Run(nextRunId++, "OFFSET", businessDate, now);
+        logRun(businessDate, DayLog.Kind.OFFSET, run.id);
         engine.offset();
         List<PaymentRow> settled = new ArrayList<>(settledInCommand);
         end();
@@ -449,6 +520,7 @@ final class LiveLedger implements SettlementEvents {
         begin();
         LocalDate closed = businessDate;
         run = new Journal.Run(nextRunId++, "DAY_CLOSE", closed, now);
+        logRun(closed, DayLog.Kind.CLOSE, run.id);
         // the engine's close: its last offset settles (into settledInCommand), then it rejects what is left
         closing = true;
         try {
@@ -474,6 +546,8 @@ final class LiveLedger implements SettlementEvents {
         if (now.isBefore(openedAt)) {
             engine.closeForBusiness();
         }
+        // the new day's log starts with its accounts as they are now, before what was taken for it
+        logDayStart(businessDate);
         begin();
         List<PaymentRow> taken = new ArrayList<>(forNextDay);
         forNextDay.clear();

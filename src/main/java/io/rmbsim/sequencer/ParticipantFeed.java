@@ -33,8 +33,7 @@ class ParticipantFeed {
         if (l.knows(change.bic())) {
             l.updateMember(change.bic(), change.status());
         } else {
-            l.addMember(change.bic(), change.participation() == Participation.DIRECT,
-                    change.settlementAgent(), change.status(), 0);
+            l.join(change.bic(), change.participation() == Participation.DIRECT, change.settlementAgent(), change.status());
         }
     }
 }

@@ -94,8 +94,37 @@ final class StateLoader {
                     ledger.restoreLastCycle(ranAt == null ? null : ranAt.toInstant());
                 }
             }
+            ledger.continueLog(max(c, "select max(id) from settlement_log") + 1, logAtFirstBatch(c, day));
             ledger.checkInvariants();
             return ledger;
+        }
+    }
+
+    /**
+     * What the live day's log needs first: {@link DayLog.Kind#RESTORE} when the open day's start is
+     * logged (the engine is read back in its middle); {@link DayLog.Kind#DAY_START} when it is not and
+     * nothing has happened in the day yet (the first start of a new store, or of a store from before
+     * the log), so that the state just read is its start; else nothing: a day already under way when
+     * the log began cannot be replayed.
+     */
+    private static io.rmbsim.settlement.DayLog.Kind logAtFirstBatch(Connection c, LocalDate day) throws SQLException {
+        if (exists(c, "select 1 from settlement_log where business_date = ? and kind = 'DAY_START'", day)) {
+            return io.rmbsim.settlement.DayLog.Kind.RESTORE;
+        }
+        // (postings are not looked at: they come with payments, and a liquidity movement alone in a day
+        // of a store from before the log, read back, only moves that day's opening balance)
+        boolean underWay = exists(c, "select 1 from payment where business_date = ?", day)
+                || exists(c, "select 1 from settlement_run where business_date = ?", day)
+                || exists(c, "select 1 from settlement_log where business_date = ?", day);
+        return underWay ? null : io.rmbsim.settlement.DayLog.Kind.DAY_START;
+    }
+
+    private static boolean exists(Connection c, String query, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(query + " fetch first 1 rows only")) {
+            s.setObject(1, day);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -23,6 +23,14 @@ public final class Admission {
     /** ISO 20022 AC06, BlockedAccount: the agent, or its settlement agent, is suspended. */
     public static final String BLOCKED_ACCOUNT = "AC06";
 
+    /**
+     * Whether {@code reasonCode} is one admission refuses with: a payment rejected so never reached the
+     * engine (one the engine rejected has its own codes, AM04 at the close and AM13 at its capacity).
+     */
+    public static boolean refuses(String reasonCode) {
+        return NOT_ALLOWED_CURRENCY.equals(reasonCode) || INCORRECT_AGENT.equals(reasonCode) || BLOCKED_ACCOUNT.equals(reasonCode);
+    }
+
     /** A participant's standing in the directory. */
     public enum Standing {
         ACTIVE, SUSPENDED, TERMINATED

@@ -14,6 +14,16 @@ import io.rmbsim.settlement.PostingsRule;
 public record LiquidityBounds(long[] upper, long[] lower) {
 
     public static LiquidityBounds of(PaymentStream stream, BusinessCalendar calendar) {
+        return of(stream, i -> stream.dayEnd(i, stream.businessDay(i, calendar), calendar));
+    }
+
+    /** The bounds of a stream that is one business day whatever its times (a replayed live day). */
+    public static LiquidityBounds ofOneDay(PaymentStream stream) {
+        return of(stream, i -> stream.size());
+    }
+
+    /** Over the business days {@code dayEnd} cuts the stream into: it answers the index after the day that starts at its argument. */
+    private static LiquidityBounds of(PaymentStream stream, java.util.function.IntUnaryOperator dayEnd) {
         Network network = new Network(stream);
         int n = network.accounts();
         long[] upper = new long[n];
@@ -22,7 +32,7 @@ public record LiquidityBounds(long[] upper, long[] lower) {
         long[] lowest = new long[n];
         int i = 0;
         while (i < stream.size()) {
-            int end = stream.dayEnd(i, stream.businessDay(i, calendar), calendar);
+            int end = dayEnd.applyAsInt(i);
             java.util.Arrays.fill(position, 0);
             java.util.Arrays.fill(lowest, 0);
             for (; i < end; i++) {

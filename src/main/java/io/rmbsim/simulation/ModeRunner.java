@@ -46,6 +46,18 @@ public final class ModeRunner implements SettlementEvents {
         void settled(int payment, java.time.LocalDate businessDay, SettlementMethod method);
 
         void rejected(int payment, java.time.LocalDate businessDay, String reasonCode);
+
+        /** A replayed day's payment was cancelled, as it was live. */
+        default void cancelled(int payment) {
+        }
+
+        /**
+         * What follows happens in a replayed day's live settlement run {@code run} (an offset, a netting
+         * cycle, the close), until the next call; 0 outside any, -1 in a periodic offset or cycle of the
+         * options, which the live day did not have.
+         */
+        default void during(long run) {
+        }
     }
 
     private final PaymentStream stream;
@@ -76,8 +88,15 @@ public final class ModeRunner implements SettlementEvents {
     private final WideSum[] weightedEndOfDayDelayBy;
     private List<Stress.Shock> shocks = List.of();
     private int nextShock;
-    private final long[] lowest;
+    /**
+     * What each account was given so far in its business day: its opening liquidity, and in a replay
+     * the day's liquidity movements. What it used is the most by which its balance fell below that.
+     */
+    private final long[] funded;
     private final long[] used;
+    /** When the next periodic multilateral offset (RTGS_LSM) and netting cycle (DNS) are due, epoch seconds. */
+    private long nextLsm;
+    private long nextCycle;
     private long bilateral;
     private long multilateral;
     private final int[] countryOf;
@@ -92,7 +111,7 @@ public final class ModeRunner implements SettlementEvents {
         this.options = options;
         this.calendar = calendar;
         this.network = new Network(stream);
-        this.lowest = new long[network.accounts()];
+        this.funded = new long[network.accounts()];
         this.settledValueBy = new long[network.accounts()];
         this.weightedDelayBy = new WideSum[network.accounts()];
         this.weightedEndOfDayDelayBy = new WideSum[network.accounts()];
@@ -143,24 +162,10 @@ public final class ModeRunner implements SettlementEvents {
             if (stream.time(i) < opensAt) {
                 engine.closeForBusiness();
             }
-            long nextLsm = stream.time(i) + options.lsmIntervalMinutes() * 60L;
-            long nextCycle = options.dnsCycleMinutes() > 0 ? stream.time(i) + options.dnsCycleMinutes() * 60L : Long.MAX_VALUE;
+            periodicFrom(stream.time(i));
             for (; i < end; i++) {
                 long t = stream.time(i);
-                if (mode == SettlementMode.RTGS_LSM && options.lsmIntervalMinutes() > 0) {
-                    while (t >= nextLsm) {
-                        clock = nextLsm;
-                        engine.multilateralOffset();
-                        nextLsm += options.lsmIntervalMinutes() * 60L;
-                    }
-                }
-                if (mode == SettlementMode.DNS) {
-                    while (t >= nextCycle) {
-                        clock = nextCycle;
-                        engine.offset();
-                        nextCycle += options.dnsCycleMinutes() * 60L;
-                    }
-                }
+                periodicUntil(t);
                 if (!engine.isOpenForBusiness() && t >= opensAt) {
                     clock = opensAt;
                     engine.openForBusiness();
@@ -182,6 +187,119 @@ public final class ModeRunner implements SettlementEvents {
             closeDay(dayClose);
         }
         progress.accept(stream.size());
+        return result(started);
+    }
+
+    /**
+     * Replays a closed live business day ({@code day}, whose stream this runner was made with): its
+     * accounts open as the day started, with {@code opening} as their balances, and the engine is given
+     * the day's payments and commands in the order the live engine was. The commands follow the mode:
+     * the live day's offsets run under RTGS_LSM and DNS (where an offset is the netting), not under
+     * plain RTGS, whose payments all settle gross; its netting cycles run in every mode. With
+     * {@code liveLiquidity} the accounts start with their live balances ({@code opening}) and the day's
+     * liquidity movements are made; otherwise {@code opening} is the whole of the liquidity and the
+     * movements are left out. Under RTGS_LSM with the live liquidity and queue discipline, every payment
+     * ends as it did live. Periodic offsets and cycles of the options run besides, from the first payment.
+     */
+    public ModeResult replay(RecordedDay day, boolean liveLiquidity, LongConsumer progress) {
+        if (day.stream() != stream) {
+            throw new IllegalArgumentException("a runner replays the day it was made with");
+        }
+        long started = System.nanoTime();
+        this.day = day.businessDate().toEpochDay();
+        dayClose = day.closedAt();
+        engine = new SettlementEngine(mode, this, options.queueDiscipline());
+        for (int a = 0; a < day.accounts(); a++) {
+            PaymentStream.Participant p = stream.participants().get(a);
+            engine.restoreAccount(opening[a], day.creditLine()[a], day.reserved()[a], p.direct() ? -1 : p.agent());
+            engine.hold(a, day.held()[a]);
+        }
+        System.arraycopy(opening, 0, funded, 0, opening.length);
+        if (!day.startsOpen()) {
+            engine.closeForBusiness();
+        }
+        int n = stream.size();
+        clock = n > 0 ? stream.time(0) : day.closedAt();
+        periodicFrom(clock);
+        int i = 0;
+        boolean closed = false;
+        for (RecordedDay.Entry e : day.entries()) {
+            for (; i < n && day.seq()[i] <= e.afterSeq(); i++) {
+                submitRecorded(day, i);
+                if ((i & 0xFFFF) == 0) {
+                    progress.accept(i);
+                }
+            }
+            periodicUntil(e.at());
+            clock = Math.max(clock, e.at());
+            closed |= replay(e, liveLiquidity);
+        }
+        for (; i < n; i++) {
+            submitRecorded(day, i);
+        }
+        if (!closed) {
+            clock = Math.max(clock, dayClose);
+            if (!engine.isOpenForBusiness()) {
+                engine.openForBusiness();
+            }
+            closeDay(clock);
+        }
+        progress.accept(n);
+        return result(started);
+    }
+
+    private void submitRecorded(RecordedDay day, int i) {
+        periodicUntil(stream.time(i));
+        clock = Math.max(clock, stream.time(i));
+        engine.submit(i, network.party(stream.debtor(i)), network.party(stream.creditor(i)), stream.amount(i),
+                stream.high(i) ? Priority.HIGH : Priority.NORM, day.deferred()[i] && mode != SettlementMode.RTGS);
+    }
+
+    /** Gives the engine one command of a replayed day; answers whether it closed the day. */
+    private boolean replay(RecordedDay.Entry e, boolean liveLiquidity) {
+        switch (e.kind()) {
+            case LIQUIDITY -> {
+                if (liveLiquidity && e.amount() > 0 && engine.credit(e.account(), e.amount())) {
+                    funded[e.account()] = Math.addExact(funded[e.account()], e.amount());
+                } else if (liveLiquidity && e.amount() < 0 && engine.debit(e.account(), -e.amount())) {
+                    funded[e.account()] = Math.addExact(funded[e.account()], e.amount());
+                }
+            }
+            case CREDIT_LINE -> engine.setCreditLine(e.account(), e.amount());
+            case RESERVATION -> engine.setReservation(e.account(), e.amount());
+            case HOLD -> engine.hold(e.account(), e.flag());
+            case CANCEL -> {
+                if (e.payment() >= 0 && engine.cancel(e.payment()) && outcomes != null) {
+                    outcomes.cancelled(e.payment());
+                }
+            }
+            case OFFSET -> {
+                if (mode != SettlementMode.RTGS) {
+                    during(e.run());
+                    engine.offset();
+                    during(0);
+                }
+            }
+            case NET_CYCLE -> {
+                during(e.run());
+                engine.netCycle();
+                during(0);
+            }
+            case OPEN -> engine.openForBusiness();
+            case CLOSE -> {
+                during(e.run());
+                closeDay(clock);
+                during(0);
+                return true;
+            }
+            default -> {
+                // the day's start, an account joining, a withdrawal before the day, a restore: nothing for the engine
+            }
+        }
+        return false;
+    }
+
+    private ModeResult result(long started) {
         java.math.BigInteger[] delayBy = new java.math.BigInteger[settledValueBy.length];
         java.math.BigInteger[] endOfDayBy = new java.math.BigInteger[settledValueBy.length];
         for (int a = 0; a < delayBy.length; a++) {
@@ -192,6 +310,38 @@ public final class ModeRunner implements SettlementEvents {
                 delayAll.stats(), weightedDelay.value(), weightedEndOfDayDelay.value(), used.clone(), bilateral, multilateral,
                 corridors(), new ModeResult.ByParticipant(settledValueBy.clone(), delayBy, endOfDayBy),
                 System.nanoTime() - started);
+    }
+
+    /** The periodic offsets and cycles of the options start {@code from} then. */
+    private void periodicFrom(long from) {
+        nextLsm = mode == SettlementMode.RTGS_LSM && options.lsmIntervalMinutes() > 0
+                ? from + options.lsmIntervalMinutes() * 60L : Long.MAX_VALUE;
+        nextCycle = mode == SettlementMode.DNS && options.dnsCycleMinutes() > 0
+                ? from + options.dnsCycleMinutes() * 60L : Long.MAX_VALUE;
+    }
+
+    /** Runs the periodic multilateral offsets (RTGS_LSM) and netting cycles (DNS) due by {@code t}. */
+    private void periodicUntil(long t) {
+        while (t >= nextLsm) {
+            clock = Math.max(clock, nextLsm);
+            during(-1);
+            engine.multilateralOffset();
+            during(0);
+            nextLsm += options.lsmIntervalMinutes() * 60L;
+        }
+        while (t >= nextCycle) {
+            clock = Math.max(clock, nextCycle);
+            during(-1);
+            engine.offset();
+            during(0);
+            nextCycle += options.dnsCycleMinutes() * 60L;
+        }
+    }
+
+    private void during(long run) {
+        if (outcomes != null) {
+            outcomes.during(run);
+        }
     }
 
     /**
@@ -234,7 +384,7 @@ public final class ModeRunner implements SettlementEvents {
     private void openDay() {
         engine = new SettlementEngine(mode, this, options.queueDiscipline());
         engine.openAccounts(opening, network.agents());
-        System.arraycopy(opening, 0, lowest, 0, opening.length);
+        System.arraycopy(opening, 0, funded, 0, opening.length);
     }
 
     private void closeDay(long end) {
@@ -242,9 +392,6 @@ public final class ModeRunner implements SettlementEvents {
         engine.closeDay();
         bilateral += engine.bilateralSetsSettled();
         multilateral += engine.multilateralSetsSettled();
-        for (int a = 0; a < opening.length; a++) {
-            used[a] = Math.max(used[a], Math.subtractExact(opening[a], lowest[a]));
-        }
     }
 
     @Override
@@ -280,9 +427,9 @@ public final class ModeRunner implements SettlementEvents {
     }
 
     private void low(int account) {
-        long b = engine.balance(account);
-        if (b < lowest[account]) {
-            lowest[account] = b;
+        long below = Math.subtractExact(funded[account], engine.balance(account));
+        if (below > used[account]) {
+            used[account] = below;
         }
     }
 

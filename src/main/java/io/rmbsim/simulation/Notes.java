@@ -7,6 +7,8 @@ import java.util.Map;
 final class Notes {
 
     static final Map<String, String> NOTES;
+    /** A replay's report: the same, and how a replay is made and compared. */
+    static final Map<String, String> REPLAY_NOTES;
 
     static {
         Map<String, String> n = new LinkedHashMap<>();
@@ -26,6 +28,19 @@ final class Notes {
                 + "less settles). delayIndicator (Leinonen-Soramaki): value-weighted delay over the value-weighted "
                 + "delay the end of the day would give: 0 no delay, 1 nothing settled before the end of its day.");
         NOTES = java.util.Collections.unmodifiableMap(n);
+        Map<String, String> r = new LinkedHashMap<>(n);
+        r.put("replay", "A closed live business day run again through the same engine: its accounts as the day started, "
+                + "its payments in the order the live engine took them (those refused at admission left out), and its "
+                + "other commands in order: liquidity movements, credit lines, reservations, holds, cancellations, "
+                + "offsets, netting cycles, the opening and the close. Under RTGS_LSM with liquidity LIVE and the live "
+                + "queue discipline every payment ends as it did live (replay.modes.RTGS_LSM.sameAsLive). Under RTGS the "
+                + "day's offsets are not run and every payment settles gross; under DNS every payment waits for a netting "
+                + "cycle, the day's offsets and cycles being the netting. Another liquidity (a bound, a fraction, amounts) "
+                + "replaces the day's: the accounts open with it and the day's liquidity movements are left out. Compare "
+                + "the modes' liquidityUsed to see what the liquidity-saving mechanism saved, and their delay and "
+                + "delayIndicator to see what deferred net settlement would have added. Delays count from each "
+                + "payment's acceptance to the second.");
+        REPLAY_NOTES = java.util.Collections.unmodifiableMap(r);
     }
 
     private Notes() {

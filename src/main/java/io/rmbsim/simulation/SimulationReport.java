@@ -31,7 +31,46 @@ public record SimulationReport(
         @Schema(description = "With seeds: per mode, each measure's mean and 95 % confidence interval over the seeds")
         SeedStatistics seedStatistics,
         @Schema(description = "With events: the run without them, and what changed per participant") StressReport stress,
+        @Schema(description = "A replay of a live business day: the live outcome, and per mode how the replay's differs")
+        Replay replay,
         @Schema(description = "How to read the report: the bounds, the measures, head-of-line blocking") Map<String, String> notes) {
+
+    /**
+     * A replayed live business day: what it held, what became of its payments live, and per mode how the
+     * replay's outcome compares with that, payment by payment.
+     */
+    @Schema(name = "Replay")
+    public record Replay(@Schema(example = "2026-12-02") String businessDate,
+            @Schema(description = "Payments that reached the engine that day (refused at admission: not counted)") long payments,
+            @Schema(description = "How the live day ended for them") LiveOutcome live,
+            @Schema(description = "How often the live engine was read back from the store during the day (restart, "
+                    + "takeover): from then on offsetting may break ties in another order than a day without") int restores,
+            Map<String, ReplayMode> modes) {
+    }
+
+    @Schema(name = "LiveOutcome")
+    public record LiveOutcome(long settledCount, String settledValue, long unsettledCount, String unsettledValue,
+            long cancelledCount, @Schema(description = "Settled payments by method") Map<String, Long> methods) {
+    }
+
+    /**
+     * One mode's replay against the live day: {@code sameAsLive} when every payment ended the same way
+     * (settled by the same method in the same live settlement run, or on arrival or release as live;
+     * rejected with the same reason; cancelled); the counts of those that did not; and the first of them.
+     */
+    @Schema(name = "ReplayMode")
+    public record ReplayMode(boolean sameAsLive, long differences, long settledLiveOnly, long settledReplayOnly,
+            long otherMethod, @Schema(description = "Settled payments by method") Map<String, Long> methods,
+            @Schema(description = "The first payments (at most 20) that ended otherwise than live") List<Difference> firstDifferences) {
+    }
+
+    /**
+     * A payment that ended otherwise in the replay: live and replayed, each as SETTLED/method or
+     * REJECTED/reason (with " in run N" when a live offset, netting cycle or close did it) or CANCELLED.
+     */
+    @Schema(name = "ReplayDifference")
+    public record Difference(String uetr, String live, String replay) {
+    }
 
     /**
      * A stressed run beside its baseline: per mode the baseline's report; per mode and participant (as

@@ -21,11 +21,15 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A simulation: a built-in scenario or the caller's own payments, under one or more settlement modes. */
+/**
+ * A simulation: a built-in scenario, the caller's own payments or a closed live business day to
+ * replay, under one or more settlement modes.
+ */
 @Schema(name = "SimulationRequest")
 public record SimulationRequest(
         @Schema(example = "harbin-ftz-2021h1", enumeration = {"harbin-ftz-2021h1", "cips-2023-day", "cips-2023-year"}) String scenario,
-        @NotNull @JsonDeserialize(using = WholeNumber.class) @Schema(example = "42", description = "A whole number") Long seed,
+        @JsonDeserialize(using = WholeNumber.class) @Schema(example = "42", description = "A whole number; needed "
+                + "except for a replay") Long seed,
         @NotEmpty @Size(max = SimulationRequest.MAX_MODES) List<@NotNull SettlementMode> modes,
         @Schema(description = "\"UPPER_BOUND\" (default), \"LOWER_BOUND\", a fraction 0.0..1.0 between them, or {\"<BIC>\": \"amount\"}",
                 example = "0.5") JsonNode liquidity,
@@ -43,7 +47,17 @@ public record SimulationRequest(
         @Schema(description = "A built-in scenario under each of these seeds too: each measure's mean and 95 % "
                 + "confidence interval per mode (seedStatistics)", example = "[1, 2, 3, 4, 5]") List<@NotNull Long> seeds,
         @Size(max = SimulationRequest.MAX_EVENTS) @Schema(description = "Stress events at their times; the report then "
-                + "also gives the run without them and each participant's change (stress)") List<@Valid @NotNull StressEvent> events) {
+                + "also gives the run without them and each participant's change (stress)") List<@Valid @NotNull StressEvent> events,
+        @Valid @Schema(description = "Replay a closed live business day (operators and auditors): its participants, "
+                + "opening balances, liquidity movements and payments with their acceptance times as the input; "
+                + "liquidity LIVE (the default) is the day's own") Replay replay) {
+
+    /** The closed live business day to replay. */
+    @RegisterForReflection // read by Jackson from a nested object
+    @Schema(name = "SimulationReplay")
+    public record Replay(@NotNull @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}", message = "must be a date YYYY-MM-DD")
+            @Schema(example = "2026-12-02") String businessDate) {
+    }
 
     /** The caps of a request, JSON or CSV alike. */
     public static final int MAX_MODES = 3;

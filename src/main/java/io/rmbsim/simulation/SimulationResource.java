@@ -45,11 +45,13 @@ public class SimulationResource {
     private final Simulations simulations;
     private final SimulationSpecs specs;
     private final Caller caller;
+    private final LiveDays liveDays;
 
-    SimulationResource(Simulations simulations, SimulationSpecs specs, Caller caller) {
+    SimulationResource(Simulations simulations, SimulationSpecs specs, Caller caller, LiveDays liveDays) {
         this.simulations = simulations;
         this.specs = specs;
         this.caller = caller;
+        this.liveDays = liveDays;
     }
 
     /** Operators and auditors see every run; anyone else the runs they started. */
@@ -61,11 +63,18 @@ public class SimulationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a simulation", description = "A built-in scenario (harbin-ftz-2021h1, cips-2023-day, "
-            + "cips-2023-year) or inline payments, under RTGS, RTGS_LSM and/or DNS; answers 202 at once, the report "
-            + "comes later on GET. The same inputs and seed give the same report. A 429 when too many are running; a 413 "
-            + "when the run would need more memory than simulations have on this service.")
+            + "cips-2023-year), inline payments, or the replay of a closed live business day (operators and auditors), "
+            + "under RTGS, RTGS_LSM and/or DNS; answers 202 at once, the report comes later on GET. The same inputs and "
+            + "seed give the same report. A 429 when too many are running; a 413 when the run would need more memory "
+            + "than simulations have on this service.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation = SimulationView.class)))
     public Response start(@Valid @NotNull SimulationRequest body, @Context UriInfo uri) {
+        if (body.replay() != null) {
+            if (!caller.seesEverything()) {
+                throw Caller.forbidden("a replay reads a whole live business day: operators and auditors only");
+            }
+            return accepted(simulations.start(specs.fromReplay(body, liveDays), caller.name()), uri);
+        }
         return accepted(simulations.start(specs.from(body), caller.name()), uri);
     }
 

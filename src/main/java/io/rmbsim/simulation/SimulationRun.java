@@ -29,11 +29,19 @@ public final class SimulationRun {
     /**
      * What to simulate. {@code size} is what the memory estimate needs to know before the stream
      * exists; null when unknown (the run is then not estimated). {@code calendar} places the payments
-     * on business days: the live service's.
+     * on business days: the live service's. {@code replay}, when not null, reads the closed live day to
+     * replay, whose payments are then the stream.
      */
     public record Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
             List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
-            Size size, BusinessCalendar calendar, Seeds seeds, Stress stress) {
+            Size size, BusinessCalendar calendar, Seeds seeds, Stress stress,
+            java.util.function.Supplier<RecordedDay> replay) {
+
+        public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
+                List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
+                Size size, BusinessCalendar calendar, Seeds seeds, Stress stress) {
+            this(scenario, seed, stream, modes, liquidity, options, sweep, size, calendar, seeds, stress, null);
+        }
 
         public Spec(String scenario, long seed, java.util.function.Supplier<PaymentStream> stream,
                 List<SettlementMode> modes, LiquidityChoice liquidity, ModeRunner.Options options, List<BigDecimal> sweep,
@@ -48,7 +56,7 @@ public final class SimulationRun {
 
         /** The same run under another calendar. */
         public Spec on(BusinessCalendar other) {
-            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other, seeds, stress);
+            return new Spec(scenario, seed, stream, modes, liquidity, options, sweep, size, other, seeds, stress, replay);
         }
 
     }
@@ -88,6 +96,11 @@ public final class SimulationRun {
     static final long ENGINE_BYTES_PER_QUEUED = 256;
     /** Bytes per payment of a day while the generator puts the day in time order (a sort key and a copy). */
     static final long DAY_ORDER_BYTES = 32;
+    /**
+     * Bytes per payment of a replayed day besides its stream: its sequence number, UETR (an object),
+     * live outcome and method, and what the comparison of one mode with it holds.
+     */
+    static final long RECORDED_BYTES_PER_PAYMENT = 96;
     /** Bytes per participant for the accounts' arrays and its lines in the report (objects, then JSON text). */
     static final long PARTICIPANT_BYTES = 1_024;
     static final long PARTICIPANT_BYTES_PER_MODE = 512;
@@ -110,7 +123,8 @@ public final class SimulationRun {
         // and with outages or extra payments, the stressed stream beside the unstressed one
         long streams = 1 + (spec.seeds().values().isEmpty() ? 0 : 1)
                 + (spec.stress().outages().isEmpty() && spec.stress().extras().isEmpty() ? 0 : 1);
-        return streams * PaymentStream.bytesFor(s.payments(), s.participants())
+        long recorded = spec.replay() == null ? 0 : s.payments() * RECORDED_BYTES_PER_PAYMENT;
+        return recorded + streams * PaymentStream.bytesFor(s.payments(), s.participants())
                 + s.largestDay() * Math.max(ENGINE_BYTES_PER_QUEUED, DAY_ORDER_BYTES)
                 + s.participants() * (PARTICIPANT_BYTES + PARTICIPANT_BYTES_PER_MODE * modes)
                 + levels * modes * 1_024 + FIXED_BYTES;
@@ -121,12 +135,13 @@ public final class SimulationRun {
 
     /** Runs it; {@code progress} hears 0.0..1.0 as modes advance. Throws if interrupted. */
     public static SimulationReport run(Spec spec, DoubleConsumer progress) {
-        PaymentStream unstressed = spec.stream().get();
+        RecordedDay recorded = spec.replay() == null ? null : spec.replay().get();
+        PaymentStream unstressed = recorded != null ? recorded.stream() : spec.stream().get();
         BusinessCalendar calendar = spec.calendar();
         // bounds and liquidity are those of the stream as it would have been: the stressed run and its
         // baseline start from the same balances
-        LiquidityBounds bounds = LiquidityBounds.of(unstressed, calendar);
-        long[] opening = spec.liquidity().levels(unstressed, bounds);
+        LiquidityBounds bounds = recorded != null ? LiquidityBounds.ofOneDay(unstressed) : LiquidityBounds.of(unstressed, calendar);
+        long[] opening = spec.liquidity().live() ? recorded.balance().clone() : spec.liquidity().levels(unstressed, bounds);
         PaymentStream stream = spec.stress().apply(unstressed);
         boolean stressed = !spec.stress().isEmpty();
         int runs = spec.modes().size() * (1 + spec.sweep().size() + spec.seeds().values().size() + (stressed ? 1 : 0));
@@ -137,8 +152,16 @@ public final class SimulationRun {
         Map<String, Timing> timings = new LinkedHashMap<>();
         Map<String, Map<String, String>> corridors = new LinkedHashMap<>();
         Map<String, ModeResult> stressedResults = new LinkedHashMap<>();
+        Map<String, SimulationReport.ReplayMode> replayed = new LinkedHashMap<>();
         for (SettlementMode mode : spec.modes()) {
-            ModeResult r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun, spec.stress().shocks());
+            ModeResult r;
+            if (recorded != null) {
+                ReplayComparison comparison = new ReplayComparison(recorded);
+                r = replayOne(recorded, mode, opening, spec.liquidity().live(), spec, progress, done, runs, perRun, comparison);
+                replayed.put(mode.name(), comparison.compare());
+            } else {
+                r = runOne(stream, mode, opening, spec, calendar, progress, done, runs, perRun, spec.stress().shocks());
+            }
             stressedResults.put(mode.name(), r);
             modes.put(mode.name(), report(stream, r));
             corridors.put(mode.name(), corridorValues(r));
@@ -154,8 +177,9 @@ public final class SimulationRun {
                 long[] level = spec.liquidity().atFraction(f).levels(stream, bounds);
                 Map<String, SweepMode> byMode = new LinkedHashMap<>();
                 for (SettlementMode mode : spec.modes()) {
-                    ModeResult r = runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun,
-                            spec.stress().shocks());
+                    ModeResult r = recorded != null
+                            ? replayOne(recorded, mode, level, false, spec, progress, done, runs, perRun, null)
+                            : runOne(stream, mode, level, spec, calendar, progress, done, runs, perRun, spec.stress().shocks());
                     byMode.put(mode.name(), new SweepMode(r.delay().mean().toPlainString(), r.delay().p95(),
                             r.delaySettled().mean().toPlainString(), r.delayIndicator().toPlainString(), ratio(r),
                             Money.format(r.unsettledValue()), r.unsettledCount(), Money.format(r.liquidityUsedTotal())));
@@ -187,7 +211,10 @@ public final class SimulationRun {
         }
         progress.accept(1.0);
         return new SimulationReport(spec.scenario(), spec.seed(), stream.size(), Money.format(stream.totalValue()),
-                modes, corridors, boundsByBic, liquidity, sweep, timings, options(spec), statistics, stress, Notes.NOTES);
+                modes, corridors, boundsByBic, liquidity, sweep, timings, options(spec), statistics, stress,
+                recorded == null ? null : new SimulationReport.Replay(recorded.businessDate().toString(), stream.size(),
+                        ReplayComparison.live(recorded), recorded.restores(), replayed),
+                recorded == null ? Notes.NOTES : Notes.REPLAY_NOTES);
     }
 
     /**
@@ -228,7 +255,9 @@ public final class SimulationRun {
         o.put("lsmIntervalMinutes", spec.options().lsmIntervalMinutes());
         o.put("dnsCycleMinutes", spec.options().dnsCycleMinutes());
         o.put("queueDiscipline", spec.options().queueDiscipline().name());
-        o.put("timetable", spec.calendar().timetable().name());
+        if (spec.replay() == null) {
+            o.put("timetable", spec.calendar().timetable().name());
+        }
         if (!spec.sweep().isEmpty()) {
             o.put("sweep", spec.sweep().stream().map(BigDecimal::toPlainString).toList());
         }
@@ -250,6 +279,16 @@ public final class SimulationRun {
             }
             progress.accept((before + (double) n / perRun) / runs);
         });
+        done[0]++;
+        return r;
+    }
+
+    /** One mode's replay of a live day, its outcomes heard by {@code outcomes} (or nobody). */
+    private static ModeResult replayOne(RecordedDay day, SettlementMode mode, long[] opening, boolean liveLiquidity, Spec spec,
+            DoubleConsumer progress, int[] done, int runs, long perRun, ModeRunner.Outcomes outcomes) {
+        int before = done[0];
+        ModeResult r = new ModeRunner(day.stream(), mode, opening, spec.options(), spec.calendar()).reporting(outcomes)
+                .replay(day, liveLiquidity, n -> progress.accept((before + (double) n / perRun) / runs));
         done[0]++;
         return r;
     }

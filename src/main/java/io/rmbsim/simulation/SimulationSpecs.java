@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public class SimulationSpecs {
     }
 
     public SimulationRun.Spec from(SimulationRequest r) {
+        if (r.seed() == null) {
+            throw ProblemException.invalid("seed", "must not be null");
+        }
         boolean hasScenario = r.scenario() != null;
         boolean hasPayments = r.payments() != null && !r.payments().isEmpty();
         if (hasScenario == hasPayments) {
@@ -82,6 +86,38 @@ public class SimulationSpecs {
         return new SimulationRun.Spec(hasScenario ? r.scenario() : "inline", r.seed(), stream, distinct(r.modes()),
                 liquidity(r.liquidity(), own), options(r.lsmIntervalMinutes(), r.dnsCycleMinutes(), r.queueDiscipline()), sweep(r.sweep()), size,
                 calendar, seeds, stress);
+    }
+
+    /**
+     * A replay of the closed live business day the request names, as {@code days} finds it: its
+     * payments and commands are the input; liquidity LIVE (the day's own) unless the request gives
+     * another, the live queue discipline unless it names one, and no periodic offsets or cycles besides
+     * the day's own unless it asks for them.
+     */
+    public SimulationRun.Spec fromReplay(SimulationRequest r, LiveDays days) {
+        String[] others = {r.scenario() != null ? "scenario" : null, r.payments() != null ? "payments" : null,
+                r.participants() != null ? "participants" : null, r.seeds() != null ? "seeds" : null,
+                r.events() != null ? "events" : null};
+        for (String field : others) {
+            if (field != null) {
+                throw ProblemException.invalid(field, "a replay's input is the live day itself: no " + field + " beside it");
+            }
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(r.replay().businessDate());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("replay.businessDate", "must be a date YYYY-MM-DD");
+        }
+        LiveDays.Header day = days.check(date);
+        LiquidityChoice liquidity = r.liquidity() == null || r.liquidity().isTextual() && "LIVE".equals(r.liquidity().asText())
+                ? LiquidityChoice.LIVE : liquidity(r.liquidity(), Map.of());
+        ModeRunner.Options options = new ModeRunner.Options(r.lsmIntervalMinutes() == null ? 0 : r.lsmIntervalMinutes(),
+                r.dnsCycleMinutes() == null ? 0 : r.dnsCycleMinutes(),
+                r.queueDiscipline() == null ? day.discipline() : r.queueDiscipline());
+        return new SimulationRun.Spec("replay", r.seed() == null ? 0 : r.seed(), null, distinct(r.modes()), liquidity, options,
+                sweep(r.sweep()), new SimulationRun.Size(day.payments(), day.accounts(), day.payments()), calendar,
+                SimulationRun.Seeds.NONE, Stress.NONE, () -> days.load(day));
     }
 
     /** A scenario's participants, known before its payments are generated. */

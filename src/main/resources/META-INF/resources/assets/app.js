@@ -182,7 +182,8 @@ export function sessionName(session) {
 export function say(id, message, kind = '') {
   const e = document.getElementById(id);
   e.className = `status ${kind}`;
-  e.textContent = message;
+  if (message instanceof Node) e.replaceChildren(message);
+  else e.textContent = message;
 }
 
 export function problemText(error) {

@@ -1,7 +1,8 @@
 // The settlement day: the open business day with its session and timetable, every account's balance,
 // credit line, reservation and queued value, the queue in release order and the day's netting cycles;
 // operators run offsetting and netting cycles and close the day; credit lines and reservations are set
-// from a form (the API decides who may). Polled every 3 seconds.
+// from a form (the API decides who may); operators and auditors replay a closed day as a simulation.
+// Polled every 3 seconds.
 import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count, sessionName } from './app.js';
 
 const me = await start('settlement');
@@ -15,13 +16,15 @@ const TIMETABLES = { PHASE_II: 'Phase II (5×24+4)', DAY_SESSION: 'Day session o
 
 let lastDrawn = '';
 
+const replays = me.role === 'operator' || me.role === 'auditor';
+
 async function refresh() {
-  const [day, accounts, queue, cycles] = await Promise.all([
+  const [day, accounts, queue, cycles, days] = await Promise.all([
     api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200'),
-    api('/api/v1/settlement/cycles')]);
+    api('/api/v1/settlement/cycles'), replays ? api('/api/v1/settlement/days?size=10') : null]);
   document.getElementById('updated').textContent = new Date().toLocaleTimeString();
   // redraw only what changed: a keyboard reader's place in the tables survives the polling
-  const now = JSON.stringify([day, accounts, queue, cycles]);
+  const now = JSON.stringify([day, accounts, queue, cycles, days]);
   if (now === lastDrawn) return;
   lastDrawn = now;
   const own = me.role === 'member';
@@ -86,7 +89,33 @@ async function refresh() {
     { label: 'Queued in', value: (a) => money(a.queuedIncoming), num: true },
   ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
   offerAccounts(accounts);
+
+  if (days) {
+    document.getElementById('days-card').hidden = false;
+    fill('days', table(`The latest ${count(days.items.length, 'business day')} of ${days.total}`, [
+      { label: 'Business day', value: (d) => d.businessDate },
+      { label: 'State', value: (d) => badge(d.state) },
+      { label: 'Opened (Beijing time)', value: (d) => beijing(d.openedAt) },
+      { label: 'Closed (Beijing time)', value: (d) => (d.closedAt ? beijing(d.closedAt) : '') },
+      { label: 'Replay', value: (d) => (d.replayable
+        ? el('button', { type: 'button', class: 'replay-button', dataset: { day: d.businessDate } }, `Replay ${d.businessDate}`)
+        : (d.state === 'CLOSED' ? 'not logged from its start' : 'open')) },
+    ], days.items, { rowAttrs: (d) => ({ dataset: { day: d.businessDate } }) }));
+  }
 }
+
+// one listener for every replay button, which the polling redraws
+document.getElementById('days').addEventListener('click', (ev) => {
+  const button = ev.target.closest('button.replay-button');
+  if (!button) return;
+  const date = button.dataset.day;
+  act(button, async () => {
+    const run = await api('/api/v1/simulations', { method: 'POST',
+      body: { replay: { businessDate: date }, modes: ['RTGS_LSM', 'RTGS', 'DNS'] } });
+    say('replay-status', el('span', {}, `Replay of ${date} started as simulation run `,
+      el('a', { href: `/simulations.html?run=${run.id}` }, run.id), ': under RTGS_LSM with its own liquidity it should end every payment as the day did.'), 'ok');
+  }, 'replay-status');
+});
 
 const limitForm = document.getElementById('limit-form');
 const limitAccount = document.getElementById('limit-account');

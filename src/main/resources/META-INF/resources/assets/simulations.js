@@ -226,6 +226,33 @@ function show(run) {
       ...measures.map(([k, label]) => ({ label, value: (r) => `${r[k].baseline} → ${r[k].stressed} (${r[k].change})`, num: true })),
     ], rows));
   }
+  const replayCard = document.getElementById('replay-card');
+  replayCard.hidden = !report.replay;
+  if (report.replay) {
+    const r = report.replay;
+    fill('replay-figures',
+      figure('replay-day', 'Business day replayed', r.businessDate),
+      figure('replay-payments', 'Payments', r.payments),
+      figure('replay-live-settled', 'Settled live', `${r.live.settledCount} (${money(r.live.settledValue)} CNY)`),
+      figure('replay-live-unsettled', 'Unsettled live', `${r.live.unsettledCount} (${money(r.live.unsettledValue)} CNY)`),
+      figure('replay-live-cancelled', 'Cancelled live', r.live.cancelledCount),
+      r.restores ? figure('replay-restores', 'Live engine read back during the day', r.restores) : null);
+    fill('replay-table', table('Each mode against the live day, payment by payment', [
+      { label: 'Mode', value: (m) => m },
+      { label: 'Same as live', value: (m) => (r.modes[m].sameAsLive ? 'yes' : 'no') },
+      { label: 'Payments that ended otherwise', value: (m) => r.modes[m].differences, num: true },
+      { label: 'Settled live only', value: (m) => r.modes[m].settledLiveOnly, num: true },
+      { label: 'Settled in the replay only', value: (m) => r.modes[m].settledReplayOnly, num: true },
+      { label: 'Settled otherwise (method or run)', value: (m) => r.modes[m].otherMethod, num: true },
+    ], modes));
+    const rows = modes.flatMap((m) => r.modes[m].firstDifferences.map((d) => ({ mode: m, ...d })));
+    fill('replay-differences', rows.length ? table(`The first payments that ended otherwise (at most 20 per mode)`, [
+      { label: 'Mode', value: (d) => d.mode },
+      { label: 'Payment', value: (d) => el('a', { href: `/payment.html?uetr=${d.uetr}`, class: 'mono' }, d.uetr.slice(0, 8) + '…') },
+      { label: 'Live', value: (d) => d.live },
+      { label: 'Replay', value: (d) => d.replay },
+    ], rows) : null);
+  }
   const seedsCard = document.getElementById('seeds-card');
   seedsCard.hidden = !report.seedStatistics;
   if (report.seedStatistics) {

@@ -348,6 +348,32 @@ class DashboardBrowserIT {
 
     @Test
     @Order(9)
+    void anOperatorClosesTheDayAndReplaysItAndTheReplayEndsEveryPaymentAsTheDayDid() throws IOException {
+        open("/settlement.html");
+        String day = waitForText("business-date", t -> t.matches("\\d{4}-\\d{2}-\\d{2}"));
+        browser.findElement(By.id("close-button")).sendKeys(Keys.ENTER);   // by keyboard, then confirmed
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("action-status", t -> t.startsWith("Closed"))).startsWith("Closed " + day);
+        WebElement replay = await("the closed day's replay button").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#days button[data-day='" + day + "']")), e -> e != null);
+        assertThat(replay.getText()).isEqualTo("Replay " + day);
+        replay.sendKeys(Keys.ENTER);
+        assertThat(waitForText("replay-status", t -> t.startsWith("Replay of"))).contains(day, "started as simulation run");
+        pageIsUsable("settlement-replay");
+        browser.findElement(By.cssSelector("#replay-status a")).click();
+
+        waitForText("sim-status", t -> t.endsWith("is done."));
+        waitForVisible("replay-card");
+        assertThat(browser.findElement(By.id("replay-day")).getText()).isEqualTo(day);
+        List<String> modes = browser.findElements(By.cssSelector("#replay-table tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(modes).hasSize(3);
+        assertThat(modes.get(0)).as("RTGS_LSM with the day's own liquidity").startsWith("RTGS_LSM yes 0");
+        pageIsUsable("simulations-replay");
+    }
+
+    @Test
+    @Order(10)
     void everyPageIsReachedByKeyboardFromItsSkipLinkAndMarksItselfInTheNavigation() {
         Map<String, String> pages = Map.of("/", "Overview", "/network.html", "Network", "/alliance.html", "Alliance",
                 "/settlement.html", "Settlement", "/payments.html", "Payments", "/simulations.html", "Simulations",
@@ -366,7 +392,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aMemberBankSeesOnlyItsOwnPaymentsAndAccountAndNoOperatorControls() throws IOException {
         // Harbin Bank as a member: it sees the application to join through it, and cannot decide it
         String applicant = applyThroughHarbin("ZEYARUBZXXX", "Zeya Test Bank");
@@ -410,7 +436,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theSignInPageSendsTheReaderOnlyToPagesOfThisService() {
         signIn("operator", null);
         for (String next : List.of("//example.org/x", "/%5Cexample.org/x", "/%09/example.org/x", "https://example.org/")) {
@@ -423,7 +449,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void everyPageFitsANarrowScreen() throws IOException {
         viewport(390, 844, true);
         // each page with what shows it has drawn its content
@@ -446,7 +472,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void noPageAskedAnyHostButTheServiceItself() {
         collectLogs();
         String own = URI.create(service.baseUri()).getAuthority();

@@ -108,6 +108,6 @@ class ScenariosTest {
 
     static SimulationReport withoutTimings(SimulationReport r) {
         return new SimulationReport(r.scenario(), r.seed(), r.payments(), r.paymentsValue(), r.modes(), r.corridors(),
-                r.bounds(), r.liquidity(), r.sweep(), null, r.options(), r.seedStatistics(), r.stress(), r.notes());
+                r.bounds(), r.liquidity(), r.sweep(), null, r.options(), r.seedStatistics(), r.stress(), r.replay(), r.notes());
     }
 }

@@ -16,7 +16,7 @@ class SimulationMemoryTest {
     static final SimulationSpecs SPECS = ScenariosTest.SPECS;
 
     static SimulationRun.Spec year(List<SettlementMode> modes) {
-        return SPECS.from(new SimulationRequest("cips-2023-year", 1L, modes, null, null, null, null, null, null, null, null, null));
+        return SPECS.from(new SimulationRequest("cips-2023-year", 1L, modes, null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test

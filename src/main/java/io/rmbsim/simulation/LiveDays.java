@@ -1,0 +1,249 @@
+package io.rmbsim.simulation;
+
+import io.rmbsim.settlement.Admission;
+import io.rmbsim.settlement.DayLog;
+import io.rmbsim.settlement.QueueDiscipline;
+import io.rmbsim.settlement.SettlementEngine;
+import io.rmbsim.settlement.SettlementMethod;
+import io.rmbsim.web.Problems;
+import io.rmbsim.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Reads a closed live business day back as the engine was given it ({@link RecordedDay}): the day's
+ * log ({@link DayLog}, written by the settlement sequencer) and its payments. Reads only: a replay
+ * never touches the live ledger.
+ */
+@ApplicationScoped
+public class LiveDays {
+
+    /** What a replay needs to know of a day before it is read whole: enough to check it and to size the run. */
+    public record Header(LocalDate businessDate, QueueDiscipline discipline, long payments, int accounts) {
+    }
+
+    private final DataSource dataSource;
+
+    LiveDays(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The day, if it can be replayed: 404 when there is no such business day, 409 while it is open or
+     * when its start was not logged (it began before the service logged its days).
+     */
+    public Header check(LocalDate date) {
+        try (Connection c = dataSource.getConnection()) {
+            String state;
+            try (PreparedStatement s = c.prepareStatement("select state from business_day where business_date = ?")) {
+                s.setObject(1, date);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ProblemException(Problems.notFound("no business day " + date + " in the live ledger"));
+                    }
+                    state = rs.getString(1);
+                }
+            }
+            if (!"CLOSED".equals(state)) {
+                throw ProblemException.conflict("business day " + date + " is still open: only a closed day can be replayed");
+            }
+            QueueDiscipline discipline = null;
+            int accounts = 0;
+            boolean closed = false;
+            try (PreparedStatement s = c.prepareStatement("select kind, discipline from settlement_log"
+                    + " where business_date = ? and kind in ('DAY_START', 'ACCOUNT', 'CLOSE')")) {
+                s.setObject(1, date);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        switch (DayLog.Kind.valueOf(rs.getString(1))) {
+                            case DAY_START -> discipline = QueueDiscipline.valueOf(rs.getString(2));
+                            case ACCOUNT -> accounts++;
+                            default -> closed = true;
+                        }
+                    }
+                }
+            }
+            if (discipline == null || !closed) {
+                throw ProblemException.conflict("business day " + date + " was not logged from its start to its close "
+                        + "(it began before this version of the service logged its days), so it cannot be replayed exactly");
+            }
+            long payments;
+            try (PreparedStatement s = c.prepareStatement("select count(*) from payment where business_date = ?")) {
+                s.setObject(1, date);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    payments = rs.getLong(1);
+                }
+            }
+            return new Header(date, discipline, payments, accounts);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The whole day, as {@link #check} found it. */
+    public RecordedDay load(Header header) {
+        try (Connection c = dataSource.getConnection()) {
+            return load(c, header.businessDate());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ProblemException unavailable(SQLException e) {
+        return new ProblemException(Problems.simulationsUnavailable("the live ledger cannot be read: " + e.getMessage()), 5);
+    }
+
+    /** One row of the day's log, as stored. */
+    private record Row(DayLog.Kind kind, long afterSeq, long at, String bic, String agent, long amount, long creditLine,
+            long reserved, boolean flag, long paymentSeq, String discipline, long run) {
+    }
+
+    private static RecordedDay load(Connection c, LocalDate date) throws SQLException {
+        List<Row> log = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select kind, after_seq, logged_at, bic, agent, amount, credit_line,"
+                + " reserved, flag, payment_seq, discipline, settlement_run from settlement_log where business_date = ?"
+                + " order by id")) {
+            s.setObject(1, date);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    log.add(new Row(DayLog.Kind.valueOf(rs.getString(1)), rs.getLong(2),
+                            rs.getObject(3, OffsetDateTime.class).toEpochSecond(), rs.getString(4), rs.getString(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), rs.getLong(10), rs.getString(11),
+                            rs.getLong(12)));
+                }
+            }
+        }
+        // the accounts, in the live engine's order: as the day started, then as they joined
+        Map<String, Integer> index = new HashMap<>();
+        List<PaymentStream.Participant> participants = new ArrayList<>();
+        List<Row> accounts = new ArrayList<>();
+        Set<Long> withdrawn = new HashSet<>();
+        Row start = null;
+        for (Row r : log) {
+            if (r.kind() == DayLog.Kind.DAY_START && start == null) {
+                start = r;
+            } else if (r.kind() == DayLog.Kind.ACCOUNT && !index.containsKey(r.bic())) {
+                int a = participants.size();
+                index.put(r.bic(), a);
+                participants.add(new PaymentStream.Participant(r.bic(), r.agent() == null,
+                        r.agent() == null ? a : index.get(r.agent())));
+                accounts.add(r);
+            } else if (r.kind() == DayLog.Kind.WITHDRAW) {
+                withdrawn.add(r.paymentSeq());
+            }
+        }
+        int n = accounts.size();
+        long[] balance = new long[n];
+        long[] creditLine = new long[n];
+        long[] reserved = new long[n];
+        boolean[] held = new boolean[n];
+        for (int a = 0; a < n; a++) {
+            Row r = accounts.get(a);
+            balance[a] = r.amount();
+            creditLine[a] = r.creditLine();
+            reserved[a] = r.reserved();
+            held[a] = r.flag();
+        }
+
+        // the payments the engine took: in the order it took them, less those refused at admission or withdrawn before the day
+        PaymentStream stream = new PaymentStream(participants);
+        List<Long> seqs = new ArrayList<>();
+        List<Boolean> deferred = new ArrayList<>();
+        List<UUID> uetrs = new ArrayList<>();
+        List<Byte> live = new ArrayList<>();
+        List<SettlementMethod> methods = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<Long> runs = new ArrayList<>();
+        long last = Long.MIN_VALUE;
+        try (PreparedStatement s = c.prepareStatement("select seq, uetr, debtor_agent, creditor_agent, amount, priority,"
+                + " settlement, status, reason_code, settlement_method, accepted_at, settlement_run from payment"
+                + " where business_date = ?"
+                + " order by seq")) {
+            s.setObject(1, date);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String status = rs.getString(8);
+                    // still QUEUED under a closed day: rejected by its close, the rejection not written yet
+                    String reason = "QUEUED".equals(status) ? SettlementEngine.NOT_COVERED_BY_END_OF_DAY : rs.getString(9);
+                    long seq = rs.getLong(1);
+                    if ("REJECTED".equals(status) && Admission.refuses(reason) || withdrawn.contains(seq)) {
+                        continue;
+                    }
+                    Integer debtor = index.get(rs.getString(3));
+                    Integer creditor = index.get(rs.getString(4));
+                    if (debtor == null || creditor == null) {
+                        throw new IllegalStateException("payment " + seq + " of " + date + " names an account the day's log lacks");
+                    }
+                    // seconds, never backwards: a clock stepped back keeps the order the engine took them in
+                    last = Math.max(last, rs.getObject(11, OffsetDateTime.class).toEpochSecond());
+                    stream.add(last, debtor, creditor, rs.getLong(5), "HIGH".equals(rs.getString(6)));
+                    seqs.add(seq);
+                    deferred.add("DNS".equals(rs.getString(7)));
+                    uetrs.add(rs.getObject(2, UUID.class));
+                    String method = rs.getString(10);
+                    switch (status) {
+                        case "SETTLED" -> live.add(RecordedDay.SETTLED);
+                        case "CANCELLED" -> live.add(RecordedDay.CANCELLED);
+                        default -> live.add(RecordedDay.REJECTED);
+                    }
+                    methods.add(method == null ? null : SettlementMethod.valueOf(method));
+                    reasons.add(reason);
+                    runs.add(rs.getLong(12));
+                }
+            }
+        }
+        int m = seqs.size();
+        long[] seq = new long[m];
+        boolean[] deferredOf = new boolean[m];
+        byte[] liveOf = new byte[m];
+        long[] runOf = new long[m];
+        for (int i = 0; i < m; i++) {
+            runOf[i] = runs.get(i);
+            seq[i] = seqs.get(i);
+            deferredOf[i] = deferred.get(i);
+            liveOf[i] = live.get(i);
+        }
+
+        // the commands of the day, after its start
+        List<RecordedDay.Entry> entries = new ArrayList<>();
+        long closedAt = Long.MIN_VALUE;
+        int restores = 0;
+        for (Row r : log) {
+            Integer account = r.bic() == null ? null : index.get(r.bic());
+            int payment = -1;
+            if (r.kind() == DayLog.Kind.CANCEL) {
+                int p = Arrays.binarySearch(seq, r.paymentSeq());
+                payment = p >= 0 ? p : -1;
+            }
+            if (r.kind() == DayLog.Kind.CLOSE) {
+                closedAt = r.at();
+            }
+            if (r.kind() == DayLog.Kind.RESTORE) {
+                restores++;
+            }
+            entries.add(new RecordedDay.Entry(r.kind(), r.afterSeq(), r.at(), account == null ? -1 : account, r.amount(),
+                    r.flag(), payment, r.run()));
+        }
+        if (start == null || closedAt == Long.MIN_VALUE) {
+            throw new IllegalStateException("business day " + date + " is not logged from its start to its close");
+        }
+        return new RecordedDay(date, QueueDiscipline.valueOf(start.discipline()), stream, seq, deferredOf,
+                uetrs.toArray(UUID[]::new), liveOf, methods.toArray(SettlementMethod[]::new), reasons.toArray(String[]::new),
+                runOf, balance, creditLine, reserved, held, start.flag(), entries, closedAt, restores);
+    }
+}
