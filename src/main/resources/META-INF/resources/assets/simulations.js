@@ -139,7 +139,7 @@ function show(run) {
     figure('report-scenario', 'Scenario', report.scenario || 'uploaded'),
     figure('report-payments', 'Payments', report.payments),
     figure('report-value', 'Value (CNY)', money(report.paymentsValue)),
-    figure('report-seed', 'Seed', report.seed));
+    report.replay ? null : figure('report-seed', 'Seed', report.seed));
   chart('settled-chart', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
