@@ -94,6 +94,8 @@ final class Journal {
     final List<Run> runs = new ArrayList<>();
     final List<LiquidityMove> liquidityMoves = new ArrayList<>();
     final List<LogEntry> log = new ArrayList<>();
+    /** Other features' rows that go into this batch's transaction. */
+    private final List<BatchRider> riders = new ArrayList<>();
 
     void payment(PaymentRow row) {
         if (seen.add(row)) {
@@ -126,9 +128,29 @@ final class Journal {
         log.add(entry);
     }
 
+    /** Takes {@code rider}'s waiting rows into this batch. */
+    void ride(BatchRider rider) throws SQLException {
+        rider.take();
+        if (rider.took()) {
+            riders.add(rider);
+        }
+    }
+
+    /** Tells the riders that the batch committed (true) or failed. */
+    void ridersDone(boolean committed, Throwable cause) {
+        for (BatchRider r : riders) {
+            if (committed) {
+                r.committed();
+            } else {
+                r.failed(cause);
+            }
+        }
+        riders.clear(); // told once
+    }
+
     boolean isEmpty() {
         return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && limits.isEmpty()
-                && log.isEmpty();
+                && log.isEmpty() && riders.isEmpty();
     }
 
     /**
@@ -150,6 +172,9 @@ final class Journal {
                 writeLiquidityMoves(c);
                 writeAccounts(c);
                 writeLog(c);
+                for (BatchRider r : riders) {
+                    r.write(c);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -56,11 +56,18 @@ class SingleWriter {
     private volatile String journalFailure;
     /** Whether the batch in hand has been written (committed) to the store. */
     private boolean batchWritten;
+    /** What writes its rows in each batch's transaction besides settlement (the audit trail). */
+    private final List<BatchRider> riders;
+    /** A wake-up is in the inbox already: riders' rows do not fill it with more. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeOffered = new java.util.concurrent.atomic.AtomicBoolean();
 
     SingleWriter(AgroalDataSource dataSource, Leadership leadership, Clock clock, BusinessCalendar calendar,
             MeterRegistry registry,
             @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants,
-            @ConfigProperty(name = "settlement.queue-discipline", defaultValue = "STRICT_FIFO") QueueDiscipline discipline) {
+            @ConfigProperty(name = "settlement.queue-discipline", defaultValue = "STRICT_FIFO") QueueDiscipline discipline,
+            jakarta.enterprise.inject.Instance<BatchRider> riders) {
+        this.riders = riders.stream().toList();
+        this.riders.forEach(r -> r.wakeWith(this::wake));
         this.checkInvariants = checkInvariants;
         this.discipline = discipline;
         this.dataSource = dataSource;
@@ -96,8 +103,11 @@ class SingleWriter {
         thread.start();
     }
 
-    /** The batch in hand ends, whatever waits fails with {@code why}. */
-    void stop(String why) throws InterruptedException {
+    /**
+     * The batch in hand ends, whatever waits fails with {@code why}. With {@code drain} (an orderly
+     * stop, while the epoch is still this instance's) the riders' waiting rows are written last.
+     */
+    void stop(String why, boolean drain) throws InterruptedException {
         running = false;
         Thread t = thread;
         if (t != null) {
@@ -108,8 +118,36 @@ class SingleWriter {
             }
         }
         failWaiting(why);
+        if (drain && t != null && !t.isAlive()) {
+            writeRiders();
+        }
         ledger = null;
         metrics.clearQueue();
+    }
+
+    /** The riders' waiting rows in transactions of their own, the settlement thread being stopped. */
+    private void writeRiders() {
+        for (int attempt = 0; attempt < 100 && riders.stream().anyMatch(BatchRider::hasWork); attempt++) {
+            Journal journal = new Journal();
+            try {
+                for (BatchRider r : riders) {
+                    journal.ride(r);
+                }
+                journal.write(dataSource, leadership);
+                journal.ridersDone(true, null);
+            } catch (Throwable e) {
+                journal.ridersDone(false, e);
+                LOG.warnf("rows waiting to be written at the stop are not (%s)", e.toString());
+                return;
+            }
+        }
+    }
+
+    /** Has an idle writer run a batch: a rider has rows waiting. */
+    private void wake() {
+        if (running && wakeOffered.compareAndSet(false, true) && !inbox.offer(Command.on(l -> null))) {
+            wakeOffered.set(false);
+        }
     }
 
     // --- what the facade and the participant feed see ---------------------------------------------
@@ -164,7 +202,9 @@ class SingleWriter {
                 LiveLedger l = ledger;
                 boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
                 Command<?> first = rejectionsToWrite ? inbox.poll() : inbox.poll(1, TimeUnit.SECONDS);
-                if (first == null && !rejectionsToWrite) {
+                wakeOffered.set(false);
+                boolean ridersWait = journalFailure == null && riders.stream().anyMatch(BatchRider::hasWork);
+                if (first == null && !rejectionsToWrite && !ridersWait) {
                     if (journalFailure != null) {
                         probeJournal();
                     }
@@ -214,15 +254,21 @@ class SingleWriter {
             if (checkInvariants) {
                 l.checkInvariants();
             }
+            for (BatchRider r : riders) {
+                journal.ride(r);
+            }
             journal.write(dataSource, leadership);
             batchWritten = true;
+            journal.ridersDone(true, null);
         } catch (FencedOut e) {
+            journal.ridersDone(false, e);
             // another instance leads now: its state, not this one, is the truth; leadership stops this thread
             LOG.warnf("settlement batch refused: %s", e.getMessage());
             batch.forEach(c -> c.answer.completeExceptionally(unavailable(
                     "this instance no longer leads settlement; nothing of the batch was settled, retry")));
             return;
         } catch (Throwable e) {
+            journal.ridersDone(batchWritten, e);
             if (!running) {
                 batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
                 return;
