@@ -94,6 +94,10 @@ final class Journal {
     final List<Run> runs = new ArrayList<>();
     final List<LiquidityMove> liquidityMoves = new ArrayList<>();
     final List<LogEntry> log = new ArrayList<>();
+    /** How many new payments the write inserted (the rest of {@link #payments} were updates). */
+    int inserted;
+    /** How long the write's transaction took, nanoseconds (0: nothing was written). */
+    long writeNanos;
     /** Other features' rows that go into this batch's transaction. */
     private final List<BatchRider> riders = new ArrayList<>();
 
@@ -161,6 +165,7 @@ final class Journal {
         if (isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -184,6 +189,7 @@ final class Journal {
         for (PaymentRow row : payments) {
             row.stored = true;
         }
+        writeNanos = System.nanoTime() - started;
     }
 
     private void writeDays(Connection c) throws SQLException {
@@ -272,6 +278,7 @@ final class Journal {
             if (inserts > 0) {
                 insert.executeBatch();
             }
+            inserted = inserts;
             if (updates > 0) {
                 update.executeBatch();
             }

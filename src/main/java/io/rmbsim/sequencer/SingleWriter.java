@@ -37,6 +37,8 @@ class SingleWriter {
     /** Logs under the facade's name, as settlement always has, so log settings and searches still match. */
     private static final Logger LOG = Logger.getLogger(SettlementSequencer.class);
     private static final int MAX_BATCH = 512;
+    /** Past this many payments a batch takes no further command: documents of many payments do not make one huge transaction. */
+    private static final int MAX_BATCH_PAYMENTS = 4_096;
     /** How many of a day close's rejections one batch writes: a long queue's close never holds a payment for long. */
     static final int REJECTIONS_PER_BATCH = 2_000;
 
@@ -212,7 +214,13 @@ class SingleWriter {
                 }
                 if (first != null) {
                     batch.add(first);
-                    inbox.drainTo(batch, MAX_BATCH - 1);
+                    int payments = first.orders == null ? 1 : first.orders.size();
+                    // up to MAX_BATCH commands and about MAX_BATCH_PAYMENTS payments (a document's are never split)
+                    for (Command<?> next; batch.size() < MAX_BATCH && payments < MAX_BATCH_PAYMENTS
+                            && (next = inbox.poll()) != null; ) {
+                        batch.add(next);
+                        payments += next.orders == null ? 1 : next.orders.size();
+                    }
                 }
                 process(batch);
             } catch (InterruptedException e) {
@@ -243,6 +251,12 @@ class SingleWriter {
             for (Command<?> c : batch) {
                 if (c.order != null) {
                     c.result = seen.submit(c.order);
+                } else if (c.orders != null) {
+                    List<Deduplication.PendingSubmission> each = new ArrayList<>(c.orders.size());
+                    for (var order : c.orders) {
+                        each.add(seen.submit(order));
+                    }
+                    c.result = new Deduplication.PendingSubmissions(each);
                 } else if (c.liquidity != null) {
                     c.result = seen.moveLiquidity(c.liquidity);
                 } else {
