@@ -37,8 +37,11 @@ class SingleWriter {
     /** Logs under the facade's name, as settlement always has, so log settings and searches still match. */
     private static final Logger LOG = Logger.getLogger(SettlementSequencer.class);
     private static final int MAX_BATCH = 512;
-    /** Past this many payments a batch takes no further command: documents of many payments do not make one huge transaction. */
-    private static final int MAX_BATCH_PAYMENTS = 4_096;
+    /**
+     * Past this many payments a batch takes no further command (settlement.max-batch-payments): documents
+     * of many payments do not make one huge transaction; a document's payments are never split.
+     */
+    private final int maxBatchPayments;
     /** How many of a day close's rejections one batch writes: a long queue's close never holds a payment for long. */
     static final int REJECTIONS_PER_BATCH = 2_000;
 
@@ -67,7 +70,9 @@ class SingleWriter {
             MeterRegistry registry,
             @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants,
             @ConfigProperty(name = "settlement.queue-discipline", defaultValue = "STRICT_FIFO") QueueDiscipline discipline,
+            @ConfigProperty(name = "settlement.max-batch-payments", defaultValue = "2048") int maxBatchPayments,
             jakarta.enterprise.inject.Instance<BatchRider> riders) {
+        this.maxBatchPayments = Math.max(1, maxBatchPayments);
         this.riders = riders.stream().toList();
         this.riders.forEach(r -> r.wakeWith(this::wake));
         this.checkInvariants = checkInvariants;
@@ -147,10 +152,19 @@ class SingleWriter {
 
     /** Has an idle writer run a batch: a rider has rows waiting. */
     private void wake() {
-        if (running && wakeOffered.compareAndSet(false, true) && !inbox.offer(Command.on(l -> null))) {
+        if (running && wakeOffered.compareAndSet(false, true) && !inbox.offer(WAKE)) {
             wakeOffered.set(false);
         }
     }
+
+    /** A rider's wake-up in the inbox: not a command, never answered. */
+    private static final Command<Object> WAKE = Command.on(l -> null);
+    /**
+     * How long rows of riders alone wait for a command to go along with: under load one comes at once
+     * and they share its commit (rather than a commit of their own after every batch); idle, they are
+     * written after this.
+     */
+    private static final long RIDE_ALONG_MILLIS = 5;
 
     // --- what the facade and the participant feed see ---------------------------------------------
 
@@ -206,6 +220,13 @@ class SingleWriter {
                 Command<?> first = rejectionsToWrite ? inbox.poll() : inbox.poll(1, TimeUnit.SECONDS);
                 wakeOffered.set(false);
                 boolean ridersWait = journalFailure == null && riders.stream().anyMatch(BatchRider::hasWork);
+                if ((first == null || first == WAKE) && !rejectionsToWrite && ridersWait) {
+                    // riders' rows alone: a command coming within moments takes them into its commit
+                    first = inbox.poll(RIDE_ALONG_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                if (first == WAKE) {
+                    first = null;
+                }
                 if (first == null && !rejectionsToWrite && !ridersWait) {
                     if (journalFailure != null) {
                         probeJournal();
@@ -216,10 +237,12 @@ class SingleWriter {
                     batch.add(first);
                     int payments = first.orders == null ? 1 : first.orders.size();
                     // up to MAX_BATCH commands and about MAX_BATCH_PAYMENTS payments (a document's are never split)
-                    for (Command<?> next; batch.size() < MAX_BATCH && payments < MAX_BATCH_PAYMENTS
+                    for (Command<?> next; batch.size() < MAX_BATCH && payments < maxBatchPayments
                             && (next = inbox.poll()) != null; ) {
-                        batch.add(next);
-                        payments += next.orders == null ? 1 : next.orders.size();
+                        if (next != WAKE) {
+                            batch.add(next);
+                            payments += next.orders == null ? 1 : next.orders.size();
+                        }
                     }
                 }
                 process(batch);
