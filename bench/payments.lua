@@ -8,6 +8,8 @@
 --                from the running service. Without it the seeded pairs below are used.
 --   BENCH_NONCE  a number distinguishing this wrk invocation (bench/run.sh passes one per phase); mixed
 --                into the seed and into the UETR.
+--   BENCH_BULK   n > 0: each request is a pacs.008 document of n transactions (application/xml), answered
+--                by a pacs.002; "settled" then counts transactions answered ACSC.
 --
 -- UETR (UUID v4 layout): cccccccc-tttt-4nnn-yrrr-rrrrrrrrrrrr
 --   c = per-thread request counter, t = wrk thread id, n = run nonce, y = variant (8..b), r = random
@@ -63,6 +65,7 @@ local function load_pairs()
 end
 
 local NONCE = tonumber(os.getenv("BENCH_NONCE") or "") or 0
+local BULK = tonumber(os.getenv("BENCH_BULK") or "") or 0
 
 -- ---------------------------------------------------------------------------------------------
 -- main state: number the threads and keep them for done()
@@ -80,7 +83,8 @@ end
 local pairs_table
 local counter = 0
 local next_pair
-local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+local headers = BULK > 0 and { ["Content-Type"] = "application/xml", ["Accept"] = "application/xml" }
+   or { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
 -- the operator token bench/run.sh gets from the demo profile
 if os.getenv("BENCH_TOKEN") then headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN") end
 counts = {}          -- status code (as a string) -> count; read by done() via thread:get
@@ -108,7 +112,32 @@ local function uetr()
       .. hex(math.random(0, 0xffffff), 6) .. hex(math.random(0, 0xffffff), 6)
 end
 
+-- a pacs.008 of BULK transactions, each with its own UETR, pair and amount
+local function document()
+   local parts = {}
+   parts[1] = '<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">'
+      .. '<FIToFICstmrCdtTrf><GrpHdr><MsgId>BENCH-' .. tid .. '-' .. counter .. '</MsgId>'
+      .. '<CreDtTm>2026-12-03T10:00:00+08:00</CreDtTm><NbOfTxs>' .. BULK .. '</NbOfTxs>'
+      .. '<SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>'
+   for i = 1, BULK do
+      local pair = pairs_table[next_pair + 1]
+      next_pair = (next_pair + 1) % #pairs_table
+      local id = uetr()
+      parts[#parts + 1] = '<CdtTrfTxInf><PmtId><EndToEndId>B' .. counter .. '</EndToEndId><UETR>' .. id
+         .. '</UETR></PmtId><IntrBkSttlmAmt Ccy="CNY">' .. math.random(1, 9) .. '.' .. math.random(10, 99)
+         .. '</IntrBkSttlmAmt><ChrgBr>SHAR</ChrgBr><DbtrAgt><FinInstnId><BICFI>' .. pair[1]
+         .. '</BICFI></FinInstnId></DbtrAgt><CdtrAgt><FinInstnId><BICFI>' .. pair[2]
+         .. '</BICFI></FinInstnId></CdtrAgt><Dbtr><Nm>Bench debtor</Nm></Dbtr><Cdtr><Nm>Bench creditor</Nm></Cdtr>'
+         .. '</CdtTrfTxInf>'
+   end
+   parts[#parts + 1] = '</FIToFICstmrCdtTrf></Document>'
+   return table.concat(parts)
+end
+
 function request()
+   if BULK > 0 then
+      return wrk.format("POST", "/api/v1/payments", headers, document())
+   end
    local pair = pairs_table[next_pair + 1]
    next_pair = (next_pair + 1) % #pairs_table
    local id = uetr()
@@ -124,7 +153,12 @@ end
 function response(status, resp_headers, body)
    local key = tostring(status)
    counts[key] = (counts[key] or 0) + 1
-   if status == 201 and body and string.find(body, '"status":"SETTLED"', 1, true) then
+   if BULK > 0 then
+      if status == 200 and body then
+         local _, n = string.gsub(body, "<TxSts>ACSC</TxSts>", "")
+         settled_answers = settled_answers + n
+      end
+   elseif status == 201 and body and string.find(body, '"status":"SETTLED"', 1, true) then
       settled_answers = settled_answers + 1
    end
 end
@@ -164,8 +198,8 @@ function done(summary, latency, requests)
       io.write("WARNING: " .. non2xx .. " non-2xx answers\n")
    end
    io.write(string.format("BENCH_RESULT responses=%d seconds=%.3f ok2xx=%d s201=%d s200=%d non2xx=%d settled=%d"
-      .. " settled_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f socket_errors=%d codes=%s\n",
+      .. " settled_per_s=%.1f requests_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f socket_errors=%d codes=%s\n",
       total, seconds, ok2xx, by_status["201"] or 0, by_status["200"] or 0, non2xx, settled,
-      settled / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+      settled / seconds, total / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
       socket_errors, #codes > 0 and table.concat(codes, ",") or "none"))
 end

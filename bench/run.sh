@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Payments benchmark: payments submitted over HTTP by wrk (bench/payments.lua, a unique UETR per
-# request) and settled end to end, on H2 and on PostgreSQL; pgbench -b simple-update on the same
-# PostgreSQL in the same run; a durability check of every answered payment. See bench/README.md.
+# request) and settled end to end, on H2 and on PostgreSQL, at several client counts (latency versus
+# clients), then in bulk (pacs.008 documents of 100 and 1,000 transactions); pgbench -b simple-update
+# on the same PostgreSQL at the same client counts in the same run; a durability check of every
+# answered payment after a kill -9; optionally a profile (Java Flight Recorder, a flame graph) of the main run. See
+# bench/README.md.
 #
 #   bench/run.sh                       # from the project root (or from anywhere: it cds there)
-#   DURATION=60s CONNECTIONS=128 bench/run.sh
+#   DURATION=60s CLIENTS="64" BULK_SIZES= bench/run.sh
+#   PROFILE=1 STORES=h2 PGBENCH=0 CRASH_CHECK=0 bench/run.sh   # a flame graph of the 64-client run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -14,8 +18,12 @@ OUT=$BENCH/out
 # --- knobs (environment) ----------------------------------------------------------------------
 STORES=${STORES:-"h2 postgres"}          # which stores to measure, in order
 THREADS=${THREADS:-2}                    # wrk threads
-CONNECTIONS=${CONNECTIONS:-64}           # wrk connections, measured run
-DURATION=${DURATION:-20s}                # wrk duration, measured run
+CONNECTIONS=${CONNECTIONS:-64}           # wrk connections of the main measured run (the one profiled)
+CLIENTS=${CLIENTS:-"16 64 256"}          # latency versus clients: a measured run at each (CONNECTIONS added if missing)
+DURATION=${DURATION:-20s}                # wrk duration of each measured run
+BULK_SIZES=${BULK_SIZES:-"100 1000"}     # bulk runs: pacs.008 documents of this many transactions (empty: none)
+BULK_CONNECTIONS=${BULK_CONNECTIONS:-16} # wrk connections of the bulk runs
+PROFILE=${PROFILE:-0}                    # 1: Java Flight Recorder on the main run; flame graph and summary in the run folder
 WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-16}
 WARMUP_DURATION=${WARMUP_DURATION:-5s}
 CRASH_CHECK=${CRASH_CHECK:-1}            # 1: after the measured run, kill -9 the service under load and
@@ -23,7 +31,6 @@ CRASH_DURATION=${CRASH_DURATION:-10}     #    count what survived in the store (
 CRASH_AFTER=${CRASH_AFTER:-6}            #    SIGKILL after this many seconds)
 PGBENCH=${PGBENCH:-1}                    # 0 skips pgbench
 PGBENCH_SCALE=${PGBENCH_SCALE:-10}
-PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 PGBENCH_JOBS=${PGBENCH_JOBS:-2}
 PGBENCH_DURATION=${PGBENCH_DURATION:-20} # seconds
 PG_HOST=${PG_HOST:-127.0.0.1}
@@ -35,6 +42,9 @@ JAVA_OPTS=${JAVA_OPTS:-}                 # extra JVM options for the service
 PG_JDBC_PARAMS=${PG_JDBC_PARAMS:-}       # appended to the PostgreSQL JDBC URL, e.g. ?reWriteBatchedInserts=true
 LIQUIDITY=${LIQUIDITY:-900000000000.00}  # CNY moved IN to every debtor account before the runs
 
+LEVELS=$(printf '%s\n' $CLIENTS "$CONNECTIONS" | sort -n -u | tr '\n' ' ')
+# pgbench at every client count the service is measured at
+PGB_LEVELS=$(printf '%s\n' $LEVELS $( [ -n "$BULK_SIZES" ] && echo "$BULK_CONNECTIONS") | sort -n -u | tr '\n' ' ')
 TS=$(date -u +%Y%m%dT%H%M%SZ)
 RUN=$OUT/run-$TS                          # service logs, wrk output, H2 data of this run
 REPORT=$OUT/report-$TS.txt
@@ -90,8 +100,9 @@ echo "java: $(java -version 2>&1 | head -1)"
 echo "wrk: $(wrk -v 2>&1 | head -1)"
 echo "pgbench: $(pgbench --version 2>&1 | head -1)"
 echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-echo "knobs: THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=$DURATION WARMUP=$WARMUP_CONNECTIONS/$WARMUP_DURATION" \
-     "CRASH_CHECK=$CRASH_CHECK PGBENCH=-s$PGBENCH_SCALE/-c$PGBENCH_CLIENTS/-j$PGBENCH_JOBS/-T$PGBENCH_DURATION"
+echo "knobs: THREADS=$THREADS CLIENTS=$LEVELS(main $CONNECTIONS) DURATION=$DURATION WARMUP=$WARMUP_CONNECTIONS/$WARMUP_DURATION" \
+     "BULK_SIZES=${BULK_SIZES:-none}/-c$BULK_CONNECTIONS CRASH_CHECK=$CRASH_CHECK PROFILE=$PROFILE" \
+     "PGBENCH=-s$PGBENCH_SCALE/-c[$PGB_LEVELS]/-j$PGBENCH_JOBS/-T$PGBENCH_DURATION"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- build ------------------------------------------------------------------------------------------
@@ -102,7 +113,13 @@ build() { # <dest dir> <maven args...>
   rm -rf "$dest"
   cp -r target/quarkus-app "$dest"
 }
-if [ "$SKIP_BUILD" = 1 ] && [ -f "$OUT/h2-app/quarkus-run.jar" ] && [ -f "$OUT/pg-app/quarkus-run.jar" ]; then
+built() { # every store asked for has its build in bench/out
+  local s
+  for s in $STORES; do
+    [ -f "$OUT/$( [ "$s" = h2 ] && echo h2 || echo pg )-app/quarkus-run.jar" ] || return 1
+  done
+}
+if [ "$SKIP_BUILD" = 1 ] && built; then
   log "build skipped (SKIP_BUILD=1): using bench/out/h2-app and bench/out/pg-app"
 else
   if [[ " $STORES " == *" h2 "* ]]; then build "$OUT/h2-app"; fi
@@ -110,6 +127,20 @@ else
   # the pom property the profile sets), so the build-time kind is also given as a system property.
   if [[ " $STORES " == *" postgres "* ]]; then build "$OUT/pg-app" -Ppostgres -Dquarkus.datasource.db-kind=postgresql; fi
 fi
+
+# --- profile (PROFILE=1): Java Flight Recorder started and stopped in the running service by jcmd --------
+# (async-profiler's agent cannot be given its options through jcmd, which drops what follows an '=')
+profile_start() {
+  jcmd "$SVC_PID" JFR.start name=bench settings=profile >/dev/null || echo "WARNING: JFR.start failed"
+}
+profile_stop() { # <store>
+  local jfr=$RUN/$1-profile.jfr
+  jcmd "$SVC_PID" JFR.dump name=bench filename="$jfr" >/dev/null && jcmd "$SVC_PID" JFR.stop name=bench >/dev/null \
+    || { echo "WARNING: JFR.dump failed"; return 0; }
+  python3 "$BENCH/jfr-flame.py" "$jfr" "$RUN/$1-profile" "$1, wrk -c$CONNECTIONS, single JSON payments" || return 0
+  echo "flame graph: ${RUN#"$ROOT"/}/$1-profile.svg"
+  python3 "$BENCH/profile-summary.py" "$RUN/$1-profile.collapsed" 25 || true
+}
 
 # --- PostgreSQL -------------------------------------------------------------------------------------
 if [[ " $STORES " == *" postgres "* ]] || [ "$PGBENCH" = 1 ]; then
@@ -188,10 +219,10 @@ wrk_result() { # <wrk output file> -> its BENCH_RESULT line (or an empty one)
   grep -m1 '^BENCH_RESULT' "$1" || echo "BENCH_RESULT missing=1"
 }
 
-run_wrk() { # <nonce> <connections> <duration> <output file> [--latency]
+run_wrk() { # <nonce> <connections> <duration> <output file> [--latency]  (BULK=n: documents of n transactions)
   local nonce=$1 conns=$2 dur=$3 outf=$4; shift 4
-  BENCH_NONCE=$nonce BENCH_PAIRS=$PAIRS_FILE \
-    wrk -t"$THREADS" -c"$conns" -d"$dur" "$@" -s "$BENCH/payments.lua" "$BASE" >"$outf" 2>&1 || true
+  BENCH_NONCE=$nonce BENCH_PAIRS=$PAIRS_FILE BENCH_BULK=${BULK:-0} \
+    wrk -t"$THREADS" -c"$conns" -d"$dur" --timeout 30s "$@" -s "$BENCH/payments.lua" "$BASE" >"$outf" 2>&1 || true
 }
 
 api_total() { # <query string> -> .total of GET /api/v1/payments
@@ -211,7 +242,7 @@ db_counts() { # <store> -> "settled total" read from the store itself, service s
 }
 
 FAILURES=()
-declare -A R_PPS R_P50 R_P99 R_NON2XX R_STORE R_ANSWERED R_DUR
+declare -A R_PPS R_P50 R_P99 R_NON2XX R_STORE R_ANSWERED R_DUR R_DOCS PGB
 
 # --- one store ----------------------------------------------------------------------------------------
 bench_store() { # <h2|postgres>
@@ -266,18 +297,50 @@ bench_store() { # <h2|postgres>
   run_wrk "$((RANDOM * 8 + 1))" "$WARMUP_CONNECTIONS" "$WARMUP_DURATION" "$RUN/$store-wrk-warmup.txt"
   local warm; warm=$(wrk_result "$RUN/$store-wrk-warmup.txt"); echo "$warm"
 
-  log "$store: measured wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
-  run_wrk "$((RANDOM * 8 + 2))" "$CONNECTIONS" "$DURATION" "$RUN/$store-wrk.txt" --latency
-  cat "$RUN/$store-wrk.txt"
-  local meas; meas=$(wrk_result "$RUN/$store-wrk.txt")
-  [ "$(field "$meas" missing)" = 0 ] || FAILURES+=("$store: wrk gave no result (see ${RUN#"$ROOT"/}/$store-wrk.txt)")
+  local answered_ok answered_settled live_total live_settled live_ok db_ok meas c n
+  answered_ok=$(field "$warm" ok2xx)
+  answered_settled=$(field "$warm" settled)
+  for c in $LEVELS; do
+    log "$store: measured wrk -t$THREADS -c$c -d$DURATION --latency (single JSON payments)"
+    if [ "$c" = "$CONNECTIONS" ] && [ "$PROFILE" = 1 ]; then
+      profile_start
+    fi
+    run_wrk "$((RANDOM * 8 + 2))" "$c" "$DURATION" "$RUN/$store-wrk-c$c.txt" --latency
+    if [ "$c" = "$CONNECTIONS" ] && [ "$PROFILE" = 1 ]; then
+      profile_stop "$store"
+    fi
+    cat "$RUN/$store-wrk-c$c.txt"
+    meas=$(wrk_result "$RUN/$store-wrk-c$c.txt")
+    [ "$(field "$meas" missing)" = 0 ] || FAILURES+=("$store: wrk -c$c gave no result (see ${RUN#"$ROOT"/}/$store-wrk-c$c.txt)")
+    answered_ok=$((answered_ok + $(field "$meas" ok2xx)))
+    answered_settled=$((answered_settled + $(field "$meas" settled)))
+    R_PPS[$store,$c]=$(field "$meas" settled_per_s)
+    R_P50[$store,$c]=$(field "$meas" p50_ms)
+    R_P99[$store,$c]=$(field "$meas" p99_ms)
+    R_NON2XX[$store,$c]=$(( $(field "$meas" non2xx) + $(field "$meas" socket_errors) ))
+    if [ "$(field "$meas" non2xx)" != 0 ]; then
+      echo "!!!!! $store -c$c: $(field "$meas" non2xx) non-2xx answers: $(field "$meas" codes) !!!!!"
+    fi
+  done
+  for n in $BULK_SIZES; do
+    log "$store: bulk: pacs.008 documents of $n transactions, wrk -t$THREADS -c$BULK_CONNECTIONS -d$DURATION --latency"
+    BULK=$n run_wrk "$((RANDOM * 8 + 4))" "$BULK_CONNECTIONS" "$DURATION" "$RUN/$store-wrk-bulk$n.txt" --latency
+    cat "$RUN/$store-wrk-bulk$n.txt"
+    meas=$(wrk_result "$RUN/$store-wrk-bulk$n.txt")
+    [ "$(field "$meas" missing)" = 0 ] || FAILURES+=("$store: bulk $n gave no result (see ${RUN#"$ROOT"/}/$store-wrk-bulk$n.txt)")
+    # a document answered 200 holds n payments, each stored whatever became of it
+    answered_ok=$((answered_ok + $(field "$meas" ok2xx) * n))
+    answered_settled=$((answered_settled + $(field "$meas" settled)))
+    R_PPS[$store,bulk$n]=$(field "$meas" settled_per_s)
+    R_DOCS[$store,bulk$n]=$(field "$meas" requests_per_s)
+    R_P50[$store,bulk$n]=$(field "$meas" p50_ms)
+    R_P99[$store,bulk$n]=$(field "$meas" p99_ms)
+    R_NON2XX[$store,bulk$n]=$(( $(field "$meas" non2xx) + $(field "$meas" socket_errors) ))
+  done
 
   # durability, live: every answered payment must be in the store (requests in flight when wrk
   # stopped are settled but not counted by wrk, so the store may hold a few more)
   sleep 1
-  local answered_ok answered_settled live_total live_settled live_ok db_ok
-  answered_ok=$(( $(field "$warm" ok2xx) + $(field "$meas" ok2xx) ))
-  answered_settled=$(( $(field "$warm" settled) + $(field "$meas" settled) ))
   live_total=$(api_total "size=1") || live_total=0
   live_settled=$(api_total "status=SETTLED&size=1") || live_settled=0
   log "$store: durability (live, GET /api/v1/payments)"
@@ -330,34 +393,32 @@ bench_store() { # <h2|postgres>
   log "$store: service log (${logf#"$ROOT"/}): $(grep -cE ' (ERROR|WARN) ' "$logf" || true) ERROR/WARN lines"
   grep -E ' (ERROR|WARN) ' "$logf" | head -20 || true
 
-  R_PPS[$store]=$(field "$meas" settled_per_s)
-  R_P50[$store]=$(field "$meas" p50_ms)
-  R_P99[$store]=$(field "$meas" p99_ms)
-  R_NON2XX[$store]=$(( $(field "$meas" non2xx) + $(field "$meas" socket_errors) ))
   R_ANSWERED[$store]=$answered_settled
   R_STORE[$store]="$live_settled/$db_settled"
   R_DUR[$store]="live: $live_ok; $after: $db_ok"
-  if [ "$(field "$meas" non2xx)" != 0 ]; then
-    echo "!!!!! $store: $(field "$meas" non2xx) non-2xx answers in the measured run: $(field "$meas" codes) !!!!!"
-  fi
 }
 
 for s in $STORES; do
   case $s in h2|postgres) bench_store "$s" ;; *) die "unknown store '$s' (h2, postgres)" ;; esac
 done
 
-# --- pgbench on the same PostgreSQL ----------------------------------------------------------------------
-PGB_TPS=0
+# --- pgbench on the same PostgreSQL, at every client count the service was measured at -----------------
 if [ "$PGBENCH" = 1 ]; then
-  log "pgbench -i -s $PGBENCH_SCALE, then -b simple-update -c $PGBENCH_CLIENTS -j $PGBENCH_JOBS -T $PGBENCH_DURATION (database $PGB_DB)"
+  MAXCONN=$("${PSQL[@]}" -d "$PG_ADMIN_DB" -c 'show max_connections')
+  log "pgbench -i -s $PGBENCH_SCALE, then -b simple-update -j $PGBENCH_JOBS -T $PGBENCH_DURATION at -c $PGB_LEVELS(database $PGB_DB; max_connections $MAXCONN)"
   "${PSQL[@]}" -d "$PG_ADMIN_DB" -c "drop database if exists $PGB_DB with (force)" -c "create database $PGB_DB"
   pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -i -q -s "$PGBENCH_SCALE" "$PGB_DB" >"$RUN/pgbench-init.txt" 2>&1 \
     || { cat "$RUN/pgbench-init.txt"; die "pgbench -i failed"; }
-  pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -b simple-update -c "$PGBENCH_CLIENTS" -j "$PGBENCH_JOBS" \
-    -T "$PGBENCH_DURATION" "$PGB_DB" >"$RUN/pgbench.txt" 2>&1 || { cat "$RUN/pgbench.txt"; die "pgbench failed"; }
-  cat "$RUN/pgbench.txt"
-  PGB_TPS=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$RUN/pgbench.txt" | head -1)
-  PGB_TPS=$(awk -v t="${PGB_TPS:-0}" 'BEGIN { printf "%.1f", t }')
+  for c in $PGB_LEVELS; do
+    # pgbench's clients are connections: no more than the server takes (the service pools 32 whatever its clients)
+    pc=$(( c < MAXCONN - 5 ? c : MAXCONN - 5 ))
+    pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -b simple-update -c "$pc" -j "$PGBENCH_JOBS" \
+      -T "$PGBENCH_DURATION" "$PGB_DB" >"$RUN/pgbench-c$c.txt" 2>&1 || { cat "$RUN/pgbench-c$c.txt"; die "pgbench failed"; }
+    tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$RUN/pgbench-c$c.txt" | head -1)
+    PGB[$c]=$(awk -v t="${tps:-0}" 'BEGIN { printf "%.1f", t }')
+    echo "pgbench -c $pc$( [ "$pc" != "$c" ] && echo " (for $c: capped by max_connections)"): ${PGB[$c]} TPS," \
+      "latency average $(sed -n 's/^latency average = //p' "$RUN/pgbench-c$c.txt")"
+  done
   "${PSQL[@]}" -d "$PG_ADMIN_DB" -c "drop database if exists $PGB_DB with (force)"
 fi
 
@@ -365,26 +426,54 @@ fi
 log "results"
 echo "machine: nproc $(nproc); loadavg at start $LOAD_START, now $(cut -d' ' -f1-3 /proc/loadavg)" \
      "(wrk, the service and PostgreSQL share these CPUs)"
-echo "measured run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION; payments/s = answered 201 SETTLED per second"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo
-printf '%-9s %12s %10s %10s %9s %16s %14s %12s %8s\n' \
-  store 'payments/s' 'p50 ms' 'p99 ms' 'non-2xx' 'settled live/db' 'answered SETTL' 'pgbench TPS' ratio
+echo "Single JSON payments, wrk -t$THREADS -d$DURATION each; payments/s = answered 201 SETTLED per second;"
+echo "ratio = payments/s over pgbench simple-update TPS at the same client count"
+printf '%-9s %8s %12s %9s %9s %8s %12s %7s\n' store clients 'payments/s' 'p50 ms' 'p99 ms' non-2xx 'pgbench TPS' ratio
 for s in $STORES; do
-  ratio=$(awk -v a="${R_PPS[$s]}" -v b="$PGB_TPS" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }')
-  printf '%-9s %12s %10s %10s %9s %16s %14s %12s %8s\n' "$s" "${R_PPS[$s]}" "${R_P50[$s]}" "${R_P99[$s]}" \
-    "${R_NON2XX[$s]}" "${R_STORE[$s]}" "${R_ANSWERED[$s]}" "$( [ "$PGBENCH" = 1 ] && echo "$PGB_TPS" || echo n/a )" "$ratio"
+  for c in $LEVELS; do
+    printf '%-9s %8s %12s %9s %9s %8s %12s %7s\n' "$s" "$c" "${R_PPS[$s,$c]}" "${R_P50[$s,$c]}" "${R_P99[$s,$c]}" \
+      "${R_NON2XX[$s,$c]}" "${PGB[$c]:-n/a}" "$(ratio "${R_PPS[$s,$c]}" "${PGB[$c]:-0}")"
+  done
 done
+if [ -n "$BULK_SIZES" ]; then
+  echo
+  echo "Bulk pacs.008, wrk -t$THREADS -c$BULK_CONNECTIONS -d$DURATION; transactions/s = transactions answered ACSC per second;"
+  echo "ratio = transactions/s over pgbench TPS at $BULK_CONNECTIONS clients"
+  printf '%-9s %8s %11s %14s %9s %9s %8s %12s %7s\n' store 'tx/doc' 'docs/s' 'transactions/s' 'p50 ms' 'p99 ms' non-2xx 'pgbench TPS' ratio
+  for s in $STORES; do
+    for n in $BULK_SIZES; do
+      printf '%-9s %8s %11s %14s %9s %9s %8s %12s %7s\n' "$s" "$n" "${R_DOCS[$s,bulk$n]}" "${R_PPS[$s,bulk$n]}" \
+        "${R_P50[$s,bulk$n]}" "${R_P99[$s,bulk$n]}" "${R_NON2XX[$s,bulk$n]}" "${PGB[$BULK_CONNECTIONS]:-n/a}" \
+        "$(ratio "${R_PPS[$s,bulk$n]}" "${PGB[$BULK_CONNECTIONS]:-0}")"
+    done
+  done
+fi
 echo
-echo "non-2xx = non-2xx answers + socket errors in the measured run;"
-echo "settled live/db = SETTLED payments in the store via the API after the measured run / read from the database"
-echo "after the crash check (or a clean stop); answered SETTL = SETTLED answers wrk received in all phases."
-for s in $STORES; do echo "durability $s: ${R_DUR[$s]}"; done
-if [[ " $STORES " == *" postgres "* ]] && [ "$PGBENCH" = 1 ]; then
-  if awk -v a="${R_PPS[postgres]}" -v b="$PGB_TPS" 'BEGIN { exit !(b > 0 && a >= b) }'; then
-    echo "goal (PostgreSQL payments/s >= pgbench TPS): MET"
-  else
-    echo "goal (PostgreSQL payments/s >= pgbench TPS): NOT MET"
-  fi
+echo "Durability: SETTLED payments in the store via the API after the measured runs / read from the database"
+echo "after the crash check (or a clean stop), against SETTLED answers wrk received in all phases:"
+for s in $STORES; do echo "  $s: ${R_STORE[$s]} in store, ${R_ANSWERED[$s]} answered; ${R_DUR[$s]}"; done
+if [ "$PGBENCH" = 1 ]; then
+  echo
+  echo "Goals (issue 17):"
+  goal() { # <label> <value> <pgbench> <factor> [p99 limit] [p99]
+    local ok
+    ok=$(awk -v a="$2" -v b="$3" -v f="$4" -v lim="${5:-0}" -v p="${6:-0}" \
+      'BEGIN { print (b > 0 && a >= f * b && (lim == 0 || p <= lim)) ? "MET" : "NOT MET" }')
+    echo "  $1: $ok ($2 against $4 x $3$( [ -n "${5:-}" ] && echo "; p99 ${6} ms, limit ${5} ms"))"
+  }
+  for s in $STORES; do
+    if [[ " $LEVELS " == *" 64 "* ]]; then
+      goal "$s, 64 clients, payments/s >= 1.0 x pgbench, p99 <= 25 ms" "${R_PPS[$s,64]}" "${PGB[64]:-0}" 1.0 25 "${R_P99[$s,64]}"
+    fi
+    if [[ " $LEVELS " == *" 16 "* ]]; then
+      goal "$s, 16 clients, payments/s >= 0.6 x pgbench at 16" "${R_PPS[$s,16]}" "${PGB[16]:-0}" 0.6
+    fi
+    if [[ " $BULK_SIZES " == *" 1000 "* ]]; then
+      goal "$s, bulk of 1,000, transactions/s >= 5 x pgbench at $BULK_CONNECTIONS" "${R_PPS[$s,bulk1000]}" "${PGB[$BULK_CONNECTIONS]:-0}" 5
+    fi
+  done
 fi
 echo "files: ${RUN#"$ROOT"/}/ (service logs, wrk and pgbench output), report ${REPORT#"$ROOT"/}"
 if [ ${#FAILURES[@]} -gt 0 ]; then

@@ -11,11 +11,12 @@ public final class IsoMessages {
     /**
      * The message type of the first ISO 20022 {@code Document} element, e.g. {@code "pacs.008"} for a
      * Document in {@code urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08}, bare or inside an envelope;
-     * null if there is none. The whole input is walked with the readers' defences, so hostile or
-     * unparsable input is refused here exactly as a reader would refuse it.
+     * null if there is none. The input is walked with the readers' defences up to that element (a DTD,
+     * which comes before it, is refused here); the rest is walked, under the same defences, by the
+     * reader the type picks, so a large document is not parsed twice over.
      *
      * @throws Iso20022Exception for a DTD or entity, XInclude, unparsable or empty XML, nesting deeper
-     *                           than 64 levels or text over 10,000 characters
+     *                           than 64 levels or text over 10,000 characters before the Document
      */
     public static String messageType(byte[] xml) {
         String[] found = new String[1];
@@ -30,6 +31,12 @@ public final class IsoMessages {
             @Override
             public void end(String text, int depth) {
                 // only names matter here
+            }
+
+            @Override
+            public boolean enough() {
+                // the rest is walked, under the same checks, by the reader the type picks
+                return found[0] != null;
             }
         });
         return found[0];

@@ -26,6 +26,11 @@ final class SecureWalk {
 
         /** The element at {@code depth} ends; {@code text} is its trimmed own text since the last tag, or null. */
         void end(String text, int depth);
+
+        /** Whether the handler has what it wants: the walk stops after the element that started. */
+        default boolean enough() {
+            return false;
+        }
     }
 
     private SecureWalk() {
@@ -55,6 +60,9 @@ final class SecureWalk {
                         }
                         depth++;
                         handler.start(reader, uri == null ? "" : uri, reader.getLocalName(), depth);
+                        if (handler.enough()) {
+                            return;
+                        }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         String value = trimmed(text);

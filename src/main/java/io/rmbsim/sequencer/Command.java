@@ -3,6 +3,7 @@ package io.rmbsim.sequencer;
 import io.rmbsim.sequencer.SettlementSequencer.LiquidityRequest;
 import io.rmbsim.settlement.PaymentOrder;
 import io.rmbsim.settlement.SettlementUnavailable;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -11,36 +12,50 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * One request to the {@link SingleWriter}: a payment, a liquidity movement, or an action on the live
- * ledger (cancel, offset, close, participant change); and its answer, completed only once the batch
- * that carried it is committed (or failed).
+ * One request to the {@link SingleWriter}: a payment, the payments of one document (a pacs.008 of up
+ * to a thousand transactions, taken whole into one batch and one journal write), a liquidity
+ * movement, or an action on the live ledger (cancel, offset, close, participant change); and its
+ * answer, completed only once the batch that carried it is committed (or failed).
  */
 final class Command<R> {
 
     /** What to do on the ledger, for a command that is neither a payment nor a liquidity movement. */
     final Function<LiveLedger, R> action;
     final PaymentOrder order;
+    /** The payments of one document, in its order; null for any other command. */
+    final List<PaymentOrder> orders;
     final LiquidityRequest liquidity;
     final CompletableFuture<R> answer = new CompletableFuture<>();
     /** What the command gave, held by the writer until the batch is committed. */
     Object result;
 
-    private Command(Function<LiveLedger, R> action, PaymentOrder order, LiquidityRequest liquidity) {
+    private Command(Function<LiveLedger, R> action, PaymentOrder order, List<PaymentOrder> orders, LiquidityRequest liquidity) {
         this.action = action;
         this.order = order;
+        this.orders = orders;
         this.liquidity = liquidity;
     }
 
     static Command<SettlementSequencer.Submission> payment(PaymentOrder order) {
-        return new Command<>(null, order, null);
+        return new Command<>(null, order, null, null);
+    }
+
+    /** The payments of one document, as one command: their answers in the same order. */
+    static Command<List<SettlementSequencer.Submission>> payments(List<PaymentOrder> orders) {
+        return new Command<>(null, null, List.copyOf(orders), null);
     }
 
     static Command<Deduplication.LiquidityAnswer> liquidity(LiquidityRequest request) {
-        return new Command<>(null, null, request);
+        return new Command<>(null, null, null, request);
     }
 
     static <R> Command<R> on(Function<LiveLedger, R> action) {
-        return new Command<>(action, null, null);
+        return new Command<>(action, null, null, null);
+    }
+
+    /** The payment orders this command carries: none, its one, or its document's. */
+    java.util.stream.Stream<PaymentOrder> paymentOrders() {
+        return orders != null ? orders.stream() : order != null ? java.util.stream.Stream.of(order) : java.util.stream.Stream.empty();
     }
 
     /** Waits for the answer, holding the caller's thread. */

@@ -45,6 +45,14 @@ final class Deduplication {
         }
     }
 
+    /** The submissions of one document's payments, in its order. */
+    record PendingSubmissions(List<PendingSubmission> each) {
+
+        List<Submission> answer() {
+            return each.stream().map(PendingSubmission::answer).toList();
+        }
+    }
+
 
 
     private final LiveLedger ledger;
@@ -67,12 +75,12 @@ final class Deduplication {
     /** Reads what the store already holds of the batch's payments and keyed liquidity movements. */
     static Deduplication forBatch(DataSource dataSource, LiveLedger ledger, List<Command<?>> batch) throws SQLException {
         Map<UUID, PaymentSnapshot> stored = StateLoader.storedPayments(dataSource, batch.stream()
-                .filter(c -> c.order != null).map(c -> c.order.uetr()).toList());
+                .flatMap(Command::paymentOrders).map(PaymentOrder::uetr).toList());
         Map<String, StateLoader.StoredMove> storedMoves = StateLoader.storedLiquidityMoves(dataSource, batch.stream()
                 .filter(c -> c.liquidity != null && c.liquidity.idempotencyKey() != null)
                 .map(c -> new StateLoader.MoveKey(c.liquidity.account(), c.liquidity.idempotencyKey())).toList());
         Map<UUID, StateLoader.Returnable> returnables = StateLoader.returnables(dataSource, batch.stream()
-                .filter(c -> c.order != null && c.order.isReturn()).map(c -> c.order.returnOf()).distinct().toList());
+                .flatMap(Command::paymentOrders).filter(PaymentOrder::isReturn).map(PaymentOrder::returnOf).distinct().toList());
         return new Deduplication(ledger, stored, storedMoves, returnables);
     }
 

@@ -94,6 +94,12 @@ final class Journal {
     final List<Run> runs = new ArrayList<>();
     final List<LiquidityMove> liquidityMoves = new ArrayList<>();
     final List<LogEntry> log = new ArrayList<>();
+    /** How many new payments the write inserted (the rest of {@link #payments} were updates). */
+    int inserted;
+    /** How long the write's transaction took, nanoseconds (0: nothing was written). */
+    long writeNanos;
+    /** Other features' rows that go into this batch's transaction. */
+    private final List<BatchRider> riders = new ArrayList<>();
 
     void payment(PaymentRow row) {
         if (seen.add(row)) {
@@ -126,9 +132,29 @@ final class Journal {
         log.add(entry);
     }
 
+    /** Takes {@code rider}'s waiting rows into this batch. */
+    void ride(BatchRider rider) throws SQLException {
+        rider.take();
+        if (rider.took()) {
+            riders.add(rider);
+        }
+    }
+
+    /** Tells the riders that the batch committed (true) or failed. */
+    void ridersDone(boolean committed, Throwable cause) {
+        for (BatchRider r : riders) {
+            if (committed) {
+                r.committed();
+            } else {
+                r.failed(cause);
+            }
+        }
+        riders.clear(); // told once
+    }
+
     boolean isEmpty() {
         return payments.isEmpty() && postings.isEmpty() && days.isEmpty() && runs.isEmpty() && limits.isEmpty()
-                && log.isEmpty();
+                && log.isEmpty() && riders.isEmpty();
     }
 
     /**
@@ -139,6 +165,7 @@ final class Journal {
         if (isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -150,6 +177,9 @@ final class Journal {
                 writeLiquidityMoves(c);
                 writeAccounts(c);
                 writeLog(c);
+                for (BatchRider r : riders) {
+                    r.write(c);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -159,6 +189,7 @@ final class Journal {
         for (PaymentRow row : payments) {
             row.stored = true;
         }
+        writeNanos = System.nanoTime() - started;
     }
 
     private void writeDays(Connection c) throws SQLException {
@@ -247,6 +278,7 @@ final class Journal {
             if (inserts > 0) {
                 insert.executeBatch();
             }
+            inserted = inserts;
             if (updates > 0) {
                 update.executeBatch();
             }

@@ -26,6 +26,8 @@ final class Responder {
             Object result = c.result;
             if (result instanceof Deduplication.PendingSubmission p) {
                 result = p.answer();
+            } else if (result instanceof Deduplication.PendingSubmissions p) {
+                result = p.answer();
             }
             results.add(result);
         }

@@ -38,7 +38,7 @@ class SequencerLifecycle {
 
     /** Leadership is gone (or the service stops): the batch in hand ends, whatever waits fails with a 503. */
     void follow(@Observes @Priority(20) LeadershipLost lost) throws InterruptedException {
-        writer.stop(lost.orderly() ? "settlement stopped" : "this instance no longer leads settlement; retry");
+        writer.stop(lost.orderly() ? "settlement stopped" : "this instance no longer leads settlement; retry", lost.orderly());
         LOG.infof("Settlement sequencer stopped (epoch %d)", lost.epoch());
     }
 }

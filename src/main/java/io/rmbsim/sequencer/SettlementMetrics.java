@@ -15,6 +15,8 @@ final class SettlementMetrics {
 
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Timer writes;
+    private final io.micrometer.core.instrument.DistributionSummary paymentsPerWrite;
     private volatile int queueDepth;
     private volatile long queueValue;
     private volatile long earmarked;
@@ -26,6 +28,12 @@ final class SettlementMetrics {
         this.latency = Timer.builder("rmbsim.settlement.latency")
                 .description("From acceptance to settlement of a payment")
                 .publishPercentileHistogram().register(registry);
+        this.writes = Timer.builder("rmbsim.journal.writes")
+                .description("The settlement journal's transactions (one per batch that changed anything), and how long each took")
+                .register(registry);
+        this.paymentsPerWrite = io.micrometer.core.instrument.DistributionSummary.builder("rmbsim.journal.payments.per.write")
+                .description("New payments a journal transaction took (a document's payments go in one)")
+                .register(registry);
         registry.gauge("rmbsim.queue.depth", this, m -> m.queueDepth);
         registry.gauge("rmbsim.queue.value.cny", this, m -> m.queueValue / 100.0);
         registry.gauge("rmbsim.earmarked.cny", this, m -> m.earmarked / 100.0);
@@ -35,6 +43,12 @@ final class SettlementMetrics {
 
     /** Counts what a committed batch wrote. */
     void record(Journal journal) {
+        if (journal.writeNanos > 0) {
+            writes.record(journal.writeNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        if (journal.inserted > 0) {
+            paymentsPerWrite.record(journal.inserted);
+        }
         for (Journal.Run run : journal.runs) {
             if ("NET_CYCLE".equals(run.kind)) {
                 registry.counter("rmbsim.net.cycles").increment();

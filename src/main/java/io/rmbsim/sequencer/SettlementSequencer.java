@@ -78,13 +78,15 @@ public class SettlementSequencer {
         return command.answerLater();
     }
 
-    /** Submits several payments at once (a pacs.008 with many transactions): they share batches. */
+    /**
+     * Submits the payments of one document at once (a pacs.008 with many transactions): one command,
+     * so they are taken in one batch, in their order, and written in one transaction.
+     */
     public List<Submission> submitAll(List<PaymentOrder> orders) {
-        List<Command<Submission>> commands = orders.stream().map(Command::payment).toList();
-        for (Command<Submission> c : commands) {
-            writer.offer(c);
+        if (orders.isEmpty()) {
+            return List.of();
         }
-        return commands.stream().map(Command::await).toList();
+        return writer.call(Command.payments(orders));
     }
 
     /** A liquidity movement asked for; {@code idempotencyKey} (optional) makes a retry answer the first outcome. */

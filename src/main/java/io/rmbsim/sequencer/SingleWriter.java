@@ -37,6 +37,11 @@ class SingleWriter {
     /** Logs under the facade's name, as settlement always has, so log settings and searches still match. */
     private static final Logger LOG = Logger.getLogger(SettlementSequencer.class);
     private static final int MAX_BATCH = 512;
+    /**
+     * Past this many payments a batch takes no further command (settlement.max-batch-payments): documents
+     * of many payments do not make one huge transaction; a document's payments are never split.
+     */
+    private final int maxBatchPayments;
     /** How many of a day close's rejections one batch writes: a long queue's close never holds a payment for long. */
     static final int REJECTIONS_PER_BATCH = 2_000;
 
@@ -56,11 +61,20 @@ class SingleWriter {
     private volatile String journalFailure;
     /** Whether the batch in hand has been written (committed) to the store. */
     private boolean batchWritten;
+    /** What writes its rows in each batch's transaction besides settlement (the audit trail). */
+    private final List<BatchRider> riders;
+    /** A wake-up is in the inbox already: riders' rows do not fill it with more. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeOffered = new java.util.concurrent.atomic.AtomicBoolean();
 
     SingleWriter(AgroalDataSource dataSource, Leadership leadership, Clock clock, BusinessCalendar calendar,
             MeterRegistry registry,
             @ConfigProperty(name = "settlement.check-invariants", defaultValue = "false") boolean checkInvariants,
-            @ConfigProperty(name = "settlement.queue-discipline", defaultValue = "STRICT_FIFO") QueueDiscipline discipline) {
+            @ConfigProperty(name = "settlement.queue-discipline", defaultValue = "STRICT_FIFO") QueueDiscipline discipline,
+            @ConfigProperty(name = "settlement.max-batch-payments", defaultValue = "2048") int maxBatchPayments,
+            jakarta.enterprise.inject.Instance<BatchRider> riders) {
+        this.maxBatchPayments = Math.max(1, maxBatchPayments);
+        this.riders = riders.stream().toList();
+        this.riders.forEach(r -> r.wakeWith(this::wake));
         this.checkInvariants = checkInvariants;
         this.discipline = discipline;
         this.dataSource = dataSource;
@@ -96,8 +110,11 @@ class SingleWriter {
         thread.start();
     }
 
-    /** The batch in hand ends, whatever waits fails with {@code why}. */
-    void stop(String why) throws InterruptedException {
+    /**
+     * The batch in hand ends, whatever waits fails with {@code why}. With {@code drain} (an orderly
+     * stop, while the epoch is still this instance's) the riders' waiting rows are written last.
+     */
+    void stop(String why, boolean drain) throws InterruptedException {
         running = false;
         Thread t = thread;
         if (t != null) {
@@ -108,9 +125,46 @@ class SingleWriter {
             }
         }
         failWaiting(why);
+        if (drain && t != null && !t.isAlive()) {
+            writeRiders();
+        }
         ledger = null;
         metrics.clearQueue();
     }
+
+    /** The riders' waiting rows in transactions of their own, the settlement thread being stopped. */
+    private void writeRiders() {
+        for (int attempt = 0; attempt < 100 && riders.stream().anyMatch(BatchRider::hasWork); attempt++) {
+            Journal journal = new Journal();
+            try {
+                for (BatchRider r : riders) {
+                    journal.ride(r);
+                }
+                journal.write(dataSource, leadership);
+                journal.ridersDone(true, null);
+            } catch (Throwable e) {
+                journal.ridersDone(false, e);
+                LOG.warnf("rows waiting to be written at the stop are not (%s)", e.toString());
+                return;
+            }
+        }
+    }
+
+    /** Has an idle writer run a batch: a rider has rows waiting. */
+    private void wake() {
+        if (running && wakeOffered.compareAndSet(false, true) && !inbox.offer(WAKE)) {
+            wakeOffered.set(false);
+        }
+    }
+
+    /** A rider's wake-up in the inbox: not a command, never answered. */
+    private static final Command<Object> WAKE = Command.on(l -> null);
+    /**
+     * How long rows of riders alone wait for a command to go along with: under load one comes at once
+     * and they share its commit (rather than a commit of their own after every batch); idle, they are
+     * written after this.
+     */
+    private static final long RIDE_ALONG_MILLIS = 5;
 
     // --- what the facade and the participant feed see ---------------------------------------------
 
@@ -164,7 +218,16 @@ class SingleWriter {
                 LiveLedger l = ledger;
                 boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
                 Command<?> first = rejectionsToWrite ? inbox.poll() : inbox.poll(1, TimeUnit.SECONDS);
-                if (first == null && !rejectionsToWrite) {
+                wakeOffered.set(false);
+                boolean ridersWait = journalFailure == null && riders.stream().anyMatch(BatchRider::hasWork);
+                if ((first == null || first == WAKE) && !rejectionsToWrite && ridersWait) {
+                    // riders' rows alone: a command coming within moments takes them into its commit
+                    first = inbox.poll(RIDE_ALONG_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                if (first == WAKE) {
+                    first = null;
+                }
+                if (first == null && !rejectionsToWrite && !ridersWait) {
                     if (journalFailure != null) {
                         probeJournal();
                     }
@@ -172,7 +235,15 @@ class SingleWriter {
                 }
                 if (first != null) {
                     batch.add(first);
-                    inbox.drainTo(batch, MAX_BATCH - 1);
+                    int payments = first.orders == null ? 1 : first.orders.size();
+                    // up to MAX_BATCH commands and about MAX_BATCH_PAYMENTS payments (a document's are never split)
+                    for (Command<?> next; batch.size() < MAX_BATCH && payments < maxBatchPayments
+                            && (next = inbox.poll()) != null; ) {
+                        if (next != WAKE) {
+                            batch.add(next);
+                            payments += next.orders == null ? 1 : next.orders.size();
+                        }
+                    }
                 }
                 process(batch);
             } catch (InterruptedException e) {
@@ -203,6 +274,12 @@ class SingleWriter {
             for (Command<?> c : batch) {
                 if (c.order != null) {
                     c.result = seen.submit(c.order);
+                } else if (c.orders != null) {
+                    List<Deduplication.PendingSubmission> each = new ArrayList<>(c.orders.size());
+                    for (var order : c.orders) {
+                        each.add(seen.submit(order));
+                    }
+                    c.result = new Deduplication.PendingSubmissions(each);
                 } else if (c.liquidity != null) {
                     c.result = seen.moveLiquidity(c.liquidity);
                 } else {
@@ -214,15 +291,21 @@ class SingleWriter {
             if (checkInvariants) {
                 l.checkInvariants();
             }
+            for (BatchRider r : riders) {
+                journal.ride(r);
+            }
             journal.write(dataSource, leadership);
             batchWritten = true;
+            journal.ridersDone(true, null);
         } catch (FencedOut e) {
+            journal.ridersDone(false, e);
             // another instance leads now: its state, not this one, is the truth; leadership stops this thread
             LOG.warnf("settlement batch refused: %s", e.getMessage());
             batch.forEach(c -> c.answer.completeExceptionally(unavailable(
                     "this instance no longer leads settlement; nothing of the batch was settled, retry")));
             return;
         } catch (Throwable e) {
+            journal.ridersDone(batchWritten, e);
             if (!running) {
                 batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
                 return;

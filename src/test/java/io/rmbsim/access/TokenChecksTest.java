@@ -51,6 +51,22 @@ class TokenChecksTest {
     }
 
     @Test
+    @io.quarkus.test.junit.DisabledOnIntegrationTest("reads the application's own verified-token cache")
+    void aTokenIsVerifiedOnceAndAnInvalidOneIsNeverKept() {
+        VerifiedTokens tokens = (VerifiedTokens) io.quarkus.arc.Arc.container()
+                .instance(io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory.class).get();
+        String token = operator().subject("verified-once-" + java.util.UUID.randomUUID()).issuer(ISSUER).audience(AUDIENCE)
+                .sign(trustedKey);
+        int before = tokens.kept();
+        as(token).when().get("/api/v1/participants").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(tokens.kept()).as("kept once verified").isEqualTo(before + 1);
+        as(token).when().get("/api/v1/participants").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(tokens.kept()).as("the same token is not kept twice").isEqualTo(before + 1);
+        refused(operator().issuer("https://elsewhere.example").audience(AUDIENCE).sign(trustedKey));
+        org.assertj.core.api.Assertions.assertThat(tokens.kept()).as("a refused token is not kept").isEqualTo(before + 1);
+    }
+
+    @Test
     void aTokenWithoutTheRequiredIssuerIsRefused() {
         refused(operator().audience(AUDIENCE).sign(trustedKey));
         refused(operator().issuer("https://elsewhere.example").audience(AUDIENCE).sign(trustedKey));

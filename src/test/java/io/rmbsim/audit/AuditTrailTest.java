@@ -81,6 +81,14 @@ class AuditTrailTest {
         get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
     }
 
+    static final String MEMBERS = "/api/v1/alliance/members";
+
+    /** A new alliance member: a change that does not pass through settlement, so it goes on while the writer is held. */
+    static String admitMember() {
+        return post(MEMBERS, Map.of("name", "Audit test " + java.util.UUID.randomUUID(), "category", "BANK", "country", "RU",
+                "joinedOn", "2021-01-04")).statusCode(201).extract().path("id");
+    }
+
     @Test
     @DisabledOnIntegrationTest("puts failures into the running writer, which a packaged application does not expose")
     void noEntryIsLostWhenTheWriterRunsOutOfMemoryOrTheDatabaseFailsAndTheChainStillVerifies() {
@@ -95,19 +103,19 @@ class AuditTrailTest {
                 }
             }
         });
-        String bic = TestData.newBic("CN");
+        String id;
         try {
-            post("/api/v1/participants", TestData.direct(bic, "CN")).statusCode(201);
-            post("/api/v1/participants/" + bic + "/suspend").statusCode(200);
-            List<Map<String, Object>> entries = entriesFor(bic, 2);
+            id = admitMember();
+            post(MEMBERS + "/" + id + "/withdraw", Map.of("leftOn", "2024-06-30")).statusCode(200);
+            List<Map<String, Object>> entries = entriesFor(MEMBERS + "/" + id, 2);
             assertThat(entries).extracting(m -> m.get("status")).containsExactly(201, 200);
             assertThat(attempts).as("write attempts").hasValueGreaterThanOrEqualTo(3);
         } finally {
             trail.beforeEachWrite(null);
         }
         // the writer is still there for what comes next, and the chain has no gap or fork
-        post("/api/v1/participants/" + bic + "/reactivate").statusCode(200);
-        assertThat(entriesFor(bic, 3)).hasSize(3);
+        post(MEMBERS + "/" + id + "/withdraw", Map.of("leftOn", "2024-07-01")).statusCode(409);
+        assertThat(entriesFor(MEMBERS + "/" + id, 3)).hasSize(3);
         get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
     }
 
@@ -126,27 +134,28 @@ class AuditTrailTest {
                 Thread.currentThread().interrupt();
             }
         });
-        String letIn = TestData.newBic("CN");
-        String refused = TestData.newBic("CN");
         int configured = trail.backlog(1);
+        String letIn;
+        int membersBefore;
         try {
-            post("/api/v1/participants", TestData.direct(letIn, "CN")).statusCode(201);
+            letIn = admitMember();
             await("the writer holds the first entry").atMost(Duration.ofSeconds(30)).until(() -> writing.getCount() == 0);
-            post("/api/v1/participants/" + letIn + "/suspend").statusCode(200);
+            post(MEMBERS + "/" + letIn + "/withdraw", Map.of("leftOn", "2024-06-30")).statusCode(200);
+            membersBefore = get(MEMBERS + "?size=1").statusCode(200).extract().path("total");
             // one entry waits now, which is the backlog: the next change is refused before it is made
-            post("/api/v1/participants", TestData.direct(refused, "CN")).statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", "5")
+            post(MEMBERS, Map.of("name", "Refused " + letIn, "category", "BANK", "country", "RU", "joinedOn", "2021-01-04"))
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                     .body("type", equalTo("urn:rmbsim:problem:audit-backlog"));
-            get("/api/v1/participants/" + refused).statusCode(404);
+            get(MEMBERS + "?size=1").statusCode(200).body("total", equalTo(membersBefore));
         } finally {
             trail.backlog(configured);
             trail.beforeEachWrite(null);
             release.countDown();
         }
-        List<Map<String, Object>> entries = entriesFor(letIn, 2);
+        List<Map<String, Object>> entries = entriesFor(MEMBERS + "/" + letIn, 2);
         assertThat(entries).extracting(m -> m.get("status")).containsExactly(201, 200);
-        post("/api/v1/participants", TestData.direct(refused, "CN")).statusCode(201);
-        assertThat(entriesFor(refused, 1)).extracting(m -> m.get("status")).contains(201);
+        String after = admitMember();
+        assertThat(entriesFor(MEMBERS + "/" + after, 1)).extracting(m -> m.get("status")).contains(201);
         get("/api/v1/audit/verify").statusCode(200).body("intact", equalTo(true));
     }
 }

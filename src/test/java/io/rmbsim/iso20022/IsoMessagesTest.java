@@ -35,11 +35,16 @@ class IsoMessagesTest {
     }
 
     @Test
-    void refusesWhatTheReadersRefuse() {
+    void refusesWhatTheReadersRefuseBeforeTheDocument() {
         assertThatThrownBy(() -> type("<!DOCTYPE Document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + NewReadersTest.PACS009
                 .replaceFirst("<\\?xml[^>]*>", "").replace("E1", "&xxe;")))
                 .isInstanceOf(Iso20022Exception.class).hasMessageContaining("DTDs and entities are not accepted");
-        assertThatThrownBy(() -> type(NewReadersTest.PACS009.replace("</Document>", "</Documnt>")))
+        // what comes after the Document's start is left to the reader the type picks, which walks it all
+        String brokenEnd = NewReadersTest.PACS009.replace("</Document>", "</Documnt>");
+        assertThat(type(brokenEnd)).isEqualTo("pacs.009");
+        assertThatThrownBy(() -> Pacs009Reader.read(brokenEnd.getBytes(StandardCharsets.UTF_8), 10))
+                .isInstanceOf(Iso20022Exception.class).hasMessageContaining("Unparsable XML");
+        assertThatThrownBy(() -> type("<Envelope><AppHdr>" + "</Envelop>"))
                 .isInstanceOf(Iso20022Exception.class).hasMessageContaining("Unparsable XML");
         assertThatThrownBy(() -> type(""))
                 .isInstanceOf(Iso20022Exception.class).hasMessageContaining("Unparsable XML");

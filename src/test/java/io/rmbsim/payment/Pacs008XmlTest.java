@@ -66,6 +66,45 @@ public class Pacs008XmlTest {
         given().get("/api/v1/payments/" + queues).then().body("amount", equalTo("75.50")).body("status", equalTo("QUEUED"));
     }
 
+    /**
+     * A document of the contract's thousand transactions goes to settlement as one command and is
+     * written in one journal transaction: the journal's payments-per-write summary gains one write of
+     * a thousand new payments. (Other writes meanwhile, the audit's or the timetable's, insert none.)
+     */
+    @Test
+    void aThousandTransactionsSettleInOrderInOneJournalWrite() {
+        String russian = newIndirect(HARBIN, "RU");
+        String chinese = newDirect();
+        fund(russian, "1000.00");
+        fund(HARBIN, "1000.00");
+        String[] transactions = new String[PaymentResource.MAX_TRANSACTIONS];
+        String[] uetrs = new String[transactions.length];
+        for (int i = 0; i < transactions.length; i++) {
+            uetrs[i] = UUID.randomUUID().toString();
+            transactions[i] = transaction(uetrs[i], russian, chinese, "1.00", "CNY");
+        }
+        double[] before = journalWrites();
+        XmlPath report = submit(document("BULK-" + uetrs[0].substring(0, 8), transactions));
+        double[] after = journalWrites();
+        assertThat(report.getList("Document.FIToFIPmtStsRpt.TxInfAndSts.OrgnlUETR")).containsExactly((Object[]) uetrs);
+        assertThat(report.getList("Document.FIToFIPmtStsRpt.TxInfAndSts.TxSts")).containsOnly("ACSC");
+        assertThat(after[0] - before[0]).as("journal writes that took new payments").isEqualTo(1);
+        assertThat(after[1] - before[1]).as("new payments they took").isEqualTo(1000);
+        given().get("/api/v1/accounts/" + chinese).then().body("balance", equalTo("1000.00"));
+    }
+
+    /** The journal's writes that took new payments, and how many they took. */
+    static double[] journalWrites() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return new double[] {metric(metrics, "rmbsim_journal_payments_per_write_count"),
+            metric(metrics, "rmbsim_journal_payments_per_write_sum")};
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
     @Test
     void theSameDocumentAgainSettlesNothingTwice() {
         String x = newDirect();
