@@ -7,12 +7,9 @@ import io.rmbsim.settlement.BusinessCalendar;
 import io.rmbsim.settlement.PaymentOrder;
 import io.rmbsim.settlement.PaymentStatus;
 import io.rmbsim.settlement.Priority;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,27 +27,11 @@ class TimetableTest {
     static final String HARBIN = "HCCBCNBHXXX";
     static final String ICBC = "ICBKCNBJXXX";
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now;
+    /** A clock the test moves, to Beijing times. */
+    static final class TestClock extends io.rmbsim.MovingClock {
 
         TestClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            super(now);
         }
 
         void at(String beijing) {
