@@ -98,7 +98,7 @@ public class LiveDays {
     /** The whole day, as {@link #check} found it. */
     public RecordedDay load(Header header) {
         try (Connection c = dataSource.getConnection()) {
-            return load(c, header.businessDate());
+            return load(c, header.businessDate(), (int) Math.min(header.payments(), Integer.MAX_VALUE - 8));
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -108,12 +108,46 @@ public class LiveDays {
         return new ProblemException(Problems.simulationsUnavailable("the live ledger cannot be read: " + e.getMessage()), 5);
     }
 
+    /** The payments' columns besides the stream, grown as they are read. */
+    private static final class Columns {
+        long[] seq;
+        boolean[] deferred;
+        UUID[] uetr;
+        byte[] live;
+        SettlementMethod[] method;
+        String[] reason;
+        long[] run;
+
+        Columns(int capacity) {
+            seq = new long[capacity];
+            deferred = new boolean[capacity];
+            uetr = new UUID[capacity];
+            live = new byte[capacity];
+            method = new SettlementMethod[capacity];
+            reason = new String[capacity];
+            run = new long[capacity];
+        }
+
+        void resize(int n) {
+            if (n != seq.length) {
+                seq = Arrays.copyOf(seq, n);
+                deferred = Arrays.copyOf(deferred, n);
+                uetr = Arrays.copyOf(uetr, n);
+                live = Arrays.copyOf(live, n);
+                method = Arrays.copyOf(method, n);
+                reason = Arrays.copyOf(reason, n);
+                run = Arrays.copyOf(run, n);
+            }
+        }
+    }
+
     /** One row of the day's log, as stored. */
     private record Row(DayLog.Kind kind, long afterSeq, long at, String bic, String agent, long amount, long creditLine,
             long reserved, boolean flag, long paymentSeq, String discipline, long run) {
     }
 
-    private static RecordedDay load(Connection c, LocalDate date) throws SQLException {
+    /** The day; {@code payments}, its count of payments, sizes the columns (they grow if there are more). */
+    private static RecordedDay load(Connection c, LocalDate date, int payments) throws SQLException {
         List<Row> log = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select kind, after_seq, logged_at, bic, agent, amount, credit_line,"
                 + " reserved, flag, payment_seq, discipline, settlement_run from settlement_log where business_date = ?"
@@ -161,14 +195,12 @@ public class LiveDays {
         }
 
         // the payments the engine took: in the order it took them, less those refused at admission or withdrawn before the day
-        PaymentStream stream = new PaymentStream(participants);
-        List<Long> seqs = new ArrayList<>();
-        List<Boolean> deferred = new ArrayList<>();
-        List<UUID> uetrs = new ArrayList<>();
-        List<Byte> live = new ArrayList<>();
-        List<SettlementMethod> methods = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        List<Long> runs = new ArrayList<>();
+        // in columns of primitives, as the stream holds its own: a day of millions of payments fits the
+        // memory the run's estimate gave it (SimulationRun.RECORDED_BYTES_PER_PAYMENT)
+        int capacity = Math.max(16, payments);
+        PaymentStream stream = new PaymentStream(participants, capacity);
+        Columns columns = new Columns(capacity);
+        int m = 0;
         long last = Long.MIN_VALUE;
         try (PreparedStatement s = c.prepareStatement("select seq, uetr, debtor_agent, creditor_agent, amount, priority,"
                 + " settlement, status, reason_code, settlement_method, accepted_at, settlement_run from payment"
@@ -180,44 +212,39 @@ public class LiveDays {
                     String status = rs.getString(8);
                     // still QUEUED under a closed day: rejected by its close, the rejection not written yet
                     String reason = "QUEUED".equals(status) ? SettlementEngine.NOT_COVERED_BY_END_OF_DAY : rs.getString(9);
-                    long seq = rs.getLong(1);
-                    if ("REJECTED".equals(status) && Admission.refuses(reason) || withdrawn.contains(seq)) {
+                    long number = rs.getLong(1);
+                    if ("REJECTED".equals(status) && Admission.refuses(reason) || withdrawn.contains(number)) {
                         continue;
                     }
                     Integer debtor = index.get(rs.getString(3));
                     Integer creditor = index.get(rs.getString(4));
                     if (debtor == null || creditor == null) {
-                        throw new IllegalStateException("payment " + seq + " of " + date + " names an account the day's log lacks");
+                        throw new IllegalStateException("payment " + number + " of " + date + " names an account the day's log lacks");
                     }
                     // seconds, never backwards: a clock stepped back keeps the order the engine took them in
                     last = Math.max(last, rs.getObject(11, OffsetDateTime.class).toEpochSecond());
                     stream.add(last, debtor, creditor, rs.getLong(5), "HIGH".equals(rs.getString(6)));
-                    seqs.add(seq);
-                    deferred.add("DNS".equals(rs.getString(7)));
-                    uetrs.add(rs.getObject(2, UUID.class));
-                    String method = rs.getString(10);
-                    switch (status) {
-                        case "SETTLED" -> live.add(RecordedDay.SETTLED);
-                        case "CANCELLED" -> live.add(RecordedDay.CANCELLED);
-                        default -> live.add(RecordedDay.REJECTED);
+                    if (m == columns.seq.length) {
+                        columns.resize(m * 2);
                     }
-                    methods.add(method == null ? null : SettlementMethod.valueOf(method));
-                    reasons.add(reason);
-                    runs.add(rs.getLong(12));
+                    columns.seq[m] = number;
+                    columns.deferred[m] = "DNS".equals(rs.getString(7));
+                    columns.uetr[m] = rs.getObject(2, UUID.class);
+                    String method = rs.getString(10);
+                    columns.live[m] = switch (status) {
+                        case "SETTLED" -> RecordedDay.SETTLED;
+                        case "CANCELLED" -> RecordedDay.CANCELLED;
+                        default -> RecordedDay.REJECTED;
+                    };
+                    columns.method[m] = method == null ? null : SettlementMethod.valueOf(method);
+                    columns.reason[m] = reason;
+                    columns.run[m] = rs.getLong(12);
+                    m++;
                 }
             }
         }
-        int m = seqs.size();
-        long[] seq = new long[m];
-        boolean[] deferredOf = new boolean[m];
-        byte[] liveOf = new byte[m];
-        long[] runOf = new long[m];
-        for (int i = 0; i < m; i++) {
-            runOf[i] = runs.get(i);
-            seq[i] = seqs.get(i);
-            deferredOf[i] = deferred.get(i);
-            liveOf[i] = live.get(i);
-        }
+        columns.resize(m);
+        long[] seq = columns.seq;
 
         // the commands of the day, after its start
         List<RecordedDay.Entry> entries = new ArrayList<>();
@@ -242,8 +269,8 @@ public class LiveDays {
         if (start == null || closedAt == Long.MIN_VALUE) {
             throw new IllegalStateException("business day " + date + " is not logged from its start to its close");
         }
-        return new RecordedDay(date, QueueDiscipline.valueOf(start.discipline()), stream, seq, deferredOf,
-                uetrs.toArray(UUID[]::new), liveOf, methods.toArray(SettlementMethod[]::new), reasons.toArray(String[]::new),
-                runOf, balance, creditLine, reserved, held, start.flag(), entries, closedAt, restores);
+        return new RecordedDay(date, QueueDiscipline.valueOf(start.discipline()), stream, seq, columns.deferred,
+                columns.uetr, columns.live, columns.method, columns.reason, columns.run, balance, creditLine, reserved, held,
+                start.flag(), entries, closedAt, restores);
     }
 }

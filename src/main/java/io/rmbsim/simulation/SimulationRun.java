@@ -97,10 +97,12 @@ public final class SimulationRun {
     /** Bytes per payment of a day while the generator puts the day in time order (a sort key and a copy). */
     static final long DAY_ORDER_BYTES = 32;
     /**
-     * Bytes per payment of a replayed day besides its stream: its sequence number, UETR (an object),
-     * live outcome and method, and what the comparison of one mode with it holds.
+     * Bytes per payment of a replayed day besides its stream: its columns in {@code LiveDays} (sequence
+     * number, the UETR object and its reference, live outcome, method, reason and run: about 75) and
+     * what the comparison of one mode with it holds (about 25), with room for the copy that trims the
+     * columns to the payments read.
      */
-    static final long RECORDED_BYTES_PER_PAYMENT = 96;
+    static final long RECORDED_BYTES_PER_PAYMENT = 128;
     /** Bytes per participant for the accounts' arrays and its lines in the report (objects, then JSON text). */
     static final long PARTICIPANT_BYTES = 1_024;
     static final long PARTICIPANT_BYTES_PER_MODE = 512;
