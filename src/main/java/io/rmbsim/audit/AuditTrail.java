@@ -86,12 +86,9 @@ public class AuditTrail implements BatchRider {
     /** First of what the leader runs (before the settlement writer starts): the chain continues from its last entry in the database. */
     void lead(@Observes @Priority(10) LeadershipGained gained) throws SQLException {
         // another leader may have written meanwhile: what this one kept is written after its entries
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select seq, hash from audit_entry order by seq desc limit 1");
-                ResultSet rs = s.executeQuery()) {
-            lastSeq = rs.next() ? rs.getLong(1) : 0;
-            lastHash = lastSeq > 0 ? rs.getString(2) : AuditRecord.GENESIS;
-        }
+        Head head = head();
+        lastSeq = head.seq();
+        lastHash = head.hash();
         resyncFirst = false;
     }
 
@@ -237,21 +234,24 @@ public class AuditTrail implements BatchRider {
      * next batch links to the hash that is stored, whatever was kept here.
      */
     private void resync() throws SQLException {
+        Head head = head();
+        if (!batch.isEmpty() && head.seq() == lastSeq + batch.size() && head.seq() > lastSeq) {
+            LOG.infof("audit entries %d to %d were written after all", lastSeq + 1, head.seq());
+            batch.clear();
+        }
+        lastSeq = head.seq();
+        lastHash = head.hash();
+    }
+
+    /** The chain's last entry as the database has it (none yet: 0 and the genesis hash). */
+    private record Head(long seq, String hash) {
+    }
+
+    private Head head() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select seq, hash from audit_entry order by seq desc limit 1");
                 ResultSet rs = s.executeQuery()) {
-            long seq = 0;
-            String hash = AuditRecord.GENESIS;
-            if (rs.next()) {
-                seq = rs.getLong(1);
-                hash = rs.getString(2);
-            }
-            if (!batch.isEmpty() && seq == lastSeq + batch.size() && seq > lastSeq) {
-                LOG.infof("audit entries %d to %d were written after all", lastSeq + 1, seq);
-                batch.clear();
-            }
-            lastSeq = seq;
-            lastHash = hash;
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, AuditRecord.GENESIS);
         }
     }
 }
