@@ -225,6 +225,24 @@ run_wrk() { # <nonce> <connections> <duration> <output file> [--latency]  (BULK=
     wrk -t"$THREADS" -c"$conns" -d"$dur" --timeout 30s "$@" -s "$BENCH/payments.lua" "$BASE" >"$outf" 2>&1 || true
 }
 
+seq_metrics() { # -> "read apply write answer batches payments" sums (s) and counts from /q/metrics
+  curl -sf "$BASE/q/metrics" | awk '
+    /^rmbsim_sequencer_phase_seconds_sum/ { match($0, /phase="[a-z]+"/); p = substr($0, RSTART + 7, RLENGTH - 8); sum[p] = $NF }
+    /^rmbsim_sequencer_phase_seconds_count\{.*phase="write"/ { n = $NF }
+    /^rmbsim_journal_payments_per_write_sum/ { pay = $NF }
+    END { printf "%s %s %s %s %s %s\n", sum["read"] + 0, sum["apply"] + 0, sum["write"] + 0, sum["answer"] + 0, n + 0, pay + 0 }'
+}
+
+seq_report() { # <metrics before> <metrics after> <seconds> -> where the sequencer's time went in the run
+  awk -v a="$1" -v b="$2" -v secs="$3" 'BEGIN {
+    split(a, x, " "); split(b, y, " ")
+    n = y[5] - x[5]; if (n <= 0) { print "sequencer: no batch"; exit }
+    for (i = 1; i <= 4; i++) d[i] = (y[i] - x[i]) * 1000 / n
+    busy = (y[1] + y[2] + y[3] + y[4] - x[1] - x[2] - x[3] - x[4]) * 100 / secs
+    printf "sequencer: %d batches, %.1f payments each; per batch ms: read %.2f, apply %.2f, write %.2f, answer %.2f; busy %.0f%% of the run\n", n, (y[6] - x[6]) / n, d[1], d[2], d[3], d[4], busy
+  }'
+}
+
 api_total() { # <query string> -> .total of GET /api/v1/payments
   curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/payments?$1" | jq -r .total
 }
@@ -242,7 +260,7 @@ db_counts() { # <store> -> "settled total" read from the store itself, service s
 }
 
 FAILURES=()
-declare -A R_PPS R_P50 R_P99 R_NON2XX R_STORE R_ANSWERED R_DUR R_DOCS PGB
+declare -A R_SEQ R_PPS R_P50 R_P99 R_NON2XX R_STORE R_ANSWERED R_DUR R_DOCS PGB
 
 # --- one store ----------------------------------------------------------------------------------------
 bench_store() { # <h2|postgres>
@@ -297,7 +315,7 @@ bench_store() { # <h2|postgres>
   run_wrk "$((RANDOM * 8 + 1))" "$WARMUP_CONNECTIONS" "$WARMUP_DURATION" "$RUN/$store-wrk-warmup.txt"
   local warm; warm=$(wrk_result "$RUN/$store-wrk-warmup.txt"); echo "$warm"
 
-  local answered_ok answered_settled live_total live_settled live_ok db_ok meas c n
+  local answered_ok answered_settled live_total live_settled live_ok db_ok meas c n m0 m1
   answered_ok=$(field "$warm" ok2xx)
   answered_settled=$(field "$warm" settled)
   for c in $LEVELS; do
@@ -305,12 +323,15 @@ bench_store() { # <h2|postgres>
     if [ "$c" = "$CONNECTIONS" ] && [ "$PROFILE" = 1 ]; then
       profile_start
     fi
+    m0=$(seq_metrics)
     run_wrk "$((RANDOM * 8 + 2))" "$c" "$DURATION" "$RUN/$store-wrk-c$c.txt" --latency
+    m1=$(seq_metrics)
     if [ "$c" = "$CONNECTIONS" ] && [ "$PROFILE" = 1 ]; then
       profile_stop "$store"
     fi
     cat "$RUN/$store-wrk-c$c.txt"
     meas=$(wrk_result "$RUN/$store-wrk-c$c.txt")
+    R_SEQ[$store,$c]=$(seq_report "$m0" "$m1" "$(field "$meas" seconds)"); echo "${R_SEQ[$store,$c]}"
     [ "$(field "$meas" missing)" = 0 ] || FAILURES+=("$store: wrk -c$c gave no result (see ${RUN#"$ROOT"/}/$store-wrk-c$c.txt)")
     answered_ok=$((answered_ok + $(field "$meas" ok2xx)))
     answered_settled=$((answered_settled + $(field "$meas" settled)))
@@ -324,9 +345,12 @@ bench_store() { # <h2|postgres>
   done
   for n in $BULK_SIZES; do
     log "$store: bulk: pacs.008 documents of $n transactions, wrk -t$THREADS -c$BULK_CONNECTIONS -d$DURATION --latency"
+    m0=$(seq_metrics)
     BULK=$n run_wrk "$((RANDOM * 8 + 4))" "$BULK_CONNECTIONS" "$DURATION" "$RUN/$store-wrk-bulk$n.txt" --latency
+    m1=$(seq_metrics)
     cat "$RUN/$store-wrk-bulk$n.txt"
     meas=$(wrk_result "$RUN/$store-wrk-bulk$n.txt")
+    R_SEQ[$store,bulk$n]=$(seq_report "$m0" "$m1" "$(field "$meas" seconds)"); echo "${R_SEQ[$store,bulk$n]}"
     [ "$(field "$meas" missing)" = 0 ] || FAILURES+=("$store: bulk $n gave no result (see ${RUN#"$ROOT"/}/$store-wrk-bulk$n.txt)")
     # a document answered 200 holds n payments, each stored whatever became of it
     answered_ok=$((answered_ok + $(field "$meas" ok2xx) * n))
@@ -450,6 +474,13 @@ if [ -n "$BULK_SIZES" ]; then
     done
   done
 fi
+echo
+echo "Where the settlement sequencer's time went in each run (rmbsim.sequencer.phase; busy near 100 %: the single"
+echo "writer bounds the rate, well below: the requests' way to it and back does):"
+for s in $STORES; do
+  for c in $LEVELS; do echo "  $s -c$c: ${R_SEQ[$s,$c]#sequencer: }"; done
+  for n in $BULK_SIZES; do echo "  $s bulk $n: ${R_SEQ[$s,bulk$n]#sequencer: }"; done
+done
 echo
 echo "Durability: SETTLED payments in the store via the API after the measured runs / read from the database"
 echo "after the crash check (or a clean stop), against SETTLED answers wrk received in all phases:"

@@ -17,6 +17,11 @@ final class SettlementMetrics {
     private final Timer latency;
     private final Timer writes;
     private final io.micrometer.core.instrument.DistributionSummary paymentsPerWrite;
+    /** The sequencer's time per batch, by phase: what bounds the rate (bench/run.sh prints them per run). */
+    private final Timer readPhase;
+    private final Timer applyPhase;
+    private final Timer writePhase;
+    private final Timer answerPhase;
     private volatile int queueDepth;
     private volatile long queueValue;
     private volatile long earmarked;
@@ -34,11 +39,28 @@ final class SettlementMetrics {
         this.paymentsPerWrite = io.micrometer.core.instrument.DistributionSummary.builder("rmbsim.journal.payments.per.write")
                 .description("New payments a journal transaction took (a document's payments go in one)")
                 .register(registry);
+        this.readPhase = phase(registry, "read", "the store's answer on the batch's UETRs and idempotency keys");
+        this.applyPhase = phase(registry, "apply", "the engine applying the batch's commands in memory");
+        this.writePhase = phase(registry, "write", "the journal's transaction, commit included");
+        this.answerPhase = phase(registry, "answer", "reading the answers and handing them to the responder");
         registry.gauge("rmbsim.queue.depth", this, m -> m.queueDepth);
         registry.gauge("rmbsim.queue.value.cny", this, m -> m.queueValue / 100.0);
         registry.gauge("rmbsim.earmarked.cny", this, m -> m.earmarked / 100.0);
         registry.gauge("rmbsim.credit.lines.cny", this, m -> m.creditGranted / 100.0);
         registry.gauge("rmbsim.credit.used.cny", this, m -> m.creditUsed / 100.0);
+    }
+
+    private static Timer phase(MeterRegistry registry, String phase, String what) {
+        return Timer.builder("rmbsim.sequencer.phase").tag("phase", phase)
+                .description("The settlement sequencer's time per batch in each phase: " + what).register(registry);
+    }
+
+    /** How long a batch's phases took (nanoseconds; apply and write are 0 for a batch that failed before them). */
+    void phases(long read, long apply, long write, long answer) {
+        readPhase.record(read, java.util.concurrent.TimeUnit.NANOSECONDS);
+        applyPhase.record(apply, java.util.concurrent.TimeUnit.NANOSECONDS);
+        writePhase.record(write, java.util.concurrent.TimeUnit.NANOSECONDS);
+        answerPhase.record(answer, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Counts what a committed batch wrote. */

@@ -260,6 +260,7 @@ class SingleWriter {
 
     private void process(List<Command<?>> batch) {
         batchWritten = false;
+        long started = System.nanoTime();
         Journal journal = new Journal();
         LiveLedger l = ledger;
         l.beginBatch(journal);
@@ -270,6 +271,9 @@ class SingleWriter {
             batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
             return;
         }
+        long read = System.nanoTime();
+        long applied;
+        long written;
         try {
             for (Command<?> c : batch) {
                 if (c.order != null) {
@@ -294,7 +298,9 @@ class SingleWriter {
             for (BatchRider r : riders) {
                 journal.ride(r);
             }
+            applied = System.nanoTime();
             journal.write(dataSource, leadership);
+            written = System.nanoTime();
             batchWritten = true;
             journal.ridersDone(true, null);
         } catch (FencedOut e) {
@@ -328,6 +334,7 @@ class SingleWriter {
         metrics.record(journal);
         metrics.publishQueue(ledger);
         responder.answer(batch);
+        metrics.phases(read - started, applied - read, written - applied, System.nanoTime() - written);
     }
 
     /**
