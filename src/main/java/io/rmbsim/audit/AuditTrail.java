@@ -3,6 +3,8 @@ package io.rmbsim.audit;
 import io.agroal.api.AgroalDataSource;
 import io.rmbsim.cluster.LeadershipGained;
 import io.rmbsim.sequencer.BatchRider;
+import io.rmbsim.sequencer.TableRows;
+import io.rmbsim.sequencer.TableRows.Type;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -176,29 +178,19 @@ public class AuditTrail implements BatchRider {
     }
 
     @Override
-    public void write(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into audit_entry (seq, recorded_at, actor, actor_role,"
-                + " actor_bic, method, path, status, outcome, resource, prev_hash, hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Row r : rows) {
-                Event e = r.event();
-                s.setLong(1, r.seq());
-                s.setObject(2, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
-                s.setString(3, e.actor());
-                s.setString(4, e.role());
-                s.setString(5, e.bic());
-                s.setString(6, e.method());
-                s.setString(7, e.path());
-                s.setInt(8, e.status());
-                s.setString(9, r.outcome());
-                s.setString(10, e.resource());
-                s.setString(11, r.prevHash());
-                s.setString(12, r.hash());
-                s.addBatch();
-            }
-            beforeWrite.run();
-            s.executeBatch();
+    public TableRows rows() {
+        TableRows entries = TableRows.insert("audit_entry").column("seq", Type.BIGINT).column("recorded_at", Type.TIMESTAMP)
+                .column("actor", Type.TEXT).column("actor_role", Type.TEXT).column("actor_bic", Type.TEXT)
+                .column("method", Type.TEXT).column("path", Type.TEXT).column("status", Type.INTEGER)
+                .column("outcome", Type.TEXT).column("resource", Type.TEXT).column("prev_hash", Type.TEXT)
+                .column("hash", Type.TEXT);
+        for (Row r : rows) {
+            Event e = r.event();
+            entries.add(r.seq(), r.at(), e.actor(), e.role(), e.bic(), e.method(), e.path(), e.status(), r.outcome(),
+                    e.resource(), r.prevHash(), r.hash());
         }
+        beforeWrite.run();
+        return entries;
     }
 
     @Override

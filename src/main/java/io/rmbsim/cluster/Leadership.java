@@ -160,18 +160,34 @@ public class Leadership implements Fence {
         if (!shared) {
             return;
         }
+        mayWrite();
+        try (PreparedStatement s = transaction.prepareStatement(EPOCH_QUERY); ResultSet rs = s.executeQuery()) {
+            verify(rs.next() ? rs.getLong(1) : -1);
+        }
+    }
+
+    private static final String EPOCH_QUERY = "select epoch from cluster_leader where id = 1 for share";
+
+    /** The epoch read FOR SHARE, as {@link #check} reads it, at the end of the writer's one statement. */
+    @Override
+    public String query() {
+        return shared ? EPOCH_QUERY : null;
+    }
+
+    @Override
+    public void verify(long current) throws SQLException {
+        mayWrite();
         long mine = epoch;
+        if (current != mine) {
+            signals.offer("epoch " + current + " has replaced this instance's epoch " + mine);
+            throw new FencedOut("settlement is led under epoch " + current + " now; this instance (epoch " + mine
+                    + ") may not write");
+        }
+    }
+
+    private void mayWrite() throws FencedOut {
         if (!leading) {
             throw new FencedOut("this instance does not lead settlement");
-        }
-        try (PreparedStatement s = transaction.prepareStatement("select epoch from cluster_leader where id = 1 for share");
-                ResultSet rs = s.executeQuery()) {
-            long current = rs.next() ? rs.getLong(1) : -1;
-            if (current != mine) {
-                signals.offer("epoch " + current + " has replaced this instance's epoch " + mine);
-                throw new FencedOut("settlement is led under epoch " + current + " now; this instance (epoch " + mine
-                        + ") may not write");
-            }
         }
     }
 

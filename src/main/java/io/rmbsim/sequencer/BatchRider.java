@@ -1,6 +1,5 @@
 package io.rmbsim.sequencer;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -20,8 +19,11 @@ public interface BatchRider {
     /** Whether {@link #take} took anything. */
     boolean took();
 
-    /** Writes what it took, inside the batch's transaction, before the commit. */
-    void write(Connection c) throws SQLException;
+    /**
+     * What it took, as rows the batch's transaction inserts (the journal writes them with its own); asked
+     * at each attempt to write, inside the transaction. Throwing fails the batch: nothing of it is written.
+     */
+    TableRows rows() throws SQLException;
 
     /** The batch's transaction committed: what it took is written. */
     void committed();

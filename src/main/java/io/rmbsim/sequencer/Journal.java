@@ -1,8 +1,10 @@
 package io.rmbsim.sequencer;
 
 import io.rmbsim.cluster.Fence;
+import io.rmbsim.sequencer.TableRows.Type;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,7 +161,11 @@ final class Journal {
 
     /**
      * Writes the batch in one transaction; throws, having rolled back, if anything fails. The fence
-     * comes first: a batch of an instance that no longer leads settlement writes nothing.
+     * comes first: a batch of an instance that no longer leads settlement writes nothing. On PostgreSQL
+     * everything but a day's opening or close goes in one statement, the fence's check last in it
+     * ({@link TableRows}): two round trips to the server, the statement and the commit, whatever the
+     * batch holds; each round trip costs the more, the busier the machine. H2 runs in process and
+     * takes a JDBC batch per table.
      */
     void write(DataSource dataSource, Fence fence) throws SQLException {
         if (isEmpty()) {
@@ -169,16 +175,20 @@ final class Journal {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                fence.check(c);
-                writeDays(c);
-                writePayments(c);
-                writeRuns(c);
-                writePostings(c);
-                writeLiquidityMoves(c);
-                writeAccounts(c);
-                writeLog(c);
-                for (BatchRider r : riders) {
-                    r.write(c);
+                List<TableRows> tables = tables();
+                if (isPostgres(c)) {
+                    String fenceQuery = fence.query();
+                    if (fenceQuery == null) {
+                        fence.check(c);
+                    }
+                    writeDays(c);
+                    writeInOneStatement(c, tables, fence, fenceQuery);
+                } else {
+                    fence.check(c);
+                    writeDays(c);
+                    for (TableRows t : tables) {
+                        t.writeBatch(c);
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -190,6 +200,65 @@ final class Journal {
             row.stored = true;
         }
         writeNanos = System.nanoTime() - started;
+    }
+
+    /** The store is PostgreSQL (the kind is fixed when the application is built: asked once). */
+    private static volatile Boolean postgres;
+
+    private static boolean isPostgres(Connection c) throws SQLException {
+        Boolean p = postgres;
+        if (p == null) {
+            p = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            postgres = p;
+        }
+        return p;
+    }
+
+    /**
+     * The batch's rows in one statement: a data-modifying {@code WITH} item per table, then the fence's
+     * query (locking the epoch's row until the commit), whose answer the fence checks.
+     */
+    private static void writeInOneStatement(Connection c, List<TableRows> tables, Fence fence, String fenceQuery)
+            throws SQLException {
+        List<TableRows> parts = tables.stream().filter(t -> !t.isEmpty()).toList();
+        if (parts.isEmpty()) {
+            if (fenceQuery != null) {
+                fence.check(c);
+            }
+            return;
+        }
+        StringBuilder sql = new StringBuilder("with ");
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(parts.get(i).unnestPart("w" + i));
+        }
+        sql.append(' ').append(fenceQuery == null ? "select 0" : fenceQuery);
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (TableRows t : parts) {
+                index = t.bindArrays(c, s, index);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                long read = rs.next() ? rs.getLong(1) : -1;
+                if (fenceQuery != null) {
+                    fence.verify(read);
+                }
+            }
+        }
+    }
+
+    /** What the batch writes besides the days, table by table, in an order that the store's keys accept. */
+    private List<TableRows> tables() throws SQLException {
+        List<TableRows> tables = new ArrayList<>();
+        paymentRows(tables);
+        tables.add(runRows());
+        tables.add(postingRows());
+        tables.add(liquidityMoveRows());
+        tables.add(accountRows());
+        tables.add(logRows());
+        for (BatchRider r : riders) {
+            tables.add(r.rows());
+        }
+        return tables;
     }
 
     private void writeDays(Connection c) throws SQLException {
@@ -214,75 +283,37 @@ final class Journal {
         }
     }
 
-    private void writePayments(Connection c) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("insert into payment (uetr, seq, end_to_end_id, debtor_agent,"
-                + " creditor_agent, amount, currency, priority, debtor_name, debtor_account, creditor_name,"
-                + " creditor_account, purpose, remittance_info, status, reason_code, reason, settlement_method,"
-                + " business_date, accepted_at, settled_at, route, debit1, debit2, credit1, credit2, settlement_run,"
-                + " cips_position, settlement, kind, return_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement update = c.prepareStatement("update payment set status = ?, reason_code = ?,"
-                        + " reason = ?, settlement_method = ?, settled_at = ?, settlement_run = ?, cips_position = ?"
-                        + " where uetr = ?")) {
-            int inserts = 0;
-            int updates = 0;
-            for (PaymentRow r : payments) {
-                if (r.stored) {
-                    update.setString(1, r.status.name());
-                    update.setString(2, r.reasonCode);
-                    update.setString(3, r.reason);
-                    update.setString(4, r.method == null ? null : r.method.name());
-                    update.setObject(5, at(r.settledAt));
-                    setRun(update, 6, r.run);
-                    setLong(update, 7, r.cipsPosition);
-                    update.setObject(8, r.order.uetr());
-                    update.addBatch();
-                    updates++;
-                } else {
-                    var o = r.order;
-                    insert.setObject(1, o.uetr());
-                    insert.setLong(2, r.seq);
-                    insert.setString(3, o.endToEndId());
-                    insert.setString(4, o.debtorAgent());
-                    insert.setString(5, o.creditorAgent());
-                    insert.setLong(6, o.amount());
-                    insert.setString(7, o.currency());
-                    insert.setString(8, o.priority().name());
-                    insert.setString(9, o.debtorName());
-                    insert.setString(10, o.debtorAccount());
-                    insert.setString(11, o.creditorName());
-                    insert.setString(12, o.creditorAccount());
-                    insert.setString(13, o.purpose());
-                    insert.setString(14, o.remittanceInformation());
-                    insert.setString(15, r.status.name());
-                    insert.setString(16, r.reasonCode);
-                    insert.setString(17, r.reason);
-                    insert.setString(18, r.method == null ? null : r.method.name());
-                    insert.setObject(19, r.businessDate);
-                    insert.setObject(20, at(r.acceptedAt));
-                    insert.setObject(21, at(r.settledAt));
-                    insert.setString(22, r.route);
-                    insert.setString(23, r.debit1);
-                    insert.setString(24, r.debit2);
-                    insert.setString(25, r.credit1);
-                    insert.setString(26, r.credit2);
-                    setRun(insert, 27, r.run);
-                    setLong(insert, 28, r.cipsPosition);
-                    insert.setString(29, o.settlement().name());
-                    insert.setString(30, o.kind().name());
-                    insert.setObject(31, o.returnOf());
-                    insert.addBatch();
-                    inserts++;
-                }
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
-            inserted = inserts;
-            if (updates > 0) {
-                update.executeBatch();
+    private void paymentRows(List<TableRows> tables) {
+        TableRows insert = TableRows.insert("payment").column("uetr", Type.UUID).column("seq", Type.BIGINT)
+                .column("end_to_end_id", Type.TEXT).column("debtor_agent", Type.TEXT).column("creditor_agent", Type.TEXT)
+                .column("amount", Type.BIGINT).column("currency", Type.TEXT).column("priority", Type.TEXT)
+                .column("debtor_name", Type.TEXT).column("debtor_account", Type.TEXT).column("creditor_name", Type.TEXT)
+                .column("creditor_account", Type.TEXT).column("purpose", Type.TEXT).column("remittance_info", Type.TEXT)
+                .column("status", Type.TEXT).column("reason_code", Type.TEXT).column("reason", Type.TEXT)
+                .column("settlement_method", Type.TEXT).column("business_date", Type.DATE).column("accepted_at", Type.TIMESTAMP)
+                .column("settled_at", Type.TIMESTAMP).column("route", Type.TEXT).column("debit1", Type.TEXT).column("debit2", Type.TEXT)
+                .column("credit1", Type.TEXT).column("credit2", Type.TEXT).column("settlement_run", Type.BIGINT)
+                .column("cips_position", Type.BIGINT).column("settlement", Type.TEXT).column("kind", Type.TEXT)
+                .column("return_of", Type.UUID);
+        TableRows update = TableRows.update("payment", false).column("uetr", Type.UUID).column("status", Type.TEXT)
+                .column("reason_code", Type.TEXT).column("reason", Type.TEXT).column("settlement_method", Type.TEXT)
+                .column("settled_at", Type.TIMESTAMP).column("settlement_run", Type.BIGINT).column("cips_position", Type.BIGINT);
+        for (PaymentRow r : payments) {
+            String method = r.method == null ? null : r.method.name();
+            if (r.stored) {
+                update.add(r.order.uetr(), r.status.name(), r.reasonCode, r.reason, method, r.settledAt, r.run, r.cipsPosition);
+            } else {
+                var o = r.order;
+                insert.add(o.uetr(), r.seq, o.endToEndId(), o.debtorAgent(), o.creditorAgent(), o.amount(), o.currency(),
+                        o.priority().name(), o.debtorName(), o.debtorAccount(), o.creditorName(), o.creditorAccount(),
+                        o.purpose(), o.remittanceInformation(), r.status.name(), r.reasonCode, r.reason, method,
+                        r.businessDate, r.acceptedAt, r.settledAt, r.route, r.debit1, r.debit2, r.credit1, r.credit2, r.run,
+                        r.cipsPosition, o.settlement().name(), o.kind().name(), o.returnOf());
             }
         }
+        inserted = insert.size();
+        tables.add(insert);
+        tables.add(update);
     }
 
     /**
@@ -306,143 +337,69 @@ final class Journal {
         }
     }
 
-    private static void setRun(PreparedStatement s, int index, Long run) throws SQLException {
-        setLong(s, index, run);
+    private TableRows runRows() {
+        TableRows rows = TableRows.insert("settlement_run").column("id", Type.BIGINT).column("kind", Type.TEXT)
+                .column("business_date", Type.DATE).column("ran_at", Type.TIMESTAMP).column("settled_count", Type.BIGINT)
+                .column("settled_value", Type.BIGINT).column("bilateral_count", Type.BIGINT).column("multilateral_count", Type.BIGINT)
+                .column("rejected_count", Type.BIGINT).column("rejected_value", Type.BIGINT).column("carried_count", Type.BIGINT)
+                .column("carried_value", Type.BIGINT);
+        for (Run r : runs) {
+            rows.add(r.id, r.kind, r.businessDate, r.at, r.settledCount, r.settledValue, r.bilateralCount, r.multilateralCount,
+                    r.rejectedCount, r.rejectedValue, r.carriedCount, r.carriedValue);
+        }
+        return rows;
     }
 
-    private void writeRuns(Connection c) throws SQLException {
-        if (runs.isEmpty()) {
-            return;
+    private TableRows liquidityMoveRows() {
+        TableRows rows = TableRows.insert("liquidity_move").column("account_bic", Type.TEXT).column("idempotency_key", Type.TEXT)
+                .column("direction", Type.TEXT).column("amount", Type.BIGINT).column("reference", Type.TEXT)
+                .column("posting_id", Type.BIGINT).column("moved_at", Type.TIMESTAMP);
+        for (LiquidityMove m : liquidityMoves) {
+            rows.add(m.account(), m.key(), m.direction(), m.amount(), m.reference(), m.postingId(), m.at());
         }
-        try (PreparedStatement s = c.prepareStatement("insert into settlement_run (id, kind, business_date, ran_at,"
-                + " settled_count, settled_value, bilateral_count, multilateral_count, rejected_count, rejected_value,"
-                + " carried_count, carried_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Run r : runs) {
-                s.setLong(1, r.id);
-                s.setString(2, r.kind);
-                s.setObject(3, r.businessDate);
-                s.setObject(4, at(r.at));
-                s.setLong(5, r.settledCount);
-                s.setLong(6, r.settledValue);
-                s.setLong(7, r.bilateralCount);
-                s.setLong(8, r.multilateralCount);
-                s.setLong(9, r.rejectedCount);
-                s.setLong(10, r.rejectedValue);
-                s.setLong(11, r.carriedCount);
-                s.setLong(12, r.carriedValue);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        return rows;
     }
 
-    private void writeLiquidityMoves(Connection c) throws SQLException {
-        if (liquidityMoves.isEmpty()) {
-            return;
+    private TableRows postingRows() {
+        TableRows rows = TableRows.insert("posting").column("id", Type.BIGINT).column("account_bic", Type.TEXT)
+                .column("business_date", Type.DATE).column("amount", Type.BIGINT).column("balance_after", Type.BIGINT)
+                .column("kind", Type.TEXT).column("uetr", Type.UUID).column("reference", Type.TEXT).column("counterparty", Type.TEXT)
+                .column("posted_at", Type.TIMESTAMP);
+        for (Posting p : postings) {
+            rows.add(p.id(), p.account(), p.businessDate(), p.amount(), p.balanceAfter(), p.kind(), p.uetr(), p.reference(),
+                    p.counterparty(), p.postedAt());
         }
-        try (PreparedStatement s = c.prepareStatement("insert into liquidity_move (account_bic, idempotency_key,"
-                + " direction, amount, reference, posting_id, moved_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (LiquidityMove m : liquidityMoves) {
-                s.setString(1, m.account());
-                s.setString(2, m.key());
-                s.setString(3, m.direction());
-                s.setLong(4, m.amount());
-                s.setString(5, m.reference());
-                s.setLong(6, m.postingId());
-                s.setObject(7, at(m.at()));
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private void writePostings(Connection c) throws SQLException {
-        if (postings.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("insert into posting (id, account_bic, business_date, amount,"
-                + " balance_after, kind, uetr, reference, counterparty, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Posting p : postings) {
-                s.setLong(1, p.id());
-                s.setString(2, p.account());
-                s.setObject(3, p.businessDate());
-                s.setLong(4, p.amount());
-                s.setLong(5, p.balanceAfter());
-                s.setString(6, p.kind());
-                s.setObject(7, p.uetr());
-                s.setString(8, p.reference());
-                s.setString(9, p.counterparty());
-                s.setObject(10, at(p.postedAt()));
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        return rows;
     }
 
     /**
-     * Each account the batch changed, in one statement: its balance after the batch's last posting,
-     * its credit line and reservation (the store checks {@code balance + credit_line >= 0} on the row
-     * as a whole, so both go together).
+     * Each account the batch changed, in one row: its balance after the batch's last posting, its
+     * credit line and reservation, each null where the batch left it (the store checks
+     * {@code balance + credit_line >= 0} on the row as a whole, so they go together).
      */
-    private void writeAccounts(Connection c) throws SQLException {
-        if (balances.isEmpty() && limits.isEmpty()) {
-            return;
-        }
+    private TableRows accountRows() {
+        TableRows rows = TableRows.update("settlement_account", true).column("bic", Type.TEXT).column("balance", Type.BIGINT)
+                .column("credit_line", Type.BIGINT).column("reserved", Type.BIGINT);
         Set<String> changed = new LinkedHashSet<>(balances.keySet());
         changed.addAll(limits.keySet());
-        try (PreparedStatement s = c.prepareStatement("update settlement_account set balance = coalesce(?, balance),"
-                + " credit_line = coalesce(?, credit_line), reserved = coalesce(?, reserved) where bic = ?")) {
-            for (String bic : changed) {
-                Long balance = balances.get(bic);
-                long[] limit = limits.get(bic);
-                setLong(s, 1, balance);
-                setLong(s, 2, limit == null ? null : limit[0]);
-                setLong(s, 3, limit == null ? null : limit[1]);
-                s.setString(4, bic);
-                s.addBatch();
-            }
-            s.executeBatch();
+        for (String bic : changed) {
+            long[] limit = limits.get(bic);
+            rows.add(bic, balances.get(bic), limit == null ? null : limit[0], limit == null ? null : limit[1]);
         }
+        return rows;
     }
 
-    private void writeLog(Connection c) throws SQLException {
-        if (log.isEmpty()) {
-            return;
+    private TableRows logRows() {
+        TableRows rows = TableRows.insert("settlement_log").column("id", Type.BIGINT).column("business_date", Type.DATE)
+                .column("after_seq", Type.BIGINT).column("logged_at", Type.TIMESTAMP).column("kind", Type.TEXT).column("bic", Type.TEXT)
+                .column("agent", Type.TEXT).column("amount", Type.BIGINT).column("credit_line", Type.BIGINT).column("reserved", Type.BIGINT)
+                .column("flag", Type.BOOLEAN).column("payment_seq", Type.BIGINT).column("discipline", Type.TEXT)
+                .column("settlement_run", Type.BIGINT);
+        for (LogEntry e : log) {
+            rows.add(e.id(), e.businessDate(), e.afterSeq(), e.at(), e.kind().name(), e.bic(), e.agent(), e.amount(),
+                    e.creditLine(), e.reserved(), e.flag(), e.paymentSeq(), e.discipline(), e.run());
         }
-        try (PreparedStatement s = c.prepareStatement("insert into settlement_log (id, business_date, after_seq, logged_at,"
-                + " kind, bic, agent, amount, credit_line, reserved, flag, payment_seq, discipline, settlement_run)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (LogEntry e : log) {
-                s.setLong(1, e.id());
-                s.setObject(2, e.businessDate());
-                s.setLong(3, e.afterSeq());
-                s.setObject(4, at(e.at()));
-                s.setString(5, e.kind().name());
-                s.setString(6, e.bic());
-                s.setString(7, e.agent());
-                setLong(s, 8, e.amount());
-                setLong(s, 9, e.creditLine());
-                setLong(s, 10, e.reserved());
-                if (e.flag() == null) {
-                    s.setNull(11, java.sql.Types.BOOLEAN);
-                } else {
-                    s.setBoolean(11, e.flag());
-                }
-                setLong(s, 12, e.paymentSeq());
-                s.setString(13, e.discipline());
-                setLong(s, 14, e.run());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, java.sql.Types.BIGINT);
-        } else {
-            s.setLong(index, value);
-        }
+        return rows;
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -63,6 +63,26 @@ class PaymentResourceTest {
                 .body("remittanceInformation", equalTo("Soybeans, contract 2021-HRB-117"));
     }
 
+    /**
+     * The journal sends a batch's text to PostgreSQL as arrays: quotes, backslashes, braces, commas, the
+     * word NULL, blanks and other scripts must come back as sent, and a missing field as missing.
+     */
+    @Test
+    void freeTextIsStoredExactlyAsSent() {
+        String debtor = newDirect();
+        String creditor = newDirect();
+        fund(debtor, "100.00");
+        String remittance = " {\"Договор\" \\ 合同, 'NULL'} ";
+        Map<String, Object> body = with(with(payment(debtor, creditor, "1.00"),
+                "debtor", Map.of("name", "NULL", "account", "\\\\{,}\"")), "remittanceInformation", remittance);
+        String uetr = (String) body.get("uetr");
+        pay(body).statusCode(201).body("status", equalTo("SETTLED"));
+        get(PAYMENTS + "/" + uetr).statusCode(200)
+                .body("remittanceInformation", equalTo(remittance))
+                .body("debtor.name", equalTo("NULL")).body("debtor.account", equalTo("\\\\{,}\""))
+                .body("creditor", nullValue()).body("purpose", nullValue());
+    }
+
     /** An indirect participant of Harbin Bank whose BIC has branch XXX, so that its BIC8 names it. */
     private static String newBic8Indirect() {
         String bic = io.rmbsim.TestData.newBic("RU").substring(0, 8) + "XXX";
