@@ -5,8 +5,9 @@ import java.sql.SQLException;
 /**
  * Rows another feature writes with every batch of the settlement {@link SingleWriter}, inside the
  * batch's one transaction: so the database has one writer and one commit per batch, not two writers
- * taking turns on the same store (the audit trail rides so). All calls come from the writer's
- * thread, except {@link #hasWork}, which any thread may ask.
+ * taking turns on the same store (the audit trail rides so). The writer's threads call it one
+ * call at a time, in order ({@link #rows} on the journal's thread, the others on the sequencer's,
+ * each hand-over ordered by the batch's future), except {@link #hasWork}, which any thread may ask.
  */
 public interface BatchRider {
 

@@ -57,6 +57,12 @@ final class Deduplication {
 
     private final LiveLedger ledger;
     private final Map<UUID, PaymentSnapshot> stored;
+    /**
+     * The payments the batch before wrote, as they stand now that it is committed: the read of
+     * {@link #stored} may have run while that batch was being written ({@link SingleWriter}), so it
+     * may miss them or hold them as they were before.
+     */
+    private final Map<UUID, PaymentRow> writtenJustBefore;
     private final Map<String, StateLoader.StoredMove> storedMoves;
     private final Map<UUID, PaymentRow> acceptedNow = new HashMap<>();
     private final Map<String, LiquidityRequest> movedNow = new HashMap<>();
@@ -64,24 +70,37 @@ final class Deduplication {
     /** What this batch's accepted returns took from each original, beyond what the store already holds. */
     private final Map<UUID, Long> returnedNow = new HashMap<>();
 
-    private Deduplication(LiveLedger ledger, Map<UUID, PaymentSnapshot> stored,
+    private Deduplication(LiveLedger ledger, Map<UUID, PaymentSnapshot> stored, Map<UUID, PaymentRow> writtenJustBefore,
             Map<String, StateLoader.StoredMove> storedMoves, Map<UUID, StateLoader.Returnable> returnables) {
         this.ledger = ledger;
         this.stored = stored;
+        this.writtenJustBefore = writtenJustBefore;
         this.storedMoves = storedMoves;
         this.returnables = returnables;
     }
 
-    /** Reads what the store already holds of the batch's payments and keyed liquidity movements. */
-    static Deduplication forBatch(DataSource dataSource, LiveLedger ledger, List<Command<?>> batch) throws SQLException {
-        Map<UUID, PaymentSnapshot> stored = StateLoader.storedPayments(dataSource, batch.stream()
-                .flatMap(Command::paymentOrders).map(PaymentOrder::uetr).toList());
+    /**
+     * What the store holds of the batch's payments, by UETR. It may be read while the batch before is
+     * being written: {@link #forBatch} is then given that batch's payments.
+     */
+    static Map<UUID, PaymentSnapshot> storedPayments(DataSource dataSource, List<Command<?>> batch) throws SQLException {
+        return StateLoader.storedPayments(dataSource, batch.stream().flatMap(Command::paymentOrders).map(PaymentOrder::uetr).toList());
+    }
+
+    /**
+     * The batch's deduplication, once the batch before is committed: {@code stored} as read by
+     * {@link #storedPayments}, {@code writtenJustBefore} the payments of the batch before (empty if it
+     * failed), and what the store holds of the batch's keyed liquidity movements and returned payments,
+     * read now.
+     */
+    static Deduplication forBatch(DataSource dataSource, LiveLedger ledger, List<Command<?>> batch,
+            Map<UUID, PaymentSnapshot> stored, Map<UUID, PaymentRow> writtenJustBefore) throws SQLException {
         Map<String, StateLoader.StoredMove> storedMoves = StateLoader.storedLiquidityMoves(dataSource, batch.stream()
                 .filter(c -> c.liquidity != null && c.liquidity.idempotencyKey() != null)
                 .map(c -> new StateLoader.MoveKey(c.liquidity.account(), c.liquidity.idempotencyKey())).toList());
         Map<UUID, StateLoader.Returnable> returnables = StateLoader.returnables(dataSource, batch.stream()
                 .flatMap(Command::paymentOrders).filter(PaymentOrder::isReturn).map(PaymentOrder::returnOf).distinct().toList());
-        return new Deduplication(ledger, stored, storedMoves, returnables);
+        return new Deduplication(ledger, stored, writtenJustBefore, storedMoves, returnables);
     }
 
     /** Accepts the payment unless it was already accepted (then answers that one) or would pass the capacity. */
@@ -93,7 +112,8 @@ final class Deduplication {
         if (earlier != null) {
             return new PendingSubmission(earlier, null, false, !earlier.order.equals(order));
         }
-        PaymentSnapshot before = stored.get(order.uetr());
+        PaymentRow justWritten = writtenJustBefore.get(order.uetr());
+        PaymentSnapshot before = justWritten != null ? justWritten.snapshot() : stored.get(order.uetr());
         if (before != null) {
             return new PendingSubmission(null, before, false, !before.order().equals(order));
         }

@@ -205,7 +205,7 @@ final class Journal {
     /** The store is PostgreSQL (the kind is fixed when the application is built: asked once). */
     private static volatile Boolean postgres;
 
-    private static boolean isPostgres(Connection c) throws SQLException {
+    static boolean isPostgres(Connection c) throws SQLException {
         Boolean p = postgres;
         if (p == null) {
             p = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());

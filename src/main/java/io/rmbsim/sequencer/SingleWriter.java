@@ -11,7 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +65,6 @@ class SingleWriter {
     private volatile boolean running;
     /** Why the last write of the journal failed (readiness is DOWN while it is set), or null. */
     private volatile String journalFailure;
-    /** Whether the batch in hand has been written (committed) to the store. */
-    private boolean batchWritten;
     /** What writes its rows in each batch's transaction besides settlement (the audit trail). */
     private final List<BatchRider> riders;
     /** A wake-up is in the inbox already: riders' rows do not fill it with more. */
@@ -210,24 +214,40 @@ class SingleWriter {
     /**
      * The loop survives whatever a batch throws, an {@link Error} such as an OutOfMemoryError
      * included: the batch fails (nothing of it was written) and the state is read back.
+     *
+     * <p>It is a pipeline of two: while the journal thread writes batch N, this thread takes batch
+     * N+1 from the inbox and reads what the store holds of its UETRs; then it waits for N's commit,
+     * answers N, and only then applies N+1 to the engine. So the engine never sees a command before
+     * the one ahead of it is durable, and the read, one more round trip to the store per batch, costs
+     * no time of the writer's. What the read may have missed (N's own payments) comes from N's
+     * journal ({@link Deduplication}).
      */
     private void run() {
-        List<Command<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
+            List<Command<?>> batch = new ArrayList<>();
             try {
+                Command<?> first = inbox.poll();
+                if (first == null) {
+                    // nothing to overlap with: answer the batch in hand before waiting for more
+                    finishWrite();
+                    LiveLedger l = ledger;
+                    boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
+                    first = rejectionsToWrite ? null : inbox.poll(1, TimeUnit.SECONDS);
+                }
+                wakeOffered.set(false);
                 LiveLedger l = ledger;
                 boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
-                Command<?> first = rejectionsToWrite ? inbox.poll() : inbox.poll(1, TimeUnit.SECONDS);
-                wakeOffered.set(false);
                 boolean ridersWait = journalFailure == null && riders.stream().anyMatch(BatchRider::hasWork);
                 if ((first == null || first == WAKE) && !rejectionsToWrite && ridersWait) {
                     // riders' rows alone: a command coming within moments takes them into its commit
+                    finishWrite();
                     first = inbox.poll(RIDE_ALONG_MILLIS, TimeUnit.MILLISECONDS);
                 }
                 if (first == WAKE) {
                     first = null;
                 }
                 if (first == null && !rejectionsToWrite && !ridersWait) {
+                    finishWrite();
                     if (journalFailure != null) {
                         probeJournal();
                     }
@@ -245,35 +265,60 @@ class SingleWriter {
                         }
                     }
                 }
-                process(batch);
+                long started = System.nanoTime();
+                Map<UUID, PaymentSnapshot> stored;
+                try {
+                    stored = Deduplication.storedPayments(dataSource, batch);
+                } catch (SQLException e) {
+                    batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
+                    continue;
+                }
+                long read = System.nanoTime() - started;
+                finishWrite();
+                process(batch, stored, read);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Throwable e) {
-                failBatch(batch, e);
-            } finally {
-                batch.clear();
+                finishWrite();
+                failBatch(batch, e, false);
             }
         }
+        finishWrite();
         failWaiting("settlement stopped");
     }
 
-    private void process(List<Command<?>> batch) {
-        batchWritten = false;
+    /** A batch applied to the engine whose journal the journal thread is writing. */
+    private record InFlight(List<Command<?>> batch, Journal journal, Future<Throwable> write, long read, long apply) {
+    }
+
+    /** The batch being written, or null; only the sequencer's thread touches it. */
+    private InFlight inFlight;
+    /** The payments of the last batch written, by UETR (empty after a failed one). */
+    private Map<UUID, PaymentRow> writtenJustBefore = Map.of();
+    /** Writes the journals, one at a time, while the sequencer's thread takes and reads the next batch. */
+    private final ExecutorService journalThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "settlement-journal");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Applies the batch to the engine, {@code stored} being what the store holds of its UETRs, and hands
+     * its journal to the journal thread. Whatever fails before the hand-off fails the batch here.
+     */
+    private void process(List<Command<?>> batch, Map<UUID, PaymentSnapshot> stored, long read) {
         long started = System.nanoTime();
         Journal journal = new Journal();
         LiveLedger l = ledger;
         l.beginBatch(journal);
         Deduplication seen;
         try {
-            seen = Deduplication.forBatch(dataSource, l, batch);
+            seen = Deduplication.forBatch(dataSource, l, batch, stored, writtenJustBefore);
         } catch (SQLException e) {
             batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
             return;
         }
-        long read = System.nanoTime();
-        long applied;
-        long written;
         try {
             for (Command<?> c : batch) {
                 if (c.order != null) {
@@ -298,43 +343,104 @@ class SingleWriter {
             for (BatchRider r : riders) {
                 journal.ride(r);
             }
-            applied = System.nanoTime();
-            journal.write(dataSource, leadership);
-            written = System.nanoTime();
-            batchWritten = true;
-            journal.ridersDone(true, null);
-        } catch (FencedOut e) {
+        } catch (Throwable e) {
             journal.ridersDone(false, e);
+            failWhole(batch, e, false);
+            return;
+        }
+        long apply = System.nanoTime() - started;
+        Future<Throwable> write = journalThread.submit(() -> {
+            try {
+                journal.write(dataSource, leadership);
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        inFlight = new InFlight(batch, journal, write, read, apply);
+    }
+
+    /**
+     * Waits for the batch in flight to be written, then answers it; if its write failed, fails it and
+     * reads the state back. Waits through interrupts (a stop): the write may commit, and its callers
+     * must hear the truth.
+     */
+    private void finishWrite() {
+        InFlight f = inFlight;
+        if (f == null) {
+            return;
+        }
+        inFlight = null;
+        Throwable failure;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                failure = f.write().get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause();
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        long started = System.nanoTime();
+        Journal journal = f.journal();
+        if (failure != null) {
+            writtenJustBefore = Map.of();
+            journal.ridersDone(false, failure);
+            failWhole(f.batch(), failure, true);
+            return;
+        }
+        try {
+            journal.ridersDone(true, null);
+            if (!journal.postings.isEmpty()) {
+                // postings were written: the journal takes what the failure refused
+                journalFailure = null;
+            } else if (journalFailure != null) {
+                // A batch without postings (the timetable's step, every second) proves nothing about them,
+                // and keeps the sequencer from ever being idle for the probe: probe now instead. Readiness
+                // stays DOWN while payments would fail, and comes back once a posting can be written.
+                probeJournal();
+            }
+            Map<UUID, PaymentRow> written = new HashMap<>(journal.payments.size() * 2);
+            for (PaymentRow row : journal.payments) {
+                written.put(row.order.uetr(), row);
+            }
+            writtenJustBefore = written;
+            metrics.record(journal);
+            metrics.publishQueue(ledger);
+            responder.answer(f.batch());
+            metrics.phases(f.read(), f.apply(), journal.writeNanos, System.nanoTime() - started);
+        } catch (Throwable e) {
+            // committed, but not answered: its callers are told to read it back
+            failBatch(f.batch(), e, true);
+        }
+    }
+
+    /**
+     * The batch failed, in the engine or in its write ({@code inWrite}): its callers hear why and the
+     * state is read back, unless another instance leads now or settlement is stopping.
+     */
+    private void failWhole(List<Command<?>> batch, Throwable e, boolean inWrite) {
+        if (e instanceof FencedOut) {
             // another instance leads now: its state, not this one, is the truth; leadership stops this thread
             LOG.warnf("settlement batch refused: %s", e.getMessage());
             batch.forEach(c -> c.answer.completeExceptionally(unavailable(
                     "this instance no longer leads settlement; nothing of the batch was settled, retry")));
             return;
-        } catch (Throwable e) {
-            journal.ridersDone(batchWritten, e);
-            if (!running) {
-                batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
-                return;
-            }
-            if (e instanceof SQLException) {
-                journalFailure = "the settlement journal cannot be written: " + e.getClass().getSimpleName();
-            }
-            failBatch(batch, e);
+        }
+        if (!running) {
+            batch.forEach(c -> c.answer.completeExceptionally(unavailable("settlement stopped; nothing of the batch was settled")));
             return;
         }
-        if (!journal.postings.isEmpty()) {
-            // postings were written: the journal takes what the failure refused
-            journalFailure = null;
-        } else if (journalFailure != null) {
-            // A batch without postings (the timetable's step, every second) proves nothing about them,
-            // and keeps the sequencer from ever being idle for the probe: probe now instead. Readiness
-            // stays DOWN while payments would fail, and comes back once a posting can be written.
-            probeJournal();
+        if (inWrite && e instanceof SQLException) {
+            journalFailure = "the settlement journal cannot be written: " + e.getClass().getSimpleName();
         }
-        metrics.record(journal);
-        metrics.publishQueue(ledger);
-        responder.answer(batch);
-        metrics.phases(read - started, applied - read, written - applied, System.nanoTime() - written);
+        failBatch(batch, e, false);
     }
 
     /**
@@ -343,13 +449,14 @@ class SingleWriter {
      * written). After the write, or for an Error that may have struck inside the commit, the batch may
      * have completed, and the callers are told to read it back rather than to send it again.
      */
-    private void failBatch(List<Command<?>> batch, Throwable e) {
+    private void failBatch(List<Command<?>> batch, Throwable e, boolean written) {
         try {
             LOG.error("settlement batch failed; reloading the state from the database", e);
         } catch (Throwable ignored) {
             // logging itself may fail when memory is short; the batch still fails below
         }
-        boolean rolledBack = !batchWritten && (e instanceof SQLException || e instanceof RuntimeException);
+        // a write that threw rolled back; an Error may have struck inside the commit
+        boolean rolledBack = !written && (e instanceof SQLException || e instanceof RuntimeException);
         for (Command<?> c : batch) {
             c.answer.completeExceptionally(unavailable(rolledBack ? "the batch could not be completed: nothing of it was settled"
                     : "the batch failed after it may have been written; read it back before sending it again"));
@@ -358,6 +465,7 @@ class SingleWriter {
     }
 
     private void reload() {
+        writtenJustBefore = Map.of();
         try {
             ledger = readState();
         } catch (Throwable reload) {

@@ -179,6 +179,44 @@ class ConcurrentSettlementTest {
         }
     }
 
+    /**
+     * A client that retries before its first answer came: copies of one payment arrive together, in the
+     * same batch or in the next one while the first is still being written. Each settles once, one
+     * copy is answered 201 and the others 200 with the same settled payment.
+     */
+    @Test
+    void copiesOfOnePaymentSentAtOnceSettleItOnce() throws Exception {
+        base = "http://localhost:" + RestAssured.port + "/api/v1";
+        operatorToken = io.rmbsim.Api.operator();
+        String debtor = io.rmbsim.Payments.newDirect();
+        String creditor = io.rmbsim.Payments.newDirect();
+        io.rmbsim.Payments.fund(debtor, "1000.00");
+        int payments = 300;
+        int copies = 4;
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < payments; i++) {
+            bodies.add(io.rmbsim.Payments.payment(debtor, creditor, "1.00"));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (Map<String, Object> body : bodies) {
+            for (int c = 0; c < copies; c++) {
+                replies.add(senders.submit(() -> send("POST", "/payments", body)));
+            }
+        }
+        Map<String, Integer> created = new HashMap<>();
+        for (Future<Reply> f : replies) {
+            Reply r = f.get();
+            assertThat(r.status).as(r.body.toString()).isIn(200, 201);
+            assertThat(r.body.get("status").asText()).isEqualTo("SETTLED");
+            created.merge(r.body.get("uetr").asText(), r.status == 201 ? 1 : 0, Integer::sum);
+        }
+        senders.shutdown();
+        assertThat(created).hasSize(payments).allSatisfy((uetr, firsts) -> assertThat(firsts).as(uetr).isEqualTo(1));
+        assertThat(get("/accounts/" + debtor).get("balance").asText()).isEqualTo("700.00");
+        assertThat(get("/accounts/" + creditor).get("balance").asText()).isEqualTo("300.00");
+    }
+
     private record Reply(int status, JsonNode body) {
     }
 
