@@ -21,9 +21,10 @@ THREADS=${THREADS:-2}                    # wrk threads
 CONNECTIONS=${CONNECTIONS:-64}           # wrk connections of the main measured run (the one profiled)
 CLIENTS=${CLIENTS:-"16 64 256"}          # latency versus clients: a measured run at each (CONNECTIONS added if missing)
 DURATION=${DURATION:-20s}                # wrk duration of each measured run
-BULK_SIZES=${BULK_SIZES:-"100 1000"}     # bulk runs: pacs.008 documents of this many transactions (empty: none)
+BULK_SIZES=${BULK_SIZES-"100 1000"}     # bulk runs: pacs.008 documents of this many transactions (empty: none)
 BULK_CONNECTIONS=${BULK_CONNECTIONS:-16} # wrk connections of the bulk runs
 PROFILE=${PROFILE:-0}                    # 1: Java Flight Recorder on the main run; flame graph and summary in the run folder
+PROFILE_RUN=${PROFILE_RUN:-c$CONNECTIONS}    # the run PROFILE=1 records: c<clients> (single payments) or bulk<n>
 WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-16}
 WARMUP_DURATION=${WARMUP_DURATION:-5s}
 CRASH_CHECK=${CRASH_CHECK:-1}            # 1: after the measured run, kill -9 the service under load and
@@ -133,11 +134,11 @@ fi
 profile_start() {
   jcmd "$SVC_PID" JFR.start name=bench settings=profile >/dev/null || echo "WARNING: JFR.start failed"
 }
-profile_stop() { # <store>
+profile_stop() { # <store> <what was measured>
   local jfr=$RUN/$1-profile.jfr
   jcmd "$SVC_PID" JFR.dump name=bench filename="$jfr" >/dev/null && jcmd "$SVC_PID" JFR.stop name=bench >/dev/null \
     || { echo "WARNING: JFR.dump failed"; return 0; }
-  python3 "$BENCH/jfr-flame.py" "$jfr" "$RUN/$1-profile" "$1, wrk -c$CONNECTIONS, single JSON payments" || return 0
+  python3 "$BENCH/jfr-flame.py" "$jfr" "$RUN/$1-profile" "$1, $2" || return 0
   echo "flame graph: ${RUN#"$ROOT"/}/$1-profile.svg"
   python3 "$BENCH/profile-summary.py" "$RUN/$1-profile.collapsed" 25 || true
 }
@@ -238,8 +239,9 @@ seq_report() { # <metrics before> <metrics after> <seconds> -> where the sequenc
     split(a, x, " "); split(b, y, " ")
     n = y[5] - x[5]; if (n <= 0) { print "sequencer: no batch"; exit }
     for (i = 1; i <= 4; i++) d[i] = (y[i] - x[i]) * 1000 / n
-    busy = (y[1] + y[2] + y[3] + y[4] - x[1] - x[2] - x[3] - x[4]) * 100 / secs
-    printf "sequencer: %d batches, %.1f payments each; per batch ms: read %.2f, apply %.2f, write %.2f, answer %.2f; busy %.0f%% of the run\n", n, (y[6] - x[6]) / n, d[1], d[2], d[3], d[4], busy
+    journal = (y[3] - x[3]) * 100 / secs
+    sequencer = (y[1] + y[2] + y[4] - x[1] - x[2] - x[4]) * 100 / secs
+    printf "sequencer: %d batches, %.1f payments each; per batch ms: read %.2f, apply %.2f, write %.2f, answer %.2f; journal thread busy %.0f%%, sequencer thread %.0f%% of the run\n", n, (y[6] - x[6]) / n, d[1], d[2], d[3], d[4], journal, sequencer
   }'
 }
 
@@ -320,14 +322,14 @@ bench_store() { # <h2|postgres>
   answered_settled=$(field "$warm" settled)
   for c in $LEVELS; do
     log "$store: measured wrk -t$THREADS -c$c -d$DURATION --latency (single JSON payments)"
-    if [ "$c" = "$CONNECTIONS" ] && [ "$PROFILE" = 1 ]; then
+    if [ "$PROFILE_RUN" = "c$c" ] && [ "$PROFILE" = 1 ]; then
       profile_start
     fi
     m0=$(seq_metrics)
     run_wrk "$((RANDOM * 8 + 2))" "$c" "$DURATION" "$RUN/$store-wrk-c$c.txt" --latency
     m1=$(seq_metrics)
-    if [ "$c" = "$CONNECTIONS" ] && [ "$PROFILE" = 1 ]; then
-      profile_stop "$store"
+    if [ "$PROFILE_RUN" = "c$c" ] && [ "$PROFILE" = 1 ]; then
+      profile_stop "$store" "wrk -c$c, single JSON payments"
     fi
     cat "$RUN/$store-wrk-c$c.txt"
     meas=$(wrk_result "$RUN/$store-wrk-c$c.txt")
@@ -346,8 +348,10 @@ bench_store() { # <h2|postgres>
   for n in $BULK_SIZES; do
     log "$store: bulk: pacs.008 documents of $n transactions, wrk -t$THREADS -c$BULK_CONNECTIONS -d$DURATION --latency"
     m0=$(seq_metrics)
+    [ "$PROFILE_RUN" = "bulk$n" ] && [ "$PROFILE" = 1 ] && profile_start
     BULK=$n run_wrk "$((RANDOM * 8 + 4))" "$BULK_CONNECTIONS" "$DURATION" "$RUN/$store-wrk-bulk$n.txt" --latency
     m1=$(seq_metrics)
+    [ "$PROFILE_RUN" = "bulk$n" ] && [ "$PROFILE" = 1 ] && profile_stop "$store" "wrk -c$BULK_CONNECTIONS, pacs.008 of $n transactions"
     cat "$RUN/$store-wrk-bulk$n.txt"
     meas=$(wrk_result "$RUN/$store-wrk-bulk$n.txt")
     R_SEQ[$store,bulk$n]=$(seq_report "$m0" "$m1" "$(field "$meas" seconds)"); echo "${R_SEQ[$store,bulk$n]}"
@@ -475,8 +479,9 @@ if [ -n "$BULK_SIZES" ]; then
   done
 fi
 echo
-echo "Where the settlement sequencer's time went in each run (rmbsim.sequencer.phase; busy near 100 %: the single"
-echo "writer bounds the rate, well below: the requests' way to it and back does):"
+echo "Where settlement's time went in each run (rmbsim.sequencer.phase; the journal thread writes a batch while the"
+echo "sequencer reads the next; journal busy near 100 %: the store's writes bound the rate, well below: the requests'"
+echo "way to settlement and back does):"
 for s in $STORES; do
   for c in $LEVELS; do echo "  $s -c$c: ${R_SEQ[$s,$c]#sequencer: }"; done
   for n in $BULK_SIZES; do echo "  $s bulk $n: ${R_SEQ[$s,bulk$n]#sequencer: }"; done
