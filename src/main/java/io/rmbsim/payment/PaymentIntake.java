@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns what a client sent (JSON or a pacs.008 transaction) into a normalised {@link PaymentOrder}:
@@ -24,6 +25,19 @@ public final class PaymentIntake {
 
     public static final String UUID_PATTERN =
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    /** Compiled once: a document of 1,000 transactions checks each (String.matches compiles anew every call). */
+    private static final Pattern UUID_FORM = Pattern.compile(UUID_PATTERN);
+    private static final Pattern CURRENCY_FORM = Pattern.compile("[A-Za-z]{3}");
+
+    /** Whether {@code text} is a UUID in its canonical form (a UETR). */
+    public static boolean isUuid(String text) {
+        return text != null && UUID_FORM.matcher(text).matches();
+    }
+
+    /** Whether {@code text} has the form of an ISO 4217 code (three letters). */
+    public static boolean isCurrencyCode(String text) {
+        return text != null && CURRENCY_FORM.matcher(text).matches();
+    }
 
     /** ISO 20022 FF01, InvalidFileFormat. */
     static final String INVALID_FORMAT = "FF01";
@@ -66,7 +80,7 @@ public final class PaymentIntake {
 
     /** Why a pacs.008 transaction is refused as malformed, or empty. */
     public static Optional<Refusal> formProblem(CreditTransfer t) {
-        if (t.uetr() != null && !t.uetr().matches(UUID_PATTERN)) {
+        if (t.uetr() != null && !isUuid(t.uetr())) {
             return Optional.of(new Refusal(INVALID_FORMAT, "UETR is not a UUID"));
         }
         if (t.endToEndId() == null || t.endToEndId().length() > 35) {
@@ -81,7 +95,7 @@ public final class PaymentIntake {
         if (!Money.isAmount(t.amount()) || Money.parseFen(t.amount()) <= 0) {
             return Optional.of(new Refusal(INVALID_AMOUNT, "IntrBkSttlmAmt is not a positive amount with at most 2 decimals"));
         }
-        if (t.currency() == null || !t.currency().matches("[A-Za-z]{3}")) {
+        if (!isCurrencyCode(t.currency())) {
             return Optional.of(new Refusal(Admission.NOT_ALLOWED_CURRENCY, "currency is missing or not an ISO 4217 code"));
         }
         if (t.priority() != null && !t.priority().equals("HIGH") && !t.priority().equals("NORM")) {

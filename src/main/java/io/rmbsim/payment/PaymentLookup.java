@@ -34,7 +34,7 @@ public class PaymentLookup {
 
     /** The payment named by a UETR as a message wrote it (any case), if it parses, exists and is visible. */
     public Optional<Payment> find(String uetr) {
-        if (uetr == null || !uetr.matches(PaymentIntake.UUID_PATTERN)) {
+        if (!PaymentIntake.isUuid(uetr)) {
             return Optional.empty();
         }
         return find(UUID.fromString(uetr));

@@ -142,14 +142,14 @@ public class ReturnResource {
         if (item.returnId() == null || item.returnId().length() > 35) {
             return rejected(item, null, PaymentIntake.INVALID_FORMAT, "RtrId is missing or longer than 35 characters");
         }
-        if (item.originalUetr() == null || !item.originalUetr().matches(PaymentIntake.UUID_PATTERN)) {
+        if (!PaymentIntake.isUuid(item.originalUetr())) {
             return rejected(item, null, PaymentIntake.INVALID_FORMAT, "OrgnlUETR is missing or not a UUID; a return names its original by UETR here");
         }
         String uetr = Returns.uetrOf(item.originalUetr(), item.returnId()).toString();
         if (!Money.isAmount(item.amount()) || Money.parseFen(item.amount()) <= 0) {
             return rejected(item, uetr, PaymentIntake.INVALID_AMOUNT, "RtrdIntrBkSttlmAmt is not a positive amount with at most 2 decimals");
         }
-        if (item.currency() == null || !item.currency().matches("[A-Za-z]{3}")) {
+        if (!PaymentIntake.isCurrencyCode(item.currency())) {
             return rejected(item, uetr, Admission.NOT_ALLOWED_CURRENCY, "RtrdIntrBkSttlmAmt/@Ccy is missing or not an ISO 4217 code");
         }
         if (item.reasonText() != null && item.reasonText().length() > 140) {

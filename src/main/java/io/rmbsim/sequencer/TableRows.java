@@ -151,54 +151,91 @@ public final class TableRows {
 
     /**
      * This table's part of a PostgreSQL statement: a data-modifying {@code WITH} item named {@code name}
-     * that reads each column from a text array parameter ({@code unnest}) and casts it to its type.
-     * {@link #bindArrays} binds the arrays, in the same order.
+     * that reads each column from an array parameter ({@code unnest}): numbers as {@code int8[]} or
+     * {@code int4[]} (sent in binary), instants as {@code int8[]} of microseconds since the epoch,
+     * the rest as {@code text[]} cast to the column's type. {@link #bindArrays} binds the arrays, in
+     * the same order.
      */
     String unnestPart(String name) {
         StringJoiner params = new StringJoiner(", ");
         StringJoiner aliases = new StringJoiner(", ");
         for (int i = 0; i < columns.size(); i++) {
-            params.add("?::text[]");
+            params.add("?::" + arrayType(types.get(i)) + "[]");
             aliases.add("c" + i);
         }
         String from = "unnest(" + params + ") as u(" + aliases + ")";
         if (!update) {
             StringJoiner values = new StringJoiner(", ");
             for (int i = 0; i < columns.size(); i++) {
-                values.add(cast(i));
+                values.add(value(i));
             }
             return name + " as (insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from " + from + ")";
         }
         StringJoiner set = new StringJoiner(", ");
         for (int i = 1; i < columns.size(); i++) {
             String c = columns.get(i);
-            set.add(keepWhereNull ? c + " = coalesce(" + cast(i) + ", t." + c + ")" : c + " = " + cast(i));
+            set.add(keepWhereNull ? c + " = coalesce(" + value(i) + ", t." + c + ")" : c + " = " + value(i));
         }
-        return name + " as (update " + table + " t set " + set + " from " + from + " where t." + columns.get(0) + " = " + cast(0) + ")";
+        return name + " as (update " + table + " t set " + set + " from " + from + " where t." + columns.get(0) + " = " + value(0) + ")";
     }
 
-    private String cast(int column) {
-        Type type = types.get(column);
-        return type == Type.TEXT ? "u.c" + column : "cast(u.c" + column + " as " + type.sql + ")";
+    private static String arrayType(Type type) {
+        return switch (type) {
+            case BIGINT, TIMESTAMP -> "int8";
+            case INTEGER -> "int4";
+            default -> "text";
+        };
+    }
+
+    /** Column {@code column} of the unnested row as its SQL type. */
+    private String value(int column) {
+        String c = "u.c" + column;
+        return switch (types.get(column)) {
+            case BIGINT, INTEGER, TEXT -> c;
+            // whole seconds and the microseconds apart: each product stays exact in the interval's arithmetic
+            case TIMESTAMP -> "(timestamptz 'epoch' + (" + c + " / 1000000) * interval '1 second' + (" + c
+                    + " % 1000000) * interval '1 microsecond')";
+            default -> "cast(" + c + " as " + types.get(column).sql + ")";
+        };
     }
 
     /** Binds the columns' arrays from {@code first} on; answers the next parameter's index. */
     int bindArrays(Connection c, PreparedStatement s, int first) throws SQLException {
         int index = first;
+        int n = rows.size();
         for (int i = 0; i < columns.size(); i++) {
-            String[] values = new String[rows.size()];
-            for (int r = 0; r < values.length; r++) {
-                values[r] = text(rows.get(r)[i]);
+            Type type = types.get(i);
+            Array array;
+            if (type == Type.BIGINT || type == Type.TIMESTAMP) {
+                Long[] values = new Long[n];
+                for (int r = 0; r < n; r++) {
+                    Object v = rows.get(r)[i];
+                    values[r] = v == null ? null : type == Type.TIMESTAMP ? micros((Instant) v) : (Long) ((Number) v).longValue();
+                }
+                array = c.createArrayOf("int8", values);
+            } else if (type == Type.INTEGER) {
+                Integer[] values = new Integer[n];
+                for (int r = 0; r < n; r++) {
+                    Object v = rows.get(r)[i];
+                    values[r] = v == null ? null : ((Number) v).intValue();
+                }
+                array = c.createArrayOf("int4", values);
+            } else {
+                // UUID, LocalDate (ISO 8601), Boolean and text as they print
+                String[] values = new String[n];
+                for (int r = 0; r < n; r++) {
+                    Object v = rows.get(r)[i];
+                    values[r] = v == null ? null : v.toString();
+                }
+                array = c.createArrayOf("text", values);
             }
-            Array array = c.createArrayOf("text", values);
             s.setArray(index++, array);
         }
         return index;
     }
 
-    /** A value as PostgreSQL reads it back by the cast of {@link #unnestPart} (an instant in ISO 8601, UTC). */
-    private static String text(Object value) {
-        // Instant: 2026-12-03T09:30:00.123456Z; LocalDate: 2026-12-03; UUID, Long, Integer, Boolean as usual
-        return value == null ? null : value.toString();
+    /** Microseconds since the epoch, as PostgreSQL keeps a timestamp (finer digits are dropped). */
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 }
