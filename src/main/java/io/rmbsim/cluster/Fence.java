@@ -22,12 +22,4 @@ public interface Fence {
     /** Throws {@link FencedOut} unless {@code read}, what {@link #query} read (-1: no row), lets this instance write. */
     default void verify(long read) throws SQLException {
     }
-
-    /**
-     * What {@link #query} must read for this instance to write, for a statement that checks it
-     * itself; throws {@link FencedOut} if this instance may not write at all.
-     */
-    default long expected() throws SQLException {
-        return -1;
-    }
 }

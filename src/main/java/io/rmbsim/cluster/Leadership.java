@@ -185,12 +185,6 @@ public class Leadership implements Fence {
         }
     }
 
-    @Override
-    public long expected() throws SQLException {
-        mayWrite();
-        return epoch;
-    }
-
     private void mayWrite() throws FencedOut {
         if (!leading) {
             throw new FencedOut("this instance does not lead settlement");

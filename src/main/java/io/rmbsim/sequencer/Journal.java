@@ -173,86 +173,33 @@ final class Journal {
         }
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            String fenceQuery = fence.query();
-            if (isPostgres(c) && days.isEmpty() && fenceQuery != null) {
-                // autocommit: the one statement is the transaction, and its reply says it is durable
-                writeAsOneTransaction(c, tables(), fence, fenceQuery);
-            } else {
-                writeInTransaction(c, fence, fenceQuery);
+            c.setAutoCommit(false);
+            try {
+                List<TableRows> tables = tables();
+                if (isPostgres(c)) {
+                    String fenceQuery = fence.query();
+                    if (fenceQuery == null) {
+                        fence.check(c);
+                    }
+                    writeDays(c);
+                    writeInOneStatement(c, tables, fence, fenceQuery);
+                } else {
+                    fence.check(c);
+                    writeDays(c);
+                    for (TableRows t : tables) {
+                        t.writeBatch(c);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         }
         for (PaymentRow row : payments) {
             row.stored = true;
         }
         writeNanos = System.nanoTime() - started;
-    }
-
-    /**
-     * The transaction spelled out: the days' statements, then the tables' rows, in one statement on
-     * PostgreSQL (fence last in it) or a JDBC batch per table on H2 (fence first), then the commit.
-     */
-    private void writeInTransaction(Connection c, Fence fence, String fenceQuery) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            List<TableRows> tables = tables();
-            if (isPostgres(c)) {
-                if (fenceQuery == null) {
-                    fence.check(c);
-                }
-                writeDays(c);
-                writeInOneStatement(c, tables, fence, fenceQuery);
-            } else {
-                fence.check(c);
-                writeDays(c);
-                for (TableRows t : tables) {
-                    t.writeBatch(c);
-                }
-            }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        }
-    }
-
-    /** SQLSTATE division_by_zero: how the one statement's fence refuses (see {@link #writeAsOneTransaction}). */
-    private static final String FENCED = "22012";
-
-    /**
-     * The whole batch as one autocommitted statement: one round trip, the commit's included. The
-     * fence is a division by zero unless the epoch it reads {@code FOR SHARE} is this instance's (a
-     * missing row too), so a fenced-out batch fails as a whole and writes nothing.
-     */
-    private static void writeAsOneTransaction(Connection c, List<TableRows> tables, Fence fence, String fenceQuery)
-            throws SQLException {
-        List<TableRows> parts = tables.stream().filter(t -> !t.isEmpty()).toList();
-        if (parts.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("with ");
-        for (int i = 0; i < parts.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(parts.get(i).unnestPart("w" + i));
-        }
-        sql.append(" select 1 / (case when (").append(fenceQuery).append(") = ? then 1 else 0 end)");
-        long expected = fence.expected();
-        c.setAutoCommit(true);
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int index = 1;
-            for (TableRows t : parts) {
-                index = t.bindArrays(c, s, index);
-            }
-            s.setLong(index, expected);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-            }
-        } catch (SQLException e) {
-            if (FENCED.equals(e.getSQLState())) {
-                // the statement rolled back; the fence reads the epoch again and says why
-                fence.check(c);
-                throw new io.rmbsim.cluster.FencedOut("the leadership epoch changed while the batch was written");
-            }
-            throw e;
-        }
     }
 
     /** The store is PostgreSQL (the kind is fixed when the application is built: asked once). */
