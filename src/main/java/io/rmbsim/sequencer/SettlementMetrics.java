@@ -39,10 +39,10 @@ final class SettlementMetrics {
         this.paymentsPerWrite = io.micrometer.core.instrument.DistributionSummary.builder("rmbsim.journal.payments.per.write")
                 .description("New payments a journal transaction took (a document's payments go in one)")
                 .register(registry);
-        this.readPhase = phase(registry, "read", "the store's answer on the batch's UETRs and idempotency keys");
-        this.applyPhase = phase(registry, "apply", "the engine applying the batch's commands in memory");
-        this.writePhase = phase(registry, "write", "the journal's transaction, commit included");
-        this.answerPhase = phase(registry, "answer", "reading the answers and handing them to the responder");
+        this.readPhase = phase(registry, "read");
+        this.applyPhase = phase(registry, "apply");
+        this.writePhase = phase(registry, "write");
+        this.answerPhase = phase(registry, "answer");
         registry.gauge("rmbsim.queue.depth", this, m -> m.queueDepth);
         registry.gauge("rmbsim.queue.value.cny", this, m -> m.queueValue / 100.0);
         registry.gauge("rmbsim.earmarked.cny", this, m -> m.earmarked / 100.0);
@@ -50,12 +50,16 @@ final class SettlementMetrics {
         registry.gauge("rmbsim.credit.used.cny", this, m -> m.creditUsed / 100.0);
     }
 
-    private static Timer phase(MeterRegistry registry, String phase, String what) {
+    private static Timer phase(MeterRegistry registry, String phase) {
+        // one description for all phases: a metric's help text is one
         return Timer.builder("rmbsim.sequencer.phase").tag("phase", phase)
-                .description("The settlement sequencer's time per batch in each phase: " + what).register(registry);
+                .description("A written batch's time in each phase: read (the store's answer on its UETRs, while the"
+                        + " batch before is written), apply (its idempotency keys and returns read, its commands applied),"
+                        + " write (the journal's transaction, commit included), answer")
+                .register(registry);
     }
 
-    /** How long a batch's phases took (nanoseconds; apply and write are 0 for a batch that failed before them). */
+    /** How long a written batch's phases took, nanoseconds (a failed batch records none). */
     void phases(long read, long apply, long write, long answer) {
         readPhase.record(read, java.util.concurrent.TimeUnit.NANOSECONDS);
         applyPhase.record(apply, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -26,16 +26,17 @@ import org.jboss.logging.Logger;
 
 /**
  * The single writer of live settlement (as LMAX and TigerBeetle do it). Requests from any number of
- * clients queue here; one thread takes them in batches, applies them to the engine in arrival order,
- * writes everything the batch changed in one transaction (group commit) and only then answers. So
+ * clients queue here; one thread takes them in batches and applies them to the engine in arrival
+ * order, and a second writes everything each batch changed in one transaction (group commit), one
+ * batch behind, before the batch is answered. So
  * the hot account (Harbin Bank's CIPS account, debited by nearly every Russian payment) needs no
  * row locks, there are no lost updates and no deadlocks, and every answered payment is durable. If
  * the write fails, the batch's requests fail and the state is read back from the database.
  *
  * <p>It runs on the instance that leads settlement ({@link Leadership}) and only while it does
  * ({@link SequencerLifecycle}): it loads its state when leadership is gained and stops when it is
- * lost, failing what waits with a 503; every batch's transaction checks the leadership epoch before
- * it writes.
+ * lost, failing what waits with a 503; every batch's transaction checks the leadership epoch, holding
+ * it until the commit.
  */
 @ApplicationScoped
 class SingleWriter {
@@ -230,13 +231,10 @@ class SingleWriter {
                 if (first == null) {
                     // nothing to overlap with: answer the batch in hand before waiting for more
                     finishWrite();
-                    LiveLedger l = ledger;
-                    boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
-                    first = rejectionsToWrite ? null : inbox.poll(1, TimeUnit.SECONDS);
+                    first = rejectionsToWrite() ? null : inbox.poll(1, TimeUnit.SECONDS);
                 }
                 wakeOffered.set(false);
-                LiveLedger l = ledger;
-                boolean rejectionsToWrite = l != null && l.writingRejections() && journalFailure == null;
+                boolean rejectionsToWrite = rejectionsToWrite();
                 boolean ridersWait = journalFailure == null && riders.stream().anyMatch(BatchRider::hasWork);
                 if ((first == null || first == WAKE) && !rejectionsToWrite && ridersWait) {
                     // riders' rows alone: a command coming within moments takes them into its commit
@@ -288,6 +286,12 @@ class SingleWriter {
         failWaiting("settlement stopped");
     }
 
+    /** Whether a day close's rejections wait to be written (and the journal can take them). */
+    private boolean rejectionsToWrite() {
+        LiveLedger l = ledger;
+        return l != null && l.writingRejections() && journalFailure == null;
+    }
+
     /** A batch applied to the engine whose journal the journal thread is writing. */
     private record InFlight(List<Command<?>> batch, Journal journal, Future<Throwable> write, long read, long apply) {
     }
@@ -309,9 +313,7 @@ class SingleWriter {
      */
     private void process(List<Command<?>> batch, Map<UUID, PaymentSnapshot> stored, long read) {
         long started = System.nanoTime();
-        Journal journal = new Journal();
         LiveLedger l = ledger;
-        l.beginBatch(journal);
         Deduplication seen;
         try {
             seen = Deduplication.forBatch(dataSource, l, batch, stored, writtenJustBefore);
@@ -319,6 +321,9 @@ class SingleWriter {
             batch.forEach(c -> c.answer.completeExceptionally(unavailable("the settlement store is not answering")));
             return;
         }
+        // only now: what the first batch logs (the day's start, a restore) must not go with a batch that fails here
+        Journal journal = new Journal();
+        l.beginBatch(journal);
         try {
             for (Command<?> c : batch) {
                 if (c.order != null) {
