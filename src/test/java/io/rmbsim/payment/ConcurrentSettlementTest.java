@@ -40,6 +40,9 @@ class ConcurrentSettlementTest {
     static final int PAYMENTS = 10_000;
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     final HttpClient http = HttpClient.newHttpClient();
     final List<String> directs = new ArrayList<>();
     final List<String> indirects = new ArrayList<>();
@@ -102,6 +105,28 @@ class ConcurrentSettlementTest {
             }
         }
         new io.rmbsim.LedgerAudit(base, "Bearer " + operatorToken).checkEveryAccountAgainstThePostingsRule();
+        everyPostingNamesAnAccountAndTheLedgerAddsUp();
+    }
+
+    /**
+     * In the store: no posting names an account that does not exist (the engine posts only to the
+     * accounts it holds; no foreign key checks it on PostgreSQL since V12), and all postings together
+     * add up to all balances together: no yuan was made or lost outside the postings.
+     */
+    private void everyPostingNamesAnAccountAndTheLedgerAddsUp() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            try (var rs = s.executeQuery("select count(*) from posting p"
+                    + " where not exists (select 1 from settlement_account a where a.bic = p.account_bic)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("postings naming no settlement account").isZero();
+            }
+            try (var rs = s.executeQuery("select (select coalesce(sum(amount), 0) from posting),"
+                    + " (select coalesce(sum(balance), 0) from settlement_account), (select count(*) from posting)")) {
+                rs.next();
+                assertThat(rs.getLong(3)).as("postings written").isPositive();
+                assertThat(rs.getLong(1)).as("all postings against all balances").isEqualTo(rs.getLong(2));
+            }
+        }
     }
 
     private void client(long seed, List<String> bics, Map<String, JsonNode> answers, AtomicInteger duplicatesRefused,
