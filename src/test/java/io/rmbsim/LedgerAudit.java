@@ -61,7 +61,13 @@ public final class LedgerAudit {
         }
         Map<String, BigDecimal> expected = new HashMap<>();
         Map<String, Integer> legsOf = new HashMap<>();
+        java.util.List<String> postingsToAsk = new java.util.ArrayList<>();
         for (JsonNode pay : pages("/payments?status=SETTLED&")) {
+            // each payment settled with others at once (offsets, netting, releases of a book transfer) and
+            // every 25th settled gross: its own postings asked for below
+            if (!pay.get("settlementMethod").asText().equals("RTGS") || legsOf.size() % 25 == 0) {
+                postingsToAsk.add(pay.get("uetr").asText());
+            }
             String d = pay.get("debtorAgent").asText();
             String c = pay.get("creditorAgent").asText();
             BigDecimal v = new BigDecimal(pay.get("amount").asText());
@@ -84,6 +90,7 @@ public final class LedgerAudit {
             legsOf.put(pay.get("uetr").asText(), legs);
         }
         Map<String, Integer> postedLegs = new HashMap<>();
+        Map<String, java.util.TreeSet<Long>> postingIdsOf = new HashMap<>();
         BigDecimal cipsTotal = BigDecimal.ZERO;
         BigDecimal cipsLiquidity = BigDecimal.ZERO;
         for (String bic : agentOf.keySet()) {
@@ -97,6 +104,8 @@ public final class LedgerAudit {
                     liquidity = liquidity.add(signed);
                 } else {
                     postedLegs.merge(posting.get("uetr").asText(), 1, Integer::sum);
+                    postingIdsOf.computeIfAbsent(posting.get("uetr").asText(), u -> new java.util.TreeSet<>())
+                            .add(posting.get("id").asLong());
                 }
             }
             JsonNode account = get("/accounts/" + bic);
@@ -122,6 +131,13 @@ public final class LedgerAudit {
         assertThat(cipsTotal).as("the CIPS accounts together hold the net liquidity moved in").isEqualByComparingTo(cipsLiquidity);
         assertThat(postedLegs).as("every settled payment is posted once, leg by leg, and nothing else is").isEqualTo(
                 withoutZeroLegs(legsOf));
+        // a payment's own postings (found by their ids since V13) are those its accounts list under its UETR
+        for (String uetr : postingsToAsk) {
+            java.util.List<Long> own = new java.util.ArrayList<>();
+            get("/payments/" + uetr + "/postings").forEach(posting -> own.add(posting.get("id").asLong()));
+            assertThat(own).as("postings of %s", uetr).containsExactlyElementsOf(
+                    postingIdsOf.getOrDefault(uetr, new java.util.TreeSet<>()));
+        }
     }
 
     private static Map<String, Integer> withoutZeroLegs(Map<String, Integer> legs) {

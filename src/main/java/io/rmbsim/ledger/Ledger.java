@@ -87,9 +87,19 @@ public class Ledger {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    /** A payment's postings, in the order they were made; {@code only}, when given, limits them to those accounts. */
-    public List<PostingView> postingsOf(java.util.UUID uetr, java.util.Set<String> only) {
-        Criteria criteria = new Criteria().equal("uetr", uetr);
+    /**
+     * A payment's postings, in the order they were made; {@code only}, when given, limits them to those
+     * accounts. Found by the postings' key: a payment's credits (at most two) have ids in a row from
+     * its creditsFrom, its debits from its debitsFrom; none before it settles.
+     */
+    public List<PostingView> postingsOf(java.util.UUID uetr, Long creditsFrom, Long debitsFrom, java.util.Set<String> only) {
+        if (creditsFrom == null && debitsFrom == null) {
+            return List.of();
+        }
+        Criteria criteria = new Criteria().equal("uetr", uetr).where(
+                "(id between :credits and :credits + 1 or id between :debits and :debits + 1)",
+                Map.of("credits", creditsFrom == null ? debitsFrom : creditsFrom,
+                        "debits", debitsFrom == null ? creditsFrom : debitsFrom));
         if (only != null) {
             criteria.where("accountBic in :only", Map.of("only", only));
         }

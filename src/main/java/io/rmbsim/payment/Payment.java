@@ -78,6 +78,11 @@ public class Payment extends PanacheEntityBase {
     /** For a return: the payment it returns. */
     @Column(name = "return_of")
     public UUID returnOf;
+    /** Once settled: the ids of its first credit and first debit posting (each at most two, numbered in a row). */
+    @Column(name = "credits_from")
+    public Long creditsFrom;
+    @Column(name = "debits_from")
+    public Long debitsFrom;
 
     public PaymentSnapshot snapshot() {
         return new PaymentSnapshot(new PaymentOrder(uetr, endToEndId, debtorAgent, creditorAgent, amount, currency,

@@ -202,7 +202,8 @@ public class PaymentResource {
     @Operation(summary = "A payment's postings", description = "The ledger entries its settlement made, in order (none "
             + "until it settles; a book transfer posts only at the agent). A member sees only those on its own account.")
     public List<PostingView> postings(@PathParam("uetr") String uetr) {
-        return ledger.postingsOf(visible(uetr).uetr, caller.readScope().map(ReadScope::banks).orElse(null));
+        Payment p = visible(uetr);
+        return ledger.postingsOf(p.uetr, p.creditsFrom, p.debitsFrom, caller.readScope().map(ReadScope::banks).orElse(null));
     }
 
     @GET

@@ -294,21 +294,23 @@ final class Journal {
                 .column("settled_at", Type.TIMESTAMP).column("route", Type.TEXT).column("debit1", Type.TEXT).column("debit2", Type.TEXT)
                 .column("credit1", Type.TEXT).column("credit2", Type.TEXT).column("settlement_run", Type.BIGINT)
                 .column("cips_position", Type.BIGINT).column("settlement", Type.TEXT).column("kind", Type.TEXT)
-                .column("return_of", Type.UUID);
+                .column("return_of", Type.UUID).column("credits_from", Type.BIGINT).column("debits_from", Type.BIGINT);
         TableRows update = TableRows.update("payment", false).column("uetr", Type.UUID).column("status", Type.TEXT)
                 .column("reason_code", Type.TEXT).column("reason", Type.TEXT).column("settlement_method", Type.TEXT)
-                .column("settled_at", Type.TIMESTAMP).column("settlement_run", Type.BIGINT).column("cips_position", Type.BIGINT);
+                .column("settled_at", Type.TIMESTAMP).column("settlement_run", Type.BIGINT).column("cips_position", Type.BIGINT)
+                .column("credits_from", Type.BIGINT).column("debits_from", Type.BIGINT);
         for (PaymentRow r : payments) {
             String method = r.method == null ? null : r.method.name();
             if (r.stored) {
-                update.add(r.order.uetr(), r.status.name(), r.reasonCode, r.reason, method, r.settledAt, r.run, r.cipsPosition);
+                update.add(r.order.uetr(), r.status.name(), r.reasonCode, r.reason, method, r.settledAt, r.run, r.cipsPosition,
+                        r.creditsFrom, r.debitsFrom);
             } else {
                 var o = r.order;
                 insert.add(o.uetr(), r.seq, o.endToEndId(), o.debtorAgent(), o.creditorAgent(), o.amount(), o.currency(),
                         o.priority().name(), o.debtorName(), o.debtorAccount(), o.creditorName(), o.creditorAccount(),
                         o.purpose(), o.remittanceInformation(), r.status.name(), r.reasonCode, r.reason, method,
                         r.businessDate, r.acceptedAt, r.settledAt, r.route, r.debit1, r.debit2, r.credit1, r.credit2, r.run,
-                        r.cipsPosition, o.settlement().name(), o.kind().name(), o.returnOf());
+                        r.cipsPosition, o.settlement().name(), o.kind().name(), o.returnOf(), r.creditsFrom, r.debitsFrom);
             }
         }
         inserted = insert.size();

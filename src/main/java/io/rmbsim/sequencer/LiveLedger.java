@@ -83,6 +83,8 @@ final class LiveLedger implements SettlementEvents {
     private final List<Journal.Posting> credits = new ArrayList<>();
     private final List<Journal.Posting> debits = new ArrayList<>();
     private final List<PaymentRow> settledInCommand = new ArrayList<>();
+    /** The payments whose postings the command's end numbers (their creditsFrom/debitsFrom are places in it till then). */
+    private final List<PaymentRow> postedInCommand = new ArrayList<>();
 
     LiveLedger(Clock clock, BusinessCalendar calendar, long nextSeq, long nextPostingId, long nextRunId,
             LocalDate businessDate, Instant openedAt) {
@@ -634,6 +636,9 @@ final class LiveLedger implements SettlementEvents {
         journal.payment(row);
         settledInCommand.add(row);
         recordAccounts(row, postings);
+        row.creditsFrom = (long) credits.size();
+        row.debitsFrom = (long) debits.size();
+        postedInCommand.add(row);
         for (int i = 0; i < postings.size(); i++) {
             // a debit's counterparty is the creditor agent, a credit's the debtor agent
             boolean debit = postings.isDebit(i);
@@ -685,6 +690,7 @@ final class LiveLedger implements SettlementEvents {
         credits.clear();
         debits.clear();
         settledInCommand.clear();
+        postedInCommand.clear();
     }
 
     /**
@@ -705,6 +711,12 @@ final class LiveLedger implements SettlementEvents {
             balanceAfter[i] = b;
             after.put(p.account(), b - p.amount());
         }
+        long firstCredit = nextPostingId;
+        long firstDebit = nextPostingId + credits.size();
+        for (PaymentRow row : postedInCommand) {
+            row.creditsFrom = firstCredit + row.creditsFrom;
+            row.debitsFrom = firstDebit + row.debitsFrom;
+        }
         for (int i = 0; i < inOrder.size(); i++) {
             Journal.Posting p = inOrder.get(i);
             journal.posting(new Journal.Posting(nextPostingId++, p.account(), p.businessDate(), p.amount(),
@@ -712,6 +724,7 @@ final class LiveLedger implements SettlementEvents {
         }
         credits.clear();
         debits.clear();
+        postedInCommand.clear();
     }
 
     /** The accounts a payment debits and credits, as the engine's postings name them (kept with the payment, for reads). */

@@ -31,6 +31,13 @@ public final class PaymentRow {
      * its amount earmarked there, when its debtor is INDIRECT); null while it waits at its agent.
      */
     volatile Long cipsPosition;
+    /**
+     * Once settled: the id of its first credit posting and of its first debit posting. A payment's
+     * credits (at most two) are numbered one after the other, and so are its debits, so these find
+     * its postings by the postings' key (V13); until its command ends, their places in the command.
+     */
+    Long creditsFrom;
+    Long debitsFrom;
     /** Written by an earlier batch: this batch updates it rather than inserting it. */
     boolean stored;
 

@@ -84,9 +84,11 @@ class H2StoreTest {
         }
     }
 
-    /** As the service migrates at start (quarkus.flyway.migrate-at-start, the default location). */
+    /** As the service migrates at start (quarkus.flyway.migrate-at-start): the portable migrations and the store's own. */
     private static void migrate(String url, String user, String password) {
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        String kind = url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration", "classpath:db/migration-" + kind)
+                .load().migrate();
     }
 
     /**

@@ -111,7 +111,8 @@ class ConcurrentSettlementTest {
     /**
      * In the store: no posting names an account that does not exist (the engine posts only to the
      * accounts it holds; no foreign key checks it on PostgreSQL since V12), and all postings together
-     * add up to all balances together: no yuan was made or lost outside the postings.
+     * add up to all balances together: no yuan was made or lost outside the postings; and each
+     * payment's postings have the ids its row names (V13: how GET /payments/{uetr}/postings finds them).
      */
     private void everyPostingNamesAnAccountAndTheLedgerAddsUp() throws Exception {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {
@@ -119,6 +120,15 @@ class ConcurrentSettlementTest {
                     + " where not exists (select 1 from settlement_account a where a.bic = p.account_bic)")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("postings naming no settlement account").isZero();
+            }
+            // every payment's postings are where its credits_from and debits_from say (V13)
+            try (var rs = s.executeQuery("select count(*), sum(case when p.id between coalesce(y.credits_from, -9)"
+                    + " and coalesce(y.credits_from, -9) + 1 or p.id between coalesce(y.debits_from, -9)"
+                    + " and coalesce(y.debits_from, -9) + 1 then 0 else 1 end)"
+                    + " from posting p join payment y on y.uetr = p.uetr")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("payment postings").isPositive();
+                assertThat(rs.getLong(2)).as("payment postings outside the ids their payment names").isZero();
             }
             try (var rs = s.executeQuery("select (select coalesce(sum(amount), 0) from posting),"
                     + " (select coalesce(sum(balance), 0) from settlement_account), (select count(*) from posting)")) {
