@@ -46,6 +46,29 @@ class MetricsTest {
         org.assertj.core.api.Assertions.assertThat(gauge(metrics, "rmbsim_credit_lines_cny")).isGreaterThanOrEqualTo(500.0);
     }
 
+    @Test
+    void eachPaymentIsCountedOncePerStatusItEnters() {
+        String settled = "rmbsim_payments_total{method=\"RTGS\",status=\"SETTLED\"}";
+        String queued = "rmbsim_payments_total{method=\"NONE\",status=\"QUEUED\"}";
+        String x = newDirect();
+        String y = newDirect();
+        fund(x, "30.00");
+        String before = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        pay(x, y, "10.00");
+        pay(x, y, "10.00");
+        pay(x, y, "10.00");
+        pay(x, y, "10.00");
+        String after = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(series(after, settled) - series(before, settled)).isEqualTo(3.0);
+        org.assertj.core.api.Assertions.assertThat(series(after, queued) - series(before, queued)).isEqualTo(1.0);
+    }
+
+    /** A series' value, 0 while it has not appeared. */
+    private static double series(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0.0);
+    }
+
     private static double gauge(String metrics, String name) {
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
