@@ -26,7 +26,7 @@ BULK_CONNECTIONS=${BULK_CONNECTIONS:-16} # wrk connections of the bulk runs
 PROFILE=${PROFILE:-0}                    # 1: Java Flight Recorder on the main run; flame graph and summary in the run folder
 PROFILE_RUN=${PROFILE_RUN:-c$CONNECTIONS}    # the run PROFILE=1 records: c<clients> (single payments) or bulk<n>
 WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-16}
-WARMUP_DURATION=${WARMUP_DURATION:-5s}
+WARMUP_DURATION=${WARMUP_DURATION:-30s}    # long enough for the JIT: 5 s left the first measured run cold
 CRASH_CHECK=${CRASH_CHECK:-1}            # 1: after the measured run, kill -9 the service under load and
 CRASH_DURATION=${CRASH_DURATION:-10}     #    count what survived in the store (seconds of load,
 CRASH_AFTER=${CRASH_AFTER:-6}            #    SIGKILL after this many seconds)
