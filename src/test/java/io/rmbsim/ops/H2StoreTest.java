@@ -71,8 +71,8 @@ class H2StoreTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "QUARKUS_DATASOURCE_JDBC_URL", matches = "jdbc:postgresql:.*")
     void theSameConstraintsHoldOnPostgreSql() throws SQLException {
-        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        String user = ScratchDatabase.user();
+        String password = ScratchDatabase.password();
         try (ScratchDatabase db = ScratchDatabase.create("rmbsim_h2store")) {
             migrate(db.url(), user, password);
             try (Connection later = DriverManager.getConnection(db.url(), user, password)) {

@@ -42,8 +42,8 @@ class LedgerMigrationTest {
     @Test
     @EnabledIfEnvironmentVariable(named = "QUARKUS_DATASOURCE_JDBC_URL", matches = "jdbc:postgresql:.*")
     void aPostgreSqlStoreWrittenBeforeV13FindsEveryPaymentsPostingsAfterIt() throws SQLException {
-        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        String user = ScratchDatabase.user();
+        String password = ScratchDatabase.password();
         try (ScratchDatabase db = ScratchDatabase.create("rmbsim_v13")) {
             upgradeAndCheck(db.url(), user, password, "postgresql");
         }

@@ -46,11 +46,20 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(serverUrl, env("QUARKUS_DATASOURCE_USERNAME", "postgres"),
-                env("QUARKUS_DATASOURCE_PASSWORD", ""));
+        try (Connection c = DriverManager.getConnection(serverUrl, user(), password());
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /** The user the build's tests connect with (QUARKUS_DATASOURCE_USERNAME, else postgres). */
+    static String user() {
+        return env("QUARKUS_DATASOURCE_USERNAME", "postgres");
+    }
+
+    /** Its password (QUARKUS_DATASOURCE_PASSWORD, else none). */
+    static String password() {
+        return env("QUARKUS_DATASOURCE_PASSWORD", "");
     }
 
     private static String env(String name, String otherwise) {
