@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A store written before V13 keeps finding each payment's postings after the upgrade: V13 sets every
  * settled payment's credits_from and debits_from from its postings, then drops the index on their
- * UETR. The postings are laid out as an offset writes them: the command's credits, then its debits,
+ * UETR. Afterwards a posting costs its key and one index, posting_day_ix, and no foreign key check,
+ * on both stores (H2's V14 drops the foreign key and the index H2 made for it). The postings are laid out as an offset writes them: the command's credits, then its debits,
  * two payments interleaved, one of them with two credits and two debits (an indirect to an indirect).
  */
 class LedgerMigrationTest {
@@ -94,6 +95,12 @@ class LedgerMigrationTest {
                     indexes.add(String.valueOf(rs.getString("INDEX_NAME")).toLowerCase(java.util.Locale.ROOT));
                 }
                 assertThat(indexes).contains("posting_day_ix").doesNotContain("posting_uetr_ix", "posting_account_ix");
+                // besides its key, posting_day_ix is the only index a posting is written to (a row per index column)
+                assertThat(indexes.stream().distinct().filter(i -> !i.startsWith("primary_key") && !i.equals("posting_pkey")))
+                        .containsExactly("posting_day_ix");
+            }
+            try (ResultSet rs = c.getMetaData().getImportedKeys(null, null, "posting")) {
+                assertThat(rs.next()).as("a foreign key on posting").isFalse();
             }
         }
     }
