@@ -112,9 +112,10 @@ class ConcurrentSettlementTest {
 
     /**
      * In the store: no posting names an account that does not exist (the engine posts only to the
-     * accounts it holds; no foreign key checks it: PostgreSQL since V12, H2 since V14), and all postings together
-     * add up to all balances together: no yuan was made or lost outside the postings; and each
-     * payment's postings have the ids its row names (V13: how GET /payments/{uetr}/postings finds them).
+     * accounts it holds; no foreign key checks it: PostgreSQL since V12, H2 since V14), and all
+     * postings together add up to all balances together: no yuan was made or lost outside the
+     * postings; and each payment's postings have the ids its row names (V13: how
+     * GET /payments/{uetr}/postings finds them).
      */
     private void everyPostingNamesAnAccountAndTheLedgerAddsUp() throws Exception {
         javax.sql.DataSource dataSource = store();
