@@ -127,6 +127,80 @@ export function millions(amount) {
   return amount === undefined || amount === null ? 0 : Number(amount) / 1e6;
 }
 
+const UNITS_KEY = 'rmbsim.units';
+/** How large amounts are written: in billions and trillions, in 亿 and 万亿, or both; the reader chooses in the header. */
+export const UNIT_SYSTEMS = { en: 'bn / tn', zh: '亿 / 万亿', both: 'both' };
+const SCALES = { en: [[12, 'tn'], [9, 'bn'], [6, 'm']], zh: [[12, '万亿'], [8, '亿']] };
+/** From 1 亿 (100 million) up an amount is written in units; below it in full, to the fen. */
+const COMPACT_FROM = 10n ** 8n;
+
+export function units() {
+  const u = localStorage.getItem(UNITS_KEY);
+  return UNIT_SYSTEMS[u] ? u : 'en';
+}
+
+/** A decimal amount string in one unit system, rounded half up to two decimals: exact integer arithmetic (BigInt). */
+function inUnits(amount, system) {
+  const [whole] = String(amount).split('.');
+  const negative = whole.startsWith('-');
+  const n = BigInt(negative ? whole.slice(1) : whole);
+  const [exp, unit] = SCALES[system].find(([e]) => n >= 10n ** BigInt(e)) || SCALES[system][SCALES[system].length - 1];
+  const divisor = 10n ** BigInt(exp);
+  const hundredths = (n * 100n + divisor / 2n) / divisor;
+  const text = `${money(String(hundredths / 100n))}.${String(hundredths % 100n).padStart(2, '0')}`;
+  return `${negative ? '−' : ''}${text} ${unit}`;
+}
+
+/**
+ * An amount of CNY for reading at a glance: below 1 亿 in full with separators ("123,456.78"), from
+ * there in the reader's units ("123.06 tn", "123.06 万亿" or both); the exact amount on hover and for
+ * screen readers.
+ */
+export function amount(value) {
+  if (value === undefined || value === null || value === '') return '';
+  const whole = String(value).split('.')[0].replace('-', '');
+  if (BigInt(whole) < COMPACT_FROM) return money(value);
+  const u = units();
+  const text = u === 'both' ? `${inUnits(value, 'en')} · ${inUnits(value, 'zh')}` : inUnits(value, u);
+  return el('span', { class: 'amount', title: `CNY ${money(value)}`, 'aria-label': `${text} (CNY ${money(value)})` }, text);
+}
+
+/**
+ * A chart's label for an amount of CNY (a number, for drawing only: never for arithmetic on money),
+ * in the reader's units: "1.2 tn", "3,500 亿", "120 m".
+ */
+export function chartAmount(value) {
+  const v = Number(value);
+  if (!Number.isFinite(v)) return '';
+  const system = units() === 'zh' ? 'zh' : 'en';
+  const scales = system === 'zh' ? [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']] : [[1e12, 'tn'], [1e9, 'bn'], [1e6, 'm'], [1e3, 'k']];
+  const found = scales.find(([f]) => Math.abs(v) >= f);
+  if (!found) return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return `${(v / found[0]).toLocaleString('en-US', { maximumFractionDigits: 2 })} ${found[1]}`;
+}
+
+/** A count with thousands separators: 1,234,567. */
+export function number(n) {
+  return n === undefined || n === null || n === '' ? '' : Number(n).toLocaleString('en-US');
+}
+
+/** Every participant's name by BIC, read once per page after sign-in ({@link start}). */
+const names = new Map();
+
+/** A bank as readers know it: its name beside its BIC (the BIC alone where the directory has no name). */
+export function bank(bic) {
+  if (!bic) return '';
+  const name = names.get(bic);
+  return name
+    ? el('span', { class: 'bank' }, el('span', { class: 'bank-name' }, name), ' ', el('code', {}, bic))
+    : el('code', {}, bic);
+}
+
+/** A bank's name, or its BIC where the directory has none: for text that cannot hold markup (a chart's tooltip). */
+export function bankName(bic) {
+  return names.get(bic) || bic || '';
+}
+
 /**
  * Wraps a loader so that only the answer to the latest call is shown: when the reader asks again
  * before an answer arrives (a second search, the next page), the older answer is dropped.
@@ -147,25 +221,33 @@ export function figuresOf(caption, columns, rows) {
 
 /** One of a page's key figures: a term and its value in a definition list. */
 export function figure(id, label, value, cls) {
-  return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, value));
+  return el('div', { class: cls }, el('dt', {}, label), el('dd', { id }, typeof value === 'number' ? number(value) : value));
 }
 
-/** "1 payment", "3 payments". */
+/** "1 payment", "3,000 payments". */
 export function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${number(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function badge(text) {
   return el('span', { class: `badge ${text}` }, text);
 }
 
-/** A moment in the reader's time zone, or in Beijing's (where CIPS's day is defined) when asked. */
-export function time(iso, { beijing = false } = {}) {
+const BEIJING = 'Asia/Shanghai';
+const LONG = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+const SHORT = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/**
+ * A moment in Beijing time, where CIPS's day is defined, with its zone written out; the reader's own
+ * time, with its zone, on hover. {@code short} drops the year and the seconds.
+ */
+export function time(iso, { short = false } = {}) {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const shown = d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(beijing ? { timeZone: 'Asia/Shanghai' } : {}) });
-  return beijing ? `${shown} Beijing time` : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  const d = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const shown = d.toLocaleString('en-GB', { ...(short ? SHORT : LONG), timeZone: BEIJING });
+  const local = d.toLocaleString(undefined, { ...LONG, timeZoneName: 'short' });
+  return el('time', { datetime: d.toISOString(), title: `Your time: ${local}` }, `${shown} Beijing time (UTC+8)`);
 }
 
 const SESSIONS = {
@@ -220,10 +302,13 @@ function header(pageId, me) {
       el('span', { id: 'signed-in-as' }, `${me.subject} · ${me.role}${me.bic ? ' · ' + me.bic : ''}`),
       el('button', { type: 'button', onclick: () => { signOut(); location.assign('/'); } }, 'Sign out'))
     : el('div', { class: 'who' }, el('a', { href: '/' }, 'Sign in'));
+  const chooser = el('select', { id: 'units', onchange: (ev) => { localStorage.setItem(UNITS_KEY, ev.target.value); location.reload(); } },
+    Object.entries(UNIT_SYSTEMS).map(([k, label]) => el('option', { value: k, selected: k === units() }, label)));
   return el('div', { class: 'bar' },
     el('a', { class: 'brand', href: '/' }, 'RMB settlement simulator'),
     el('nav', { 'aria-label': 'Dashboard pages' },
       el('ul', {}, PAGES.map((p) => el('li', {}, el('a', { href: p.href, 'aria-current': p.id === pageId ? 'page' : null }, p.label))))),
+    el('label', { class: 'units', for: 'units' }, 'Large amounts in ', chooser),
     who);
 }
 
@@ -257,6 +342,11 @@ export async function start(pageId) {
   if (me) {
     document.body.dataset.role = me.role;
     if (me.bic) document.body.dataset.bic = me.bic;
+    try {
+      for (const p of await all('/api/v1/participants')) names.set(p.bic, p.name);
+    } catch (e) {
+      // without the directory the pages show BICs alone; nothing else depends on it
+    }
   }
   return me;
 }

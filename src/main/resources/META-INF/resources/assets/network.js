@@ -1,6 +1,6 @@
 // The network: CIPS's direct participants and the indirect ones behind each, Harbin Bank's Russian
 // corridor highlighted; the onboarding applications waiting for a decision (operators decide here).
-import { api, all, el, fill, say, problemText, start, table, badge, time, chart, HARBIN, HARBIN_COLOUR, figure } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, time, chart, bank, bankName, HARBIN, HARBIN_COLOUR, figure } from './app.js';
 
 const me = await start('network');
 const OTHER = '#0b5cad';
@@ -70,7 +70,7 @@ async function decide(application, action, row) {
     say('applications-status', problemText(e), 'error');
     return;
   }
-  say('applications-status', `${application.name} (${application.bic}) ${action === 'approve' ? 'approved: it is now an indirect participant behind ' + application.settlementAgent : 'rejected'}.`, 'ok');
+  say('applications-status', `${application.name} (${application.bic}) ${action === 'approve' ? 'approved: it is now an indirect participant behind ' + bankName(application.settlementAgent) : 'rejected'}.`, 'ok');
   await refresh().catch((e) => say('applications-status', `Decided, but the page could not be brought up to date: ${problemText(e)}`, 'error'));
 }
 
@@ -81,7 +81,7 @@ async function refresh() {
     { label: 'BIC', value: (a) => el('code', {}, a.bic) },
     { label: 'Name', value: (a) => a.name },
     { label: 'Country', value: (a) => a.country },
-    { label: 'Through', value: (a) => el('code', {}, a.settlementAgent) },
+    { label: 'Through', value: (a) => bank(a.settlementAgent) },
     { label: 'Submitted', value: (a) => time(a.submittedAt) },
   ];
   if (me.role === 'operator') {

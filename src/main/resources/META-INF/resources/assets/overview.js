@@ -1,5 +1,5 @@
 // The overview: sign-in, then the key figures of the network, the alliance and the day.
-import { api, all, el, fill, money, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure, sessionName } from './app.js';
+import { api, all, el, fill, money, amount, number, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure, sessionName } from './app.js';
 
 const next = new URLSearchParams(location.search).get('next');
 
@@ -65,7 +65,7 @@ async function showOverview() {
     figure('count-russian-behind-harbin', 'Russian banks behind Harbin Bank', russian.length, 'harbin'),
     figure('count-alliance-active', 'Active alliance members', alliance.activeMembers),
     figure('business-date', `Business day (${day.state}, ${sessionName(day.session).toLowerCase()})`, day.businessDate),
-    figure('queue-size', 'Queued payments (all banks)', `${day.queue.count} · ${money(day.queue.value)} CNY`));
+    figure('queue-size', 'Queued payments (all banks)', el('span', {}, `${number(day.queue.count)} · `, amount(day.queue.value), ' CNY')));
 }
 
 const me = await start('overview');

@@ -1,5 +1,5 @@
 // One payment: what it is, its route drawn hop by hop, and the postings its settlement made.
-import { api, el, fill, say, problemText, start, table, badge, money, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
+import { api, el, fill, say, problemText, start, table, badge, money, amount, bank, bankName, count, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
 
 await start('payment');
 const uetr = new URLSearchParams(location.search).get('uetr') || '';
@@ -18,7 +18,7 @@ function facts(p) {
     ['Status', badge(p.status)], ['ISO status', p.isoStatus], ['Reason', p.reasonCode ? `${p.reasonCode}: ${p.reason || ''}` : '—'],
     ['Settlement', SETTLEMENTS[p.settlement] || p.settlement], ['Settled by', p.settlementMethod || '—'],
     ['Amount', `${money(p.amount)} ${p.currency}`], ['Priority', p.priority],
-    ['Debtor agent', el('code', {}, p.debtorAgent)], ['Creditor agent', el('code', {}, p.creditorAgent)],
+    ['Debtor agent', bank(p.debtorAgent)], ['Creditor agent', bank(p.creditorAgent)],
     ['End-to-end id', p.endToEndId], ['Business date', p.businessDate], ['Accepted', time(p.acceptedAt)],
     ['Settled', time(p.settledAt) || '—'], ['Debtor', p.debtor ? p.debtor.name || '' : '—'], ['Creditor', p.creditor ? p.creditor.name || '' : '—'],
     ['Purpose', p.purpose || '—'], ['Remittance', p.remittanceInformation || '—'],
@@ -28,7 +28,7 @@ function facts(p) {
 
 function route(p) {
   const hops = p.route || [];
-  fill('route', hops.map((h) => el('li', {}, `${ROLE_NAMES[h.role] || h.role}${h.bic ? ' ' + h.bic : ''}`)));
+  fill('route', hops.map((h) => el('li', {}, `${ROLE_NAMES[h.role] || h.role}`, h.bic ? ' ' : '', h.bic ? bank(h.bic) : '')));
   const colour = (h) => (h.role === 'CIPS' ? '#12263f' : h.bic === HARBIN ? HARBIN_COLOUR : '#0b5cad');
   chart('route-chart', {
     tooltip: { formatter: (x) => window.echarts.format.encodeHTML(x.data.full || '') },
@@ -38,7 +38,7 @@ function route(p) {
       lineStyle: { width: 2, color: '#8b97a3' },
       data: hops.map((h, i) => ({
         name: String(i), x: i * 100, y: 0, caption: `${h.bic ? h.bic.slice(0, 8) : 'CIPS'}\n${(ROLE_NAMES[h.role] || h.role).replace(' settlement ', '\nsettlement ')}`,
-        full: `${ROLE_NAMES[h.role] || h.role}${h.bic ? ': ' + h.bic : ''}`, itemStyle: { color: colour(h) },
+        full: `${ROLE_NAMES[h.role] || h.role}${h.bic ? ': ' + bankName(h.bic) + ' (' + h.bic + ')' : ''}`, itemStyle: { color: colour(h) },
       })),
       links: hops.slice(1).map((h, i) => ({ source: String(i), target: String(i + 1) })),
     }],
@@ -49,12 +49,12 @@ async function load() {
   const [p, postings] = await Promise.all([api(`/api/v1/payments/${encodeURIComponent(uetr)}`), api(`/api/v1/payments/${encodeURIComponent(uetr)}/postings`)]);
   facts(p);
   route(p);
-  fill('postings', table(postings.length ? `${postings.length} postings, in the order they were made` : 'No postings: it has not settled', [
-    { label: 'Account', value: (x) => el('code', {}, x.account) },
+  fill('postings', table(postings.length ? `${count(postings.length, 'posting')}, in the order they were made` : 'No postings: it has not settled', [
+    { label: 'Account', value: (x) => bank(x.account) },
     { label: 'Direction', value: (x) => (x.direction === 'DBIT' ? 'Debit' : 'Credit') },
     { label: 'Amount (CNY)', value: (x) => money(x.amount), num: true },
-    { label: 'Balance after', value: (x) => money(x.balanceAfter), num: true },
-    { label: 'Counterparty', value: (x) => x.counterparty || '' },
+    { label: 'Balance after', value: (x) => amount(x.balanceAfter), num: true },
+    { label: 'Counterparty', value: (x) => (x.counterparty ? bank(x.counterparty) : '') },
     { label: 'Business date', value: (x) => x.businessDate },
   ], postings, { rowAttrs: (x) => ({ dataset: { posting: x.id } }) }));
 }

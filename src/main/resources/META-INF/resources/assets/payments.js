@@ -1,6 +1,6 @@
 // Payments: search by status, agents and business date (the filters live in the address, so a search
 // can be bookmarked or shared); each result links to the payment's page.
-import { api, all, el, fill, say, problemText, start, table, badge, money, query, count, latest } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, amount, bank, query, count, latest } from './app.js';
 
 await start('payments');
 const form = document.getElementById('search');
@@ -22,9 +22,9 @@ const search = latest(() => {
     { label: 'Status', value: (p) => badge(p.status) },
     { label: 'Settlement', value: (p) => p.settlement },
     { label: 'Method', value: (p) => p.settlementMethod || '' },
-    { label: 'Debtor agent', value: (p) => el('code', {}, p.debtorAgent) },
-    { label: 'Creditor agent', value: (p) => el('code', {}, p.creditorAgent) },
-    { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
+    { label: 'Debtor agent', value: (p) => bank(p.debtorAgent) },
+    { label: 'Creditor agent', value: (p) => bank(p.creditorAgent) },
+    { label: 'Amount (CNY)', value: (p) => amount(p.amount), num: true },
     { label: 'Business date', value: (p) => p.businessDate },
     { label: 'End-to-end id', value: (p) => p.endToEndId },
   ], r.items, { rowAttrs: (p) => ({ dataset: { uetr: p.uetr } }) }));

@@ -3,15 +3,14 @@
 // operators run offsetting and netting cycles and close the day; credit lines and reservations are set
 // from a form (the API decides who may); operators and auditors replay a closed day as a simulation.
 // Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, figure, poll, count, sessionName } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName } from './app.js';
 
 const me = await start('settlement');
 
 const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
-const beijing = (iso) => time(iso, { beijing: true });
-// a cycle's moment, short enough for half a page: its table's header says the time is Beijing's
-const beijingShort = (iso) => new Date(iso).toLocaleString(undefined,
-  { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+const beijing = (iso) => time(iso);
+// a cycle's moment, short enough for half a page
+const beijingShort = (iso) => time(iso, { short: true });
 const TIMETABLES = { PHASE_II: 'Phase II (5×24+4)', DAY_SESSION: 'Day session only' };
 
 let lastDrawn = '';
@@ -22,7 +21,7 @@ async function refresh() {
   const [day, accounts, queue, cycles, days] = await Promise.all([
     api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200'),
     api('/api/v1/settlement/cycles'), replays ? api('/api/v1/settlement/days?size=10') : null]);
-  document.getElementById('updated').textContent = new Date().toLocaleTimeString();
+  fill('updated', time(new Date()));
   // redraw only what changed: a keyboard reader's place in the tables survives the polling
   const now = JSON.stringify([day, accounts, queue, cycles, days]);
   if (now === lastDrawn) return;
@@ -34,8 +33,8 @@ async function refresh() {
     figure('session', 'Session', sessionName(day.session), 'small'),
     // a member's queue below holds its own bank's payments; the day's figures are the whole system's
     figure('queue-count', own ? 'Queued payments, all banks' : 'Queued payments', day.queue.count),
-    figure('queue-value', own ? 'Queued value, all banks (CNY)' : 'Queued value (CNY)', money(day.queue.value)),
-    own ? figure('own-queue-count', `Queued payments of ${me.bic}`, queue.total) : null,
+    figure('queue-value', own ? 'Queued value, all banks (CNY)' : 'Queued value (CNY)', amount(day.queue.value)),
+    own ? figure('own-queue-count', `Queued payments of ${bankName(me.bic)}`, queue.total) : null,
     figure('opens-at', day.state === 'OPEN' ? 'Opened at' : 'Opens at', beijing(day.opensAt), 'small'),
     figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', beijing(day.closesAt || day.cutOff), 'small'),
     figure('timetable', 'Timetable', TIMETABLES[day.timetable] || day.timetable, 'small'),
@@ -46,57 +45,59 @@ async function refresh() {
   document.getElementById('balances-title').textContent = cips.length
     ? 'CIPS accounts: balance and queued outgoing' : 'Your account: balance and queued outgoing';
   chart('balances-chart', {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: chartAmount },
     legend: { top: 0 },
-    grid: { left: 56, right: 16, top: 36, bottom: 72 },
-    xAxis: { type: 'category', data: shown.map((a) => a.bic.slice(0, 8)), axisLabel: { rotate: 45 } },
-    yAxis: { type: 'value', name: 'M CNY' },
+    // containLabel: the amounts' labels are measured, never clipped at the chart's edge
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: shown.map((a) => a.bic.slice(0, 8)), axisLabel: { rotate: 45 },
+      axisPointer: { label: { formatter: (p) => bankName(shown.find((a) => a.bic.startsWith(p.value))?.bic) } } },
+    yAxis: { type: 'value', name: 'CNY', axisLabel: { formatter: chartAmount } },
     series: [
-      { type: 'bar', name: 'Balance', data: shown.map((a) => millions(a.balance)), color: '#0b5cad' },
-      { type: 'bar', name: 'Queued outgoing', data: shown.map((a) => millions(a.queuedOutgoing)), color: '#b3261e' },
+      { type: 'bar', name: 'Balance', data: shown.map((a) => Number(a.balance)), color: '#0b5cad' },
+      { type: 'bar', name: 'Queued outgoing', data: shown.map((a) => Number(a.queuedOutgoing)), color: '#b3261e' },
     ],
   });
 
-  fill('queue', table(`${queue.total} queued${queue.total > queue.items.length ? `, the first ${queue.items.length} shown` : ''}`, [
+  fill('queue', table(`${number(queue.total)} queued${queue.total > queue.items.length ? `, the first ${number(queue.items.length)} shown` : ''}`, [
     { label: '#', value: (p) => queue.items.indexOf(p) + 1, num: true },
     { label: 'Payment', value: uetrLink },
     { label: 'Priority', value: (p) => p.priority },
     { label: 'Settlement', value: (p) => p.settlement },
-    { label: 'From', value: (p) => el('code', {}, p.debtorAgent) },
-    { label: 'To', value: (p) => el('code', {}, p.creditorAgent) },
-    { label: 'Amount (CNY)', value: (p) => money(p.amount), num: true },
+    { label: 'From', value: (p) => bank(p.debtorAgent) },
+    { label: 'To', value: (p) => bank(p.creditorAgent) },
+    { label: 'Amount (CNY)', value: (p) => amount(p.amount), num: true },
   ], queue.items));
 
   // the payments page has no filter by cycle yet: the cycles show their figures only
   fill('cycles', table(`${count(cycles.length, 'netting cycle')} on ${day.businessDate}${own ? ', all banks\' totals' : ''}`, [
     { label: 'Cycle', value: (c) => c.id, num: true },
-    { label: 'Ran at (Beijing time)', value: (c) => beijingShort(c.ranAt) },
-    { label: 'Settled', value: (c) => c.settledCount, num: true },
-    { label: 'Settled value (CNY)', value: (c) => money(c.settledValue), num: true },
-    { label: 'Carried over', value: (c) => c.carriedOverCount, num: true },
-    { label: 'Carried-over value (CNY)', value: (c) => money(c.carriedOverValue), num: true },
+    { label: 'Ran at', value: (c) => beijingShort(c.ranAt) },
+    { label: 'Settled', value: (c) => number(c.settledCount), num: true },
+    { label: 'Settled value (CNY)', value: (c) => amount(c.settledValue), num: true },
+    { label: 'Carried over', value: (c) => number(c.carriedOverCount), num: true },
+    { label: 'Carried-over value (CNY)', value: (c) => amount(c.carriedOverValue), num: true },
   ], cycles, { rowAttrs: (c) => ({ dataset: { cycle: c.id } }) }));
 
   fill('accounts', table(count(accounts.length, 'settlement account'), [
-    { label: 'Account', value: (a) => el('code', {}, a.bic) },
-    { label: 'Held at', value: (a) => a.heldAt },
-    { label: 'Balance', value: (a) => money(a.balance), num: true },
-    { label: 'Credit line', value: (a) => money(a.creditLine), num: true },
-    { label: 'Earmarked', value: (a) => money(a.earmarked), num: true },
-    { label: 'Reserved', value: (a) => money(a.reserved), num: true },
-    { label: 'Available', value: (a) => money(a.available), num: true },
-    { label: 'Queued out', value: (a) => money(a.queuedOutgoing), num: true },
-    { label: 'Queued in', value: (a) => money(a.queuedIncoming), num: true },
+    { label: 'Account', value: (a) => bank(a.bic) },
+    { label: 'Held at', value: (a) => (a.heldAt === 'CIPS' ? 'CIPS' : bank(a.heldAt)) },
+    { label: 'Balance', value: (a) => amount(a.balance), num: true },
+    { label: 'Credit line', value: (a) => amount(a.creditLine), num: true },
+    { label: 'Earmarked', value: (a) => amount(a.earmarked), num: true },
+    { label: 'Reserved', value: (a) => amount(a.reserved), num: true },
+    { label: 'Available', value: (a) => amount(a.available), num: true },
+    { label: 'Queued out', value: (a) => amount(a.queuedOutgoing), num: true },
+    { label: 'Queued in', value: (a) => amount(a.queuedIncoming), num: true },
   ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
   offerAccounts(accounts);
 
   if (days) {
     document.getElementById('days-card').hidden = false;
-    fill('days', table(`The latest ${count(days.items.length, 'business day')} of ${days.total}`, [
+    fill('days', table(`The latest ${count(days.items.length, 'business day')} of ${number(days.total)}`, [
       { label: 'Business day', value: (d) => d.businessDate },
       { label: 'State', value: (d) => badge(d.state) },
-      { label: 'Opened (Beijing time)', value: (d) => beijing(d.openedAt) },
-      { label: 'Closed (Beijing time)', value: (d) => (d.closedAt ? beijing(d.closedAt) : '') },
+      { label: 'Opened', value: (d) => beijing(d.openedAt) },
+      { label: 'Closed', value: (d) => (d.closedAt ? beijing(d.closedAt) : '') },
       { label: 'Replay', value: (d) => (d.replayable
         ? el('button', { type: 'button', class: 'replay-button', dataset: { day: d.businessDate } }, `Replay ${d.businessDate}`)
         : (d.state === 'CLOSED' ? 'not logged from its start' : 'open')) },
@@ -127,7 +128,7 @@ function offerAccounts(accounts) {
   if (limitAccount.dataset.bics === bics) return;
   limitAccount.dataset.bics = bics;
   const chosen = limitAccount.value;
-  fill(limitAccount, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${a.bic} (held at ${a.heldAt})`)));
+  fill(limitAccount, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${bankName(a.bic)} · ${a.bic} (held at ${a.heldAt})`)));
   if (accounts.some((a) => a.bic === chosen)) limitAccount.value = chosen;
   else suggestKind();
 }
@@ -139,7 +140,7 @@ function suggestKind() {
 }
 
 const tick = poll(refresh, 3000, (e) => {
-  document.getElementById('updated').textContent = `not since ${new Date().toLocaleTimeString()}: ${problemText(e)}`;
+  fill('updated', 'not since ', time(new Date()), `: ${problemText(e)}`);
 });
 
 async function act(button, fn, status = 'action-status') {
@@ -158,7 +159,7 @@ if (me.role === 'operator') {
   const offset = document.getElementById('offset-button');
   offset.addEventListener('click', () => act(offset, async () => {
     const r = await api('/api/v1/settlement/offset', { method: 'POST' });
-    say('action-status', `Offsetting settled ${r.settledCount} payments worth ${money(r.settledValue)} CNY (${r.bilateral} by bilateral, ${r.multilateral} by multilateral offsetting).`, 'ok');
+    say('action-status', `Offsetting settled ${count(r.settledCount, 'payment')} worth ${money(r.settledValue)} CNY (${number(r.bilateral)} by bilateral, ${number(r.multilateral)} by multilateral offsetting).`, 'ok');
   }));
   const cycle = document.getElementById('cycle-button');
   cycle.addEventListener('click', () => act(cycle, async () => {
@@ -185,8 +186,8 @@ if (me.role === 'operator' || me.role === 'member') {
       const a = await api(`/api/v1/accounts/${encodeURIComponent(limitAccount.value)}/${kind}`,
         { method: 'PUT', body: { amount: document.getElementById('limit-amount').value.trim(), currency: 'CNY' } });
       say('limit-status', kind === 'credit-line'
-        ? `The credit line of ${a.bic} is now ${money(a.creditLine)} CNY; ${money(a.available)} CNY available.`
-        : `${a.bic} now reserves ${money(a.reserved)} CNY for HIGH payments; ${money(a.available)} CNY available to NORM payments.`, 'ok');
+        ? `The credit line of ${bankName(a.bic)} (${a.bic}) is now ${money(a.creditLine)} CNY; ${money(a.available)} CNY available.`
+        : `${bankName(a.bic)} (${a.bic}) now reserves ${money(a.reserved)} CNY for HIGH payments; ${money(a.available)} CNY available to NORM payments.`, 'ok');
     }, 'limit-status');
   });
 }

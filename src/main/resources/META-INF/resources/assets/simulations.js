@@ -1,7 +1,7 @@
 // Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
 // and read the report as charts: value settled per mode, delay distribution, liquidity used against
 // the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, millions, time, query, figure, figuresOf } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, bank, millions, time, query, figure, figuresOf } from './app.js';
 
 await start('simulations');
 const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
@@ -123,7 +123,7 @@ function liquidityChart() {
     ],
   });
   fill('liquidity-figures', figuresOf(`Liquidity per account under ${mode}, CNY (the ${bics.length} largest upper bounds)`, [
-    { label: 'Account', value: (b) => el('code', {}, b) },
+    { label: 'Account', value: (b) => bank(b) },
     { label: 'Used', value: (b) => money(used[b]), num: true },
     { label: 'Lower bound', value: (b) => money(report.bounds[b].lower), num: true },
     { label: 'Upper bound', value: (b) => money(report.bounds[b].upper), num: true },
@@ -138,7 +138,7 @@ function show(run) {
   fill('report-figures',
     figure('report-scenario', 'Scenario', report.scenario || 'uploaded'),
     figure('report-payments', 'Payments', report.payments),
-    figure('report-value', 'Value (CNY)', money(report.paymentsValue)),
+    figure('report-value', 'Value (CNY)', amount(report.paymentsValue)),
     report.replay ? null : figure('report-seed', 'Seed', report.seed));
   chart('settled-chart', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -220,7 +220,7 @@ function show(run) {
       } })),
     ], modes));
     const rows = modes.flatMap((m) => report.stress.participants[m].map((c) => ({ mode: m, ...c })));
-    fill('stress-table', table(`${rows.length} participant changes (stressed minus baseline)`, [
+    fill('stress-table', table(`${number(rows.length)} participant changes (stressed minus baseline)`, [
       { label: 'Mode', value: (r) => r.mode },
       { label: 'Participant', value: (r) => r.bic },
       ...measures.map(([k, label]) => ({ label, value: (r) => `${r[k].baseline} → ${r[k].stressed} (${r[k].change})`, num: true })),
@@ -233,8 +233,8 @@ function show(run) {
     fill('replay-figures',
       figure('replay-day', 'Business day replayed', r.businessDate),
       figure('replay-payments', 'Payments', r.payments),
-      figure('replay-live-settled', 'Settled live', `${r.live.settledCount} (${money(r.live.settledValue)} CNY)`),
-      figure('replay-live-unsettled', 'Unsettled live', `${r.live.unsettledCount} (${money(r.live.unsettledValue)} CNY)`),
+      figure('replay-live-settled', 'Settled live', el('span', {}, `${number(r.live.settledCount)} (`, amount(r.live.settledValue), ' CNY)')),
+      figure('replay-live-unsettled', 'Unsettled live', el('span', {}, `${number(r.live.unsettledCount)} (`, amount(r.live.unsettledValue), ' CNY)')),
       figure('replay-live-cancelled', 'Cancelled live', r.live.cancelledCount),
       r.restores ? figure('replay-restores', 'Live engine read back during the day', r.restores) : null);
     fill('replay-table', table('Each mode against the live day, payment by payment', [

@@ -61,6 +61,10 @@ class DashboardBrowserIT {
     /** Every address the browser asked for, on every page. */
     static final List<String> requested = new ArrayList<>();
     static final List<String> scriptErrors = new ArrayList<>();
+    /** Every answer of 400 or more to a request for a page, a script, a style or an icon (not the API's). */
+    static final Set<String> missing = new TreeSet<>();
+    /** Each participant's name by BIC, as the directory has them. */
+    static final Map<String, String> names = new java.util.HashMap<>();
 
     static String russianBank;
     /** Another Russian bank behind Harbin Bank, given no liquidity: what it pays waits in the queue. */
@@ -101,6 +105,7 @@ class DashboardBrowserIT {
 
         JsonNode participants = JSON.readTree(service.request().queryParam("size", 500).get("/api/v1/participants").asString());
         for (JsonNode p : participants.path("items")) {
+            names.put(p.path("bic").asText(), p.path("name").asText());
             if (HARBIN.equals(p.path("settlementAgent").asText()) && "RU".equals(p.path("country").asText())) {
                 if (russianBank == null) {
                     russianBank = p.path("bic").asText();
@@ -203,8 +208,9 @@ class DashboardBrowserIT {
         row.findElement(By.tagName("a")).click();
         waitForRendered("route-chart");
         List<String> hops = browser.findElements(By.cssSelector("#route li")).stream().map(WebElement::getText).toList();
-        assertThat(hops).containsExactly("Debtor agent " + russianBank, "Debtor settlement agent " + HARBIN, "CIPS",
-                "Creditor agent " + chineseBank);
+        assertThat(hops).containsExactly("Debtor agent " + names.get(russianBank) + " " + russianBank,
+                "Debtor settlement agent " + names.get(HARBIN) + " " + HARBIN, "CIPS",
+                "Creditor agent " + names.get(chineseBank) + " " + chineseBank);
         List<String> postings = browser.findElements(By.cssSelector("#postings tbody tr")).stream().map(WebElement::getText).toList();
         assertThat(postings).hasSize(3);
         assertThat(postings).allMatch(p -> p.contains("123,456.78"));
@@ -247,6 +253,32 @@ class DashboardBrowserIT {
         browser.findElement(By.id("offset-button")).sendKeys(Keys.ENTER);
         waitForText("action-status", t -> t.startsWith("Offsetting settled"));
         pageIsUsable("settlement");
+
+        // a treasury-sized balance reads in units, exact on hover, in the units the reader chooses
+        liquidity(HARBIN, "IN", "900000000000.00");   // 9,000 亿: the contract's largest single movement is just under 1 tn
+        try {
+            WebElement balance = await("Harbin Bank's balance in billions").atMost(PATIENCE).ignoreExceptions()
+                    .until(() -> browser.findElement(By.cssSelector("#accounts tr[data-account='" + HARBIN + "'] td:nth-child(3) .amount")),
+                            e -> e.getText().startsWith("900.00 bn"));
+            assertThat(balance.getAttribute("title")).matches("CNY 900,000,\\d{3},\\d{3}\\.\\d{2}");
+            figuresAreReadable("settlement-billions");
+            new Select(browser.findElement(By.id("units"))).selectByValue("zh");
+            await("the balance in 亿").atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.cssSelector(
+                    "#accounts tr[data-account='" + HARBIN + "'] td:nth-child(3)")).getText(), t -> t.startsWith("9,000.00 亿"));
+            figuresAreReadable("settlement-yi");
+            shot("settlement-units-zh");
+            new Select(browser.findElement(By.id("units"))).selectByValue("en");
+            await("the balance in billions again").atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.cssSelector(
+                    "#accounts tr[data-account='" + HARBIN + "'] td:nth-child(3)")).getText(), t -> t.startsWith("900.00 bn"));
+        } finally {
+            liquidity(HARBIN, "OUT", "900000000000.00");
+        }
+    }
+
+    private static void liquidity(String account, String direction, String amount) {
+        service.request().contentType(ContentType.JSON).body(Map.of("direction", direction, "amount", amount,
+                "currency", "CNY", "reference", "dashboard test")).post("/api/v1/accounts/" + account + "/liquidity")
+                .then().statusCode(200);
     }
 
     @Test
@@ -263,8 +295,8 @@ class DashboardBrowserIT {
         assertThat(waitForText("session", t -> !t.isEmpty()))
                 .isIn("Day session", "End-of-session processing", "Night session", "End-of-day processing", "Closed");
         assertThat(waitForText("timetable", t -> !t.isEmpty())).isEqualTo("Day session only");
-        assertThat(browser.findElement(By.id("opens-at")).getText()).endsWith("Beijing time");
-        assertThat(browser.findElement(By.id("cut-off")).getText()).endsWith("Beijing time");
+        assertThat(browser.findElement(By.id("opens-at")).getText()).endsWith("Beijing time (UTC+8)");
+        assertThat(browser.findElement(By.id("cut-off")).getText()).endsWith("Beijing time (UTC+8)");
         assertThat(browser.findElement(By.id("next-cycle")).getText()).isEqualTo("Only the one at the day's close");
         WebElement queued = await("the DNS payment in the queue").atMost(PATIENCE).ignoreExceptions()
                 .until(() -> browser.findElement(By.cssSelector("#queue a[href$='" + dns + "']")), e -> e != null);
@@ -282,7 +314,7 @@ class DashboardBrowserIT {
                 .until(() -> browser.findElement(By.cssSelector("#cycles tr[data-cycle='" + cycle + "']")), e -> e != null);
         assertThat(row.getText()).contains("2,500.00");
         assertThat(browser.findElements(By.cssSelector("#cycles th")).stream().map(WebElement::getText))
-                .contains("Ran at (Beijing time)", "Settled", "Carried over");
+                .contains("Ran at", "Settled", "Carried over");
         await("the DNS payment leaves the queue").atMost(PATIENCE)
                 .until(() -> browser.findElements(By.cssSelector("#queue a[href$='" + dns + "']")).isEmpty());
 
@@ -315,7 +347,7 @@ class DashboardBrowserIT {
         for (String id : List.of("settled-chart", "delay-chart", "liquidity-chart", "sweep-chart")) {
             waitForRendered(id);
         }
-        assertThat(browser.findElement(By.id("report-payments")).getText()).isEqualTo("6000");
+        assertThat(browser.findElement(By.id("report-payments")).getText()).isEqualTo("6,000");
         assertThat(browser.findElements(By.cssSelector("#mode-table tbody tr"))).hasSize(3);
         pageIsUsable("simulations");
     }
@@ -411,7 +443,7 @@ class DashboardBrowserIT {
         new Select(browser.findElement(By.id("limit-account"))).selectByValue(russianBank);
         browser.findElement(By.id("limit-amount")).sendKeys("1000.00");
         browser.findElement(By.cssSelector("#limit-form button[type=submit]")).click();
-        assertThat(waitForText("limit-status", t -> !t.isEmpty())).startsWith("The credit line of " + russianBank + " is now 1,000.00 CNY");
+        assertThat(waitForText("limit-status", t -> !t.isEmpty())).startsWith("The credit line of " + names.get(russianBank) + " (" + russianBank + ") is now 1,000.00 CNY");
         assertThat(browser.findElement(By.id("cycle-button")).isDisplayed()).isFalse();
 
         signIn("member", russianBank);
@@ -464,6 +496,7 @@ class DashboardBrowserIT {
                         .until(() -> !browser.findElements(By.cssSelector(p.getValue())).isEmpty());
                 Long overflow = (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
                 assertThat(overflow).as("%s is wider than a 390 px screen by", page).isLessThanOrEqualTo(0L);
+                figuresAreReadable("narrow " + page);
                 shot("narrow" + page.replaceAll("\\?.*", "").replace('/', '-').replace(".html", "").replaceAll("^-$", "-overview"));
             }
         } finally {
@@ -487,6 +520,7 @@ class DashboardBrowserIT {
         }
         assertThat(requested).as("requests seen").anyMatch(u -> u.endsWith("/vendor/echarts/echarts.min.js"));
         assertThat(elsewhere).as("requests to other hosts").isEmpty();
+        assertThat(missing).as("pages, scripts, styles or icons the service did not have").isEmpty();
         assertThat(scriptErrors).as("script errors in the pages").isEmpty();
     }
 
@@ -503,7 +537,13 @@ class DashboardBrowserIT {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
                 String method = message.path("method").asText();
-                if (method.equals("Network.requestWillBeSent")) {
+                if (method.equals("Network.responseReceived")) {
+                    JsonNode response = message.path("params").path("response");
+                    String url = response.path("url").asText();
+                    if (response.path("status").asInt() >= 400 && !URI.create(url).getPath().startsWith("/api/")) {
+                        missing.add(response.path("status").asInt() + " " + url);
+                    }
+                } else if (method.equals("Network.requestWillBeSent")) {
                     requested.add(message.path("params").path("request").path("url").asText());
                 } else if (method.equals("Network.webSocketCreated")) {
                     requested.add(message.path("params").path("url").asText());
@@ -574,7 +614,38 @@ class DashboardBrowserIT {
                 + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
                 + ".map(e => e.id || e.name || e.outerHTML);");
         assertThat(unlabelled).as("controls without a label on %s", name).isEmpty();
+        figuresAreReadable(name);
         shot(name);
+    }
+
+    /**
+     * What every page owes a reader of figures: no figure wider than its card, every moment with its
+     * zone, every bank the directory knows by its name beside its BIC.
+     */
+    @SuppressWarnings("unchecked")
+    private static void figuresAreReadable(String name) {
+        List<String> overflowing = (List<String>) js("return [...document.querySelectorAll('.figures > div, .figures dd, section.card, dl.facts dd')]"
+                + ".filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)"
+                + ".map(e => (e.id || e.className || e.tagName) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' px: ' + e.textContent.trim().slice(0, 60));");
+        assertThat(overflowing).as("figures wider than their card on %s", name).isEmpty();
+
+        List<String> withoutZone = (List<String>) js("const out = [];"
+                + "document.querySelectorAll('time').forEach(t => { if (!/Beijing time \\(UTC\\+8\\)$/.test(t.textContent)) out.push(t.textContent); });"
+                + "const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                + "for (let n; (n = w.nextNode()); ) {"
+                + "  const p = n.parentElement;"
+                + "  if (!p || p.closest('time, script, style, [_echarts_instance_], input, textarea, select')) continue;"
+                + "  if (/\\b\\d{1,2}:\\d{2}\\b/.test(n.textContent)) out.push(n.textContent.trim());"
+                + "}"
+                + "return out;");
+        assertThat(withoutZone).as("moments on %s without their zone", name).isEmpty();
+
+        List<List<String>> bics = (List<List<String>>) js("return [...document.querySelectorAll('main code, main td')]"
+                + ".filter(c => /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(c.textContent.trim()) && c.offsetParent !== null)"
+                + ".map(c => [c.textContent.trim(), (c.closest('tr, li, dd, p') || c.parentElement).textContent]);");
+        List<String> nameless = bics.stream().filter(b -> names.containsKey(b.get(0)) && !b.get(1).contains(names.get(b.get(0))))
+                .map(b -> b.get(0) + " in \"" + b.get(1).trim() + "\"").distinct().toList();
+        assertThat(nameless).as("BICs shown without the name the directory has for them on %s", name).isEmpty();
     }
 
     /** The page as the browser lays it out at this viewport (CSS pixels): a desktop at 1280x800, a phone at 390x844. */
