@@ -230,7 +230,7 @@ public class SimulationStore {
     private static RunState state(ResultSet r) throws SQLException {
         return new RunState(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
                 Simulations.Status.valueOf(r.getString(4)), r.getBigDecimal(5).setScale(3, RoundingMode.DOWN),
-                instant(r, 6), r.getString(7));
+                instant(r, 6), r.getString(7), null);
     }
 
     private static Instant instant(ResultSet r, int column) throws SQLException {

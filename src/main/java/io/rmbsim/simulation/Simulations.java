@@ -78,7 +78,11 @@ public class Simulations {
             }
         }
 
-        Run(UUID id, Instant createdAt, String scenario, String owner, long estimate) {
+        /** The order in which runs were accepted: who waits longer goes first. */
+        final long ticket;
+
+        Run(UUID id, Instant createdAt, String scenario, String owner, long estimate, long ticket) {
+            this.ticket = ticket;
             this.id = id;
             this.owner = owner;
             this.createdAt = createdAt;
@@ -87,12 +91,21 @@ public class Simulations {
         }
 
         RunState state() {
-            return new RunState(id, owner, scenario, status, BigDecimal.valueOf(progress).setScale(3, RoundingMode.DOWN),
-                    createdAt, null);
+            return state(null);
+        }
+
+        RunState state(Integer placeInLine) {
+            return state(status, placeInLine);
+        }
+
+        RunState state(Status shown, Integer placeInLine) {
+            return new RunState(id, owner, scenario, shown, BigDecimal.valueOf(progress).setScale(3, RoundingMode.DOWN),
+                    createdAt, null, placeInLine);
         }
     }
 
     private final Map<UUID, Run> active = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong tickets = new java.util.concurrent.atomic.AtomicLong();
     private final ThreadPoolExecutor executor;
     private final Clock clock;
     private final SimulationStore store;
@@ -140,7 +153,8 @@ public class Simulations {
         if (executor.getQueue().remainingCapacity() == 0) {
             throw busy();
         }
-        Run run = new Run(UUID.randomUUID(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), spec.scenario(), owner, estimate);
+        Run run = new Run(UUID.randomUUID(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), spec.scenario(), owner, estimate,
+                tickets.incrementAndGet());
         active.put(run.id, run);
         try {
             store.insert(run.state());
@@ -155,7 +169,11 @@ public class Simulations {
             store.delete(run.id);
             throw busy();
         }
-        return run.state();
+        if (run.status == Status.QUEUED && !executor.getQueue().contains(run.task)) {
+            // a thread took it at once: it is under way (should it wait for memory, the next read says QUEUED)
+            return run.state(Status.RUNNING, null);
+        }
+        return shown(run);
     }
 
     private ProblemException busy() {
@@ -232,7 +250,7 @@ public class Simulations {
         Run run = active.get(id);
         RunState state;
         if (run != null) {
-            state = run.state();
+            state = shown(run);
         } else {
             state = stored(() -> store.find(id)).orElse(null);
         }
@@ -265,9 +283,26 @@ public class Simulations {
         List<RunState> runs = new ArrayList<>();
         for (RunState stored : stored(() -> store.list(owner))) {
             Run run = active.get(stored.id());
-            runs.add(run != null ? run.state() : stored);
+            runs.add(run != null ? shown(run) : stored);
         }
         return runs;
+    }
+
+    /**
+     * A run in memory as callers see it: a waiting one with its place in line, 1 + the runs accepted
+     * before it that still wait (for a thread, or for memory), whoever started them.
+     */
+    private RunState shown(Run run) {
+        if (run.status != Status.QUEUED) {
+            return run.state();
+        }
+        int ahead = 0;
+        for (Run other : active.values()) {
+            if (other.status == Status.QUEUED && !other.cancelled && other.ticket < run.ticket) {
+                ahead++;
+            }
+        }
+        return run.state(ahead + 1);
     }
 
     /** Deletes a run; a running one is stopped first. */

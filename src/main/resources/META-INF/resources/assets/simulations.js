@@ -1,7 +1,7 @@
 // Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
 // and read the report as charts: value settled per mode, delay distribution, liquidity used against
 // the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, bank, millions, time, query, figure, figuresOf } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, count, bank, millions, time, query, figure, figuresOf } from './app.js';
 
 await start('simulations');
 const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
@@ -42,12 +42,17 @@ async function follow(id) {
   for (;;) {
     const run = await api(`/api/v1/simulations/${encodeURIComponent(id)}`);
     if (mine !== following) return;
-    if (!['RUNNING', 'DONE', 'FAILED'].includes(run.status)) {
+    if (!['QUEUED', 'RUNNING', 'DONE', 'FAILED'].includes(run.status)) {
       say('sim-status', `Run ${id} is ${run.status}.`, 'error');
       return;
     }
     bar.value = Number(run.progress);
     bar.textContent = `${Math.round(run.progress * 100)} %`;
+    if (run.status === 'QUEUED') {
+      say('sim-status', `Run ${id} waits for its turn: number ${number(run.placeInLine)} in line.`);
+    } else if (run.status === 'RUNNING') {
+      say('sim-status', `Run ${id} is running: ${Math.round(run.progress * 100)} %.`);
+    }
     if (run.status === 'DONE') {
       say('sim-status', `Run ${id} is done.`, 'ok');
       show(run);
@@ -270,10 +275,10 @@ function show(run) {
 
 async function runs() {
   const list = await all('/api/v1/simulations');
-  fill('runs', table(`${list.length} runs`, [
+  fill('runs', table(count(list.length, 'run'), [
     { label: 'Run', value: (r) => el('a', { href: `?run=${r.id}`, class: 'mono' }, r.id) },
     { label: 'Scenario', value: (r) => r.scenario || 'uploaded' },
-    { label: 'Status', value: (r) => badge(r.status) },
+    { label: 'Status', value: (r) => (r.status === 'QUEUED' ? el('span', {}, badge(r.status), ` number ${number(r.placeInLine)} in line`) : badge(r.status)) },
     { label: 'Progress', value: (r) => `${Math.round(r.progress * 100)} %`, num: true },
     { label: 'Started by', value: (r) => r.owner },
     { label: 'Created', value: (r) => time(r.createdAt) },

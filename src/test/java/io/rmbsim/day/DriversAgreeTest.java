@@ -195,7 +195,7 @@ class DriversAgreeTest {
         String id = post("/api/v1/simulations", Map.of("seed", 1, "modes", List.of("RTGS_LSM"), "participants", participants,
                 "payments", inline, "lsmIntervalMinutes", 0)).statusCode(202).extract().path("id");
         await("simulation " + id).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"RUNNING".equals(get("/api/v1/simulations/" + id).extract().path("status")));
+                .until(() -> !java.util.Set.of("QUEUED", "RUNNING").contains(get("/api/v1/simulations/" + id).extract().path("status")));
         return get("/api/v1/simulations/" + id).statusCode(200).body("status", equalTo("DONE")).extract().jsonPath();
     }
 

@@ -139,6 +139,7 @@ class SimulationFloodIT {
                 }));
             }
             double[] heapAfterGc = {0};
+            java.util.concurrent.atomic.AtomicBoolean sawQueued = new java.util.concurrent.atomic.AtomicBoolean();
             try {
                 await("the flood").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
                     readinessAnswersWithinASecond(service);
@@ -146,9 +147,19 @@ class SimulationFloodIT {
                     assertThat(metric(service, "rmbsim_simulation_memory_held_bytes")).isLessThanOrEqualTo(budget);
                     heapAfterGc[0] = Math.max(heapAfterGc[0], metric(service, "rmbsim_simulation_heap_after_gc_bytes"));
                     assertThat(heapAfterGc[0]).as("heap after the last collection").isLessThanOrEqualTo(budget);
-                    List<String> statuses = as(service, member).get(SIMULATIONS + "?size=500").then().statusCode(200)
-                            .extract().path("items.status");
-                    assertThat(statuses.stream().filter(st -> !st.equals("RUNNING")).count()).as("finished runs kept")
+                    JsonPath listed = as(service, member).get(SIMULATIONS + "?size=500").then().statusCode(200).extract().jsonPath();
+                    List<String> statuses = listed.getList("items.status", String.class);
+                    List<Integer> places = listed.getList("items.placeInLine", Integer.class);
+                    for (int i = 0; i < statuses.size(); i++) {
+                        if (statuses.get(i).equals("QUEUED")) {
+                            sawQueued.set(true);
+                            // 2 run, 8 wait for a thread (the defaults), and a run that has a thread may wait for memory
+                            assertThat(places.get(i)).as("a waiting run's place in line").isBetween(1, 10);
+                        } else {
+                            assertThat(places.get(i)).as("a place in line of a run that does not wait (%s)", statuses.get(i)).isNull();
+                        }
+                    }
+                    assertThat(statuses.stream().filter(st -> !st.equals("RUNNING") && !st.equals("QUEUED")).count()).as("finished runs kept")
                             .isLessThanOrEqualTo(perOwner);
                     return flooding.stream().allMatch(Future::isDone);
                 });
@@ -159,8 +170,10 @@ class SimulationFloodIT {
                 clients.shutdownNow();
             }
             assertThat(refused.get()).as("the flood filled the queue").isPositive();
+            assertThat(sawQueued).as("runs seen waiting, as QUEUED with their place in line").isTrue();
             await("the flood's runs finished").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    !as(service, member).get(SIMULATIONS + "?size=500").then().extract().<List<String>>path("items.status").contains("RUNNING"));
+                    !as(service, member).get(SIMULATIONS + "?size=500").then().extract().<List<String>>path("items.status").stream()
+                            .anyMatch(st -> st.equals("RUNNING") || st.equals("QUEUED")));
             JsonPath runs = service.request().get(SIMULATIONS + "?size=500").then().statusCode(200).extract().jsonPath();
             assertThat(runs.getInt("total")).as("runs kept in all").isLessThanOrEqualTo(perOwner);
             assertThat(runs.getList("items.status", String.class)).containsOnly("DONE");
@@ -189,7 +202,7 @@ class SimulationFloodIT {
             double[] peak = {0};
             await("the year").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 peak[0] = Math.max(peak[0], metric(service, "jvm_memory_used_bytes", "area=\"heap\""));
-                return !"RUNNING".equals(service.request().get(SIMULATIONS + "/" + year).then().statusCode(200).extract().path("status"));
+                return !java.util.Set.of("QUEUED", "RUNNING").contains(service.request().get(SIMULATIONS + "/" + year).then().statusCode(200).extract().path("status"));
             });
             JsonPath done = service.request().get(SIMULATIONS + "/" + year).then().statusCode(200).extract().jsonPath();
             assertThat(done.getString("status")).as(done.getString("error")).isEqualTo("DONE");

@@ -35,7 +35,7 @@ class SimulationResourceTest {
 
     static JsonPath done(String id) {
         await("simulation " + id).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !"RUNNING".equals(get(SIMULATIONS + "/" + id).extract().path("status")));
+                .until(() -> !java.util.Set.of("QUEUED", "RUNNING").contains(get(SIMULATIONS + "/" + id).extract().path("status")));
         return get(SIMULATIONS + "/" + id).statusCode(200).body("status", equalTo("DONE")).extract().jsonPath();
     }
 
