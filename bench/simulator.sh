@@ -36,7 +36,7 @@ run_api() {
   while :; do
     h=$(heap); [ "$h" -gt "$max" ] && max=$h
     status=$(curl -sf "http://127.0.0.1:$PORT/api/v1/simulations/$id" -H "Authorization: Bearer $TOKEN" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-    [ "$status" = RUNNING ] || break
+    [ "$status" = RUNNING ] || [ "$status" = QUEUED ] || break
     sleep 0.1
   done
   [ "$status" = DONE ] || { echo "simulation $id ended $status"; tail -20 "$OUT/service.log"; exit 1; }
