@@ -1,7 +1,7 @@
 // Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
 // and read the report as charts: value settled per mode, delay distribution, liquidity used against
 // the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, count, bank, millions, time, query, figure, figuresOf } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, count, bank, bankName, chartAmount, HARBIN, HARBIN_COLOUR, time, query, figure, figuresOf } from './app.js';
 
 await start('simulations');
 const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
@@ -112,22 +112,31 @@ function classLabel(c, i, classes) {
 
 function liquidityChart() {
   const mode = document.getElementById('liquidity-mode').value;
-  const bics = Object.keys(report.bounds).sort((a, b) => millions(report.bounds[b].upper) - millions(report.bounds[a].upper)).slice(0, 30);
+  const wanted = document.getElementById('liquidity-search').value.trim().toLowerCase();
+  const byUpper = Object.keys(report.bounds).sort((a, b) => Number(report.bounds[b].upper) - Number(report.bounds[a].upper));
+  // the 30 largest, and Harbin Bank always; or the banks whose name or BIC holds what the reader typed
+  let bics = wanted
+    ? byUpper.filter((b) => b.toLowerCase().includes(wanted) || bankName(b).toLowerCase().includes(wanted)).slice(0, 30)
+    : byUpper.slice(0, 30);
+  if (!wanted && report.bounds[HARBIN] && !bics.includes(HARBIN)) bics = [...bics, HARBIN];
+  const shownAs = wanted ? `${count(bics.length, 'account')} matching “${wanted}”` : `the ${bics.length === byUpper.length ? bics.length : 30} largest upper bounds${bics.includes(HARBIN) && byUpper.indexOf(HARBIN) >= 30 ? ' and Harbin Bank' : ''}`;
   const used = report.modes[mode].liquidityUsed.byParticipant;
   chart('liquidity-chart', {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: chartAmount },
     legend: { top: 0 },
-    grid: { left: 96, right: 56, top: 36, bottom: 32 },
-    yAxis: { type: 'category', data: bics.map((b) => b.slice(0, 8)), inverse: true },
-    xAxis: { type: 'value', name: 'M CNY' },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    yAxis: { type: 'category', data: bics.map((b) => b.slice(0, 8)), inverse: true,
+      axisLabel: { color: (v) => (HARBIN.startsWith(v) ? HARBIN_COLOUR : '#1d2329') },
+      axisPointer: { label: { formatter: (p) => bankName(bics.find((b) => b.startsWith(p.value))) } } },
+    xAxis: { type: 'value', name: 'CNY', axisLabel: { formatter: chartAmount } },
     series: [
-      { type: 'bar', name: `Used (${mode})`, data: bics.map((b) => millions(used[b])), color: MODE_COLOURS[mode] },
-      { type: 'scatter', name: 'Lower bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => millions(report.bounds[b].lower)), color: '#b3261e' },
-      { type: 'scatter', name: 'Upper bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => millions(report.bounds[b].upper)), color: '#12263f' },
-      { type: 'scatter', name: 'Given', symbol: 'diamond', symbolSize: 9, data: bics.map((b) => millions(report.liquidity[b])), color: '#7b3fa0' },
+      { type: 'bar', name: `Used (${mode})`, data: bics.map((b) => Number(used[b] || 0)), color: MODE_COLOURS[mode] },
+      { type: 'scatter', name: 'Lower bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => Number(report.bounds[b].lower)), color: '#b3261e' },
+      { type: 'scatter', name: 'Upper bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => Number(report.bounds[b].upper)), color: '#12263f' },
+      { type: 'scatter', name: 'Given', symbol: 'diamond', symbolSize: 9, data: bics.map((b) => Number(report.liquidity[b] || 0)), color: '#7b3fa0' },
     ],
   });
-  fill('liquidity-figures', figuresOf(`Liquidity per account under ${mode}, CNY (the ${bics.length} largest upper bounds)`, [
+  fill('liquidity-figures', figuresOf(`Liquidity per account under ${mode}, CNY (${shownAs})`, [
     { label: 'Account', value: (b) => bank(b) },
     { label: 'Used', value: (b) => money(used[b]), num: true },
     { label: 'Lower bound', value: (b) => money(report.bounds[b].lower), num: true },
@@ -146,32 +155,33 @@ function show(run) {
     figure('report-value', 'Value (CNY)', amount(report.paymentsValue)),
     report.replay ? null : figure('report-seed', 'Seed', report.seed));
   chart('settled-chart', {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: chartAmount },
     legend: { top: 0 },
-    grid: { left: 64, right: 16, top: 36, bottom: 32 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: modes },
-    yAxis: { type: 'value', name: 'M CNY' },
+    yAxis: { type: 'value', name: 'CNY', axisLabel: { formatter: chartAmount } },
     series: [
-      { type: 'bar', stack: 'v', name: 'Settled', data: modes.map((m) => millions(report.modes[m].settledValue)), color: '#1e7b34' },
-      { type: 'bar', stack: 'v', name: 'Unsettled', data: modes.map((m) => millions(report.modes[m].unsettledValue)), color: '#b3261e' },
+      { type: 'bar', stack: 'v', name: 'Settled', data: modes.map((m) => Number(report.modes[m].settledValue)), color: '#1e7b34' },
+      { type: 'bar', stack: 'v', name: 'Unsettled', data: modes.map((m) => Number(report.modes[m].unsettledValue)), color: '#b3261e' },
     ],
   });
   const classes = report.modes[modes[0]].delay.distribution || [];
   chart('delay-chart', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 56, right: 16, top: 36, bottom: 32 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: classes.map(classLabel) },
     yAxis: { type: 'value', name: 'payments', minInterval: 1 },
     series: modes.map((m) => ({ type: 'bar', name: m, color: MODE_COLOURS[m], data: report.modes[m].delay.distribution.map((c) => c.count) })),
   });
   fill('delay-figures', figuresOf('Settled payments per delay class', [
     { label: 'Delay', value: (i) => classLabel(classes[i], i, classes) },
-    ...modes.map((m) => ({ label: m, value: (i) => report.modes[m].delay.distribution[i].count, num: true })),
+    ...modes.map((m) => ({ label: m, value: (i) => number(report.modes[m].delay.distribution[i].count), num: true })),
   ], classes.map((c, i) => i)));
   const select = document.getElementById('liquidity-mode');
   fill(select, modes.map((m) => el('option', { value: m }, m)));
   select.onchange = liquidityChart;
+  document.getElementById('liquidity-search').oninput = liquidityChart;
   liquidityChart();
   const sweepCard = document.getElementById('sweep-card');
   sweepCard.hidden = !report.sweep;
@@ -179,15 +189,16 @@ function show(run) {
     chart('sweep-chart', {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 64, right: 24, top: 36, bottom: 48 },
-      xAxis: { type: 'value', scale: true, name: 'Liquidity given, M CNY', nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', min: 0, max: 1, name: 'Delay indicator / settled share' },
+      grid: { left: 8, right: 24, top: 48, bottom: 36, containLabel: true },
+      xAxis: { type: 'value', scale: true, name: 'Liquidity given, CNY', nameLocation: 'middle', nameGap: 28,
+        axisLabel: { formatter: chartAmount } },
+      yAxis: { type: 'value', min: 0, max: 1, name: 'Delay indicator / settled share', nameTextStyle: { align: 'left' } },
       // the delay indicator counts unsettled payments: a mode that settles little cannot look fast
       series: modes.flatMap((m) => [
         { type: 'line', name: `${m} delay indicator`, color: MODE_COLOURS[m], symbolSize: 8,
-          data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].delayIndicator)]) },
+          data: report.sweep.map((p) => [Number(p.liquidityTotal), Number(p.modes[m].delayIndicator)]) },
         { type: 'line', name: `${m} settled share`, color: MODE_COLOURS[m], symbolSize: 6, lineStyle: { type: 'dashed' },
-          data: report.sweep.map((p) => [millions(p.liquidityTotal), Number(p.modes[m].settlementRatio.value)]) },
+          data: report.sweep.map((p) => [Number(p.liquidityTotal), Number(p.modes[m].settlementRatio.value)]) },
       ]),
     });
     fill('sweep-figures', figuresOf('Delay indicator and settled share of value at each liquidity level', [
@@ -202,16 +213,16 @@ function show(run) {
   }
   fill('mode-table', table('Per mode', [
     { label: 'Mode', value: (m) => m },
-    { label: 'Settled', value: (m) => report.modes[m].settledCount, num: true },
+    { label: 'Settled', value: (m) => number(report.modes[m].settledCount), num: true },
     { label: 'Settled (CNY)', value: (m) => money(report.modes[m].settledValue), num: true },
-    { label: 'Unsettled', value: (m) => report.modes[m].unsettledCount, num: true },
+    { label: 'Unsettled', value: (m) => number(report.modes[m].unsettledCount), num: true },
     { label: 'Settled share (count / value)', value: (m) => `${report.modes[m].settlementRatio.count} / ${report.modes[m].settlementRatio.value}`, num: true },
     { label: 'Delay indicator', value: (m) => report.modes[m].delayIndicator, num: true },
     { label: 'Mean delay, all payments (s)', value: (m) => report.modes[m].delay.mean, num: true },
     { label: 'Mean delay, settled (s)', value: (m) => report.modes[m].delaySettled.mean, num: true },
     { label: 'p95 delay (s)', value: (m) => report.modes[m].delay.p95, num: true },
     { label: 'Liquidity used (CNY)', value: (m) => money(report.modes[m].liquidityUsed.total), num: true },
-    { label: 'Offsets (bilateral / multilateral)', value: (m) => `${report.modes[m].offsets.bilateral} / ${report.modes[m].offsets.multilateral}`, num: true },
+    { label: 'Offsets (bilateral / multilateral)', value: (m) => `${number(report.modes[m].offsets.bilateral)} / ${number(report.modes[m].offsets.multilateral)}`, num: true },
   ], modes));
   const stressCard = document.getElementById('stress-card');
   stressCard.hidden = !report.stress;
@@ -245,10 +256,10 @@ function show(run) {
     fill('replay-table', table('Each mode against the live day, payment by payment', [
       { label: 'Mode', value: (m) => m },
       { label: 'Same as live', value: (m) => (r.modes[m].sameAsLive ? 'yes' : 'no') },
-      { label: 'Payments that ended otherwise', value: (m) => r.modes[m].differences, num: true },
-      { label: 'Settled live only', value: (m) => r.modes[m].settledLiveOnly, num: true },
-      { label: 'Settled in the replay only', value: (m) => r.modes[m].settledReplayOnly, num: true },
-      { label: 'Settled otherwise (method or run)', value: (m) => r.modes[m].otherMethod, num: true },
+      { label: 'Payments that ended otherwise', value: (m) => number(r.modes[m].differences), num: true },
+      { label: 'Settled live only', value: (m) => number(r.modes[m].settledLiveOnly), num: true },
+      { label: 'Settled in the replay only', value: (m) => number(r.modes[m].settledReplayOnly), num: true },
+      { label: 'Settled otherwise (method or run)', value: (m) => number(r.modes[m].otherMethod), num: true },
     ], modes));
     const rows = modes.flatMap((m) => r.modes[m].firstDifferences.map((d) => ({ mode: m, ...d })));
     fill('replay-differences', rows.length ? table(`The first payments that ended otherwise (at most 20 per mode)`, [

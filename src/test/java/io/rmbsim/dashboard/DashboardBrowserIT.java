@@ -349,7 +349,21 @@ class DashboardBrowserIT {
         }
         assertThat(browser.findElement(By.id("report-payments")).getText()).isEqualTo("6,000");
         assertThat(browser.findElements(By.cssSelector("#mode-table tbody tr"))).hasSize(3);
+        // the liquidity chart shows the largest accounts and Harbin Bank always; a search finds any other
+        assertThat(liquidityAccounts()).as("accounts in the liquidity chart").contains(HARBIN).hasSizeLessThanOrEqualTo(31);
+        browser.findElement(By.id("liquidity-search")).sendKeys("harbin");
+        List<String> found = await("the search in the liquidity chart").atMost(PATIENCE).ignoreExceptions()
+                .until(DashboardBrowserIT::liquidityAccounts, a -> !a.isEmpty() && a.stream().allMatch(
+                        b -> b.toLowerCase().contains("harbin") || names.getOrDefault(b, "").toLowerCase().contains("harbin")));
+        assertThat(found).contains(HARBIN);
         pageIsUsable("simulations");
+        browser.findElement(By.id("liquidity-search")).clear();
+    }
+
+    /** The accounts the simulation report's liquidity chart shows, as its table of figures lists them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> liquidityAccounts() {
+        return (List<String>) js("return [...document.querySelectorAll('#liquidity-figures tbody tr code')].map(c => c.textContent);");
     }
 
     @Test
