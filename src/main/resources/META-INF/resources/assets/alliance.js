@@ -1,6 +1,6 @@
 // The alliance: composition by category, active members over time (from join and withdrawal dates,
 // the same rule as the summary: a member counts from joinedOn until the day before leftOn), the list.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, query, count, figure, figuresOf, latest } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, pagedTable, badge, chart, query, count, figure, figuresOf, latest } from './app.js';
 
 await start('alliance');
 const CATEGORIES = ['BANK', 'TRUST', 'FUND', 'INSURER'];
@@ -49,8 +49,13 @@ function history(members) {
   ], ends));
 }
 
-const list = latest(() => all('/api/v1/alliance/members' + query(Object.fromEntries(new FormData(document.getElementById('member-filters'))))), (members) => {
-  fill('members', table(count(members.length, 'member'), [
+const list = latest(() => all('/api/v1/alliance/members' + query(Object.fromEntries(new FormData(document.getElementById('member-filters'))))), (found) => {
+  // the name search is the page's own (the API filters by status, category and country)
+  const wanted = document.getElementById('f-name').value.trim().toLowerCase();
+  const members = wanted ? found.filter((m) => m.name.toLowerCase().includes(wanted) || (m.bic || '').toLowerCase().includes(wanted)) : found;
+  const target = document.getElementById('members');
+  target.dataset.page = 0;
+  pagedTable(target, count(members.length, 'member'), [
     { label: 'Name', value: (m) => m.name },
     { label: 'Category', value: (m) => m.category },
     { label: 'Country', value: (m) => m.country },
@@ -58,7 +63,7 @@ const list = latest(() => all('/api/v1/alliance/members' + query(Object.fromEntr
     { label: 'Joined', value: (m) => m.joinedOn },
     { label: 'Left', value: (m) => m.leftOn || '' },
     { label: 'Status', value: (m) => badge(m.status) },
-  ], members));
+  ], members);
   say('members-status', `${count(members.length, 'member')} match${members.length === 1 ? 'es' : ''}.`);
 });
 

@@ -114,6 +114,28 @@ export function table(caption, columns, rows, { rowAttrs } = {}) {
         : rows.map((r) => el('tr', rowAttrs ? rowAttrs(r) : {}, columns.map((c) => el('td', { class: c.num ? 'num' : null }, c.value(r))))))));
 }
 
+/**
+ * A long list as a table a page at a time, with Previous and Next below it: rows are the whole list
+ * (already filtered); the page shown survives a redraw when it still exists.
+ */
+export function pagedTable(target, caption, columns, rows, { pageSize = 25, rowAttrs } = {}) {
+  const e = typeof target === 'string' ? document.getElementById(target) : target;
+  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+  let page = Math.min(Number(e.dataset.page || 0), pages - 1);
+  const draw = () => {
+    e.dataset.page = page;
+    const from = page * pageSize;
+    const shown = rows.slice(from, from + pageSize);
+    const pager = pages === 1 ? null : el('nav', { class: 'pager', 'aria-label': `${caption}: pages` },
+      el('button', { type: 'button', class: 'pager-previous', disabled: page === 0, onclick: () => { page--; draw(); } }, 'Previous'),
+      el('span', { class: 'pager-where', 'aria-live': 'polite' },
+        `Page ${number(page + 1)} of ${number(pages)} (${number(from + 1)}–${number(from + shown.length)} of ${number(rows.length)})`),
+      el('button', { type: 'button', class: 'pager-next', disabled: page === pages - 1, onclick: () => { page++; draw(); } }, 'Next'));
+    fill(e, table(caption, columns, shown, { rowAttrs }), pager);
+  };
+  draw();
+}
+
 /** A decimal amount string with thousands separators, kept as text (no floating point). */
 export function money(amount) {
   if (amount === undefined || amount === null) return '';

@@ -182,8 +182,31 @@ class DashboardBrowserIT {
         new Select(browser.findElement(By.id("f-status"))).selectByVisibleText("ACTIVE");
         browser.findElement(By.cssSelector("#member-filters button[type=submit]")).click();
         waitForText("members-status", t -> t.equals("72 members match."));
-        assertThat(browser.findElements(By.cssSelector("#members tbody tr"))).hasSize(72);
+        // 25 a page: 25, 25 and 22, by keyboard from the pager
+        Set<String> seen = new TreeSet<>();
+        for (int expected : List.of(25, 25, 22)) {
+            List<WebElement> rows = browser.findElements(By.cssSelector("#members tbody tr"));
+            assertThat(rows).hasSize(expected);
+            rows.forEach(r -> seen.add(r.getText()));
+            if (expected == 22) {
+                assertThat(browser.findElement(By.cssSelector("#members .pager-next")).isEnabled()).isFalse();
+            } else {
+                String where = browser.findElement(By.cssSelector("#members .pager-where")).getText();
+                browser.findElement(By.cssSelector("#members .pager-next")).sendKeys(Keys.ENTER);
+                await("the next page").atMost(PATIENCE).ignoreExceptions()
+                        .until(() -> browser.findElement(By.cssSelector("#members .pager-where")).getText(), t -> !t.equals(where));
+            }
+        }
+        assertThat(seen).as("every active member once").hasSize(72);
+        assertThat(browser.findElement(By.cssSelector("#members .pager-where")).getText()).isEqualTo("Page 3 of 3 (51–72 of 72)");
+        // the name search
+        browser.findElement(By.id("f-name")).sendKeys("harbin");
+        browser.findElement(By.cssSelector("#member-filters button[type=submit]")).click();
+        waitForText("members-status", t -> !t.equals("72 members match."));
+        assertThat(browser.findElements(By.cssSelector("#members tbody tr"))).isNotEmpty()
+                .allMatch(r -> r.getText().toLowerCase().contains("harbin"));
         pageIsUsable("alliance");
+        browser.findElement(By.id("f-name")).clear();
     }
 
     @Test
