@@ -28,13 +28,22 @@ public class AuditResource {
     public record Verification(long entries, boolean intact, Long firstBrokenSeq, String lastHash) {
     }
 
+    /** Which end of the trail a list starts from. */
+    public enum Order {
+        OLDEST, NEWEST
+    }
+
     @GET
-    @Operation(summary = "The audit trail, oldest first")
+    @Operation(summary = "The audit trail, oldest first, or newest first with order=newest")
     public Page<AuditRecord> list(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = "oldest (the default) or newest: where people look for the latest",
+                    schema = @Schema(enumeration = {"oldest", "newest"}, defaultValue = "oldest")) @QueryParam("order") String order) {
         PageRequest p = PageRequest.of(page, size);
-        List<AuditEntry> items = AuditEntry.<AuditEntry>findAll(Sort.by("seq")).page(p.page(), p.size()).list();
+        Order o = io.rmbsim.web.QueryParams.enumValue("order", order, Order.class);
+        Sort sort = o == Order.NEWEST ? Sort.by("seq", Sort.Direction.Descending) : Sort.by("seq");
+        List<AuditEntry> items = AuditEntry.<AuditEntry>findAll(sort).page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(AuditEntry::record).toList(), p.page(), p.size(), AuditEntry.count());
     }
 

@@ -49,6 +49,21 @@ class AuditTrailTest {
     }
 
     @Test
+    void theTrailReadsNewestFirstWhenAskedAndAnUnknownOrderIsRefused() {
+        String bic = TestData.newBic("CN");
+        post("/api/v1/participants", TestData.direct(bic, "CN")).statusCode(201);
+        post("/api/v1/participants/" + bic + "/suspend").statusCode(200);
+        entriesFor(bic, 2);
+        List<Integer> newest = get("/api/v1/audit?order=newest&size=20").statusCode(200).extract().jsonPath().getList("items.seq", Integer.class);
+        long total = get("/api/v1/audit?size=1").statusCode(200).extract().jsonPath().getLong("total");
+        assertThat(newest).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(newest.get(0).longValue()).as("the first is the latest entry").isGreaterThanOrEqualTo(total);
+        List<Integer> oldest = get("/api/v1/audit?size=20").statusCode(200).extract().jsonPath().getList("items.seq", Integer.class);
+        assertThat(oldest).as("oldest first, as before").isSorted().startsWith(1);
+        get("/api/v1/audit?order=sideways").statusCode(400).body("errors[0].field", equalTo("order"));
+    }
+
+    @Test
     void aWriteWithoutAValidTokenIsRecordedAsAnonymousAndRefused() {
         String bic = TestData.newBic("CN");
         io.rmbsim.Api.anonymous().when().post("/api/v1/participants/" + bic + "/suspend").then().statusCode(401);
