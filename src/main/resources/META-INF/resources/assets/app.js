@@ -11,6 +11,7 @@ export const PAGES = [
   { id: 'settlement', href: '/settlement.html', label: 'Settlement' },
   { id: 'payments', href: '/payments.html', label: 'Payments' },
   { id: 'simulations', href: '/simulations.html', label: 'Simulations' },
+  { id: 'audit', href: '/audit.html', label: 'Audit' },
 ];
 
 export const HARBIN = 'HCCBCNBHXXX';

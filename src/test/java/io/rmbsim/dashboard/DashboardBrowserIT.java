@@ -443,10 +443,47 @@ class DashboardBrowserIT {
 
     @Test
     @Order(10)
+    void anAuditorReadsTheTrailNewestFirstPagesBackAndVerifiesTheChain() throws IOException {
+        for (int i = 0; i < 60; i++) {
+            liquidity(russianBank, "IN", "1.00");   // sixty entries at least: more than a page
+        }
+        long latest = JSON.readTree(service.request().get("/api/v1/audit?order=newest&size=1").asString())
+                .path("items").path(0).path("seq").asLong();
+        signIn("auditor", null);
+        open("/audit.html");
+        List<Long> first = await("the newest page").atMost(PATIENCE).ignoreExceptions()
+                .until(DashboardBrowserIT::auditSeqs, q -> q.size() == 50);
+        assertThat(first).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first.get(0)).as("the first row is the latest entry").isGreaterThanOrEqualTo(latest);
+        // the sign-in as auditor came after the last liquidity movement
+        assertThat(browser.findElement(By.cssSelector("#entries tbody tr[data-seq='" + latest + "']")).getText())
+                .contains("POST /api/v1/accounts/" + russianBank + "/liquidity", "DONE");
+        assertThat(browser.findElement(By.cssSelector("#entries .pager-previous")).isEnabled()).isFalse();
+        pageIsUsable("audit");
+
+        browser.findElement(By.cssSelector("#entries .pager-next")).sendKeys(Keys.ENTER);   // older, by keyboard
+        List<Long> second = await("the next page, older").atMost(PATIENCE).ignoreExceptions()
+                .until(DashboardBrowserIT::auditSeqs, q -> !q.isEmpty() && q.get(0) < first.get(first.size() - 1));
+        assertThat(second).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(second.get(0)).as("no entry skipped between the pages").isEqualTo(first.get(first.size() - 1) - 1);
+
+        browser.findElement(By.id("verify-button")).sendKeys(Keys.ENTER);
+        assertThat(waitForText("verify-status", t -> t.startsWith("Intact") || t.startsWith("Broken"))).startsWith("Intact: ");
+        pageIsUsable("audit-older");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> auditSeqs() {
+        return ((List<Object>) js("return [...document.querySelectorAll('#entries tbody tr[data-seq]')].map(r => Number(r.dataset.seq));"))
+                .stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    @Test
+    @Order(11)
     void everyPageIsReachedByKeyboardFromItsSkipLinkAndMarksItselfInTheNavigation() {
         Map<String, String> pages = Map.of("/", "Overview", "/network.html", "Network", "/alliance.html", "Alliance",
                 "/settlement.html", "Settlement", "/payments.html", "Payments", "/simulations.html", "Simulations",
-                "/payment.html?uetr=" + uetr, "");
+                "/audit.html", "Audit", "/payment.html?uetr=" + uetr, "");
         pages.forEach((page, current) -> {
             open(page);
             await(page + " has its header").atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("header nav a")).isEmpty());
@@ -461,7 +498,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aMemberBankSeesOnlyItsOwnPaymentsAndAccountAndNoOperatorControls() throws IOException {
         // Harbin Bank as a member: it sees the application to join through it, and cannot decide it
         String applicant = applyThroughHarbin("ZEYARUBZXXX", "Zeya Test Bank");
@@ -505,7 +542,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theSignInPageSendsTheReaderOnlyToPagesOfThisService() {
         signIn("operator", null);
         for (String next : List.of("//example.org/x", "/%5Cexample.org/x", "/%09/example.org/x", "https://example.org/")) {
@@ -518,13 +555,14 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void everyPageFitsANarrowScreen() throws IOException {
         viewport(390, 844, true);
         // each page with what shows it has drawn its content
         Map<String, String> pages = Map.of("/", "#figures dd", "/network.html", "#network-chart canvas",
                 "/alliance.html", "#members tbody tr", "/settlement.html", "#accounts tbody tr", "/payments.html", "#results tbody tr",
-                "/payment.html?uetr=" + uetr, "#postings tbody tr", "/simulations.html", "#runs tbody tr");
+                "/payment.html?uetr=" + uetr, "#postings tbody tr", "/simulations.html", "#runs tbody tr",
+                "/audit.html", "#entries tbody tr, #entries-status:not(:empty)");
         try {
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 String page = p.getKey();
@@ -542,7 +580,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void noPageAskedAnyHostButTheServiceItself() {
         collectLogs();
         String own = URI.create(service.baseUri()).getAuthority();

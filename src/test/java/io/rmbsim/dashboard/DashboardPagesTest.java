@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DashboardPagesTest {
 
     static final List<String> PAGES = List.of("/", "/network.html", "/alliance.html", "/settlement.html", "/payments.html",
-            "/payment.html", "/simulations.html");
+            "/payment.html", "/simulations.html", "/audit.html");
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"#?]+)\"");
     private static final Pattern IMPORT = Pattern.compile("from '(\\./[a-z]+\\.js)'");
 
