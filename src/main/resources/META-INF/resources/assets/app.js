@@ -44,8 +44,8 @@ function toSignIn() {
 }
 
 /** Calls the API with the caller's token. JSON in and out unless told otherwise; a 401 goes back to sign-in. */
-export async function api(path, { method = 'GET', body, contentType = 'application/json', accept = 'application/json' } = {}) {
-  const headers = { Accept: accept };
+export async function api(path, { method = 'GET', body, contentType = 'application/json', accept = 'application/json', headers: extra = {} } = {}) {
+  const headers = { Accept: accept, ...extra };
   const t = token();
   if (t) headers.Authorization = 'Bearer ' + t;
   let payload;
@@ -127,14 +127,22 @@ export function pagedTable(target, caption, columns, rows, { pageSize = 25, rowA
     e.dataset.page = page;
     const from = page * pageSize;
     const shown = rows.slice(from, from + pageSize);
-    const pager = pages === 1 ? null : el('nav', { class: 'pager', 'aria-label': `${caption}: pages` },
-      el('button', { type: 'button', class: 'pager-previous', disabled: page === 0, onclick: () => { page--; draw(); } }, 'Previous'),
-      el('span', { class: 'pager-where', 'aria-live': 'polite' },
-        `Page ${number(page + 1)} of ${number(pages)} (${number(from + 1)}–${number(from + shown.length)} of ${number(rows.length)})`),
-      el('button', { type: 'button', class: 'pager-next', disabled: page === pages - 1, onclick: () => { page++; draw(); } }, 'Next'));
-    fill(e, table(caption, columns, shown, { rowAttrs }), pager);
+    fill(e, table(caption, columns, shown, { rowAttrs }), pages === 1 ? null : pager({ label: caption, page, pages, from,
+      shown: shown.length, total: rows.length, previous: () => { page--; draw(); }, next: () => { page++; draw(); } }));
   };
   draw();
+}
+
+/**
+ * Previous and Next below a list, with where the reader is: page (from 0) of pages, the rows shown
+ * from index {@code from}, of {@code total}.
+ */
+export function pager({ label, page, pages, from, shown, total, previous, next, previousLabel = 'Previous', nextLabel = 'Next' }) {
+  return el('nav', { class: 'pager', 'aria-label': `${label}: pages` },
+    el('button', { type: 'button', class: 'pager-previous', disabled: page === 0, onclick: previous }, previousLabel),
+    el('span', { class: 'pager-where', 'aria-live': 'polite' },
+      `Page ${number(page + 1)} of ${number(pages)} (${number(shown ? from + 1 : 0)}–${number(from + shown)} of ${number(total)})`),
+    el('button', { type: 'button', class: 'pager-next', disabled: page >= pages - 1, onclick: next }, nextLabel));
 }
 
 /** A decimal amount string with thousands separators, kept as text (no floating point). */

@@ -1,6 +1,6 @@
 // The audit trail for operators and auditors: every state-changing request, newest first, a page of
 // 50 at a time from the API (GET /api/v1/audit?order=newest), and the chain's verification.
-import { api, el, fill, say, problemText, start, table, badge, bank, number, time, count } from './app.js';
+import { api, el, fill, say, problemText, start, table, pager, badge, bank, number, time, count } from './app.js';
 
 const me = await start('audit');
 const SIZE = 50;
@@ -9,7 +9,6 @@ let page = 0;
 async function load() {
   const p = await api(`/api/v1/audit?order=newest&page=${page}&size=${SIZE}`);
   const pages = Math.max(1, Math.ceil(p.total / SIZE));
-  const from = p.total === 0 ? 0 : page * SIZE + 1;
   fill('entries',
     table(`${count(p.total, 'entry')} in all, newest first`, [
       { label: '#', value: (e) => number(e.seq), num: true },
@@ -20,11 +19,9 @@ async function load() {
       { label: 'Answer', value: (e) => number(e.status), num: true },
       { label: 'Outcome', value: (e) => badge(e.outcome) },
     ], p.items, { rowAttrs: (e) => ({ dataset: { seq: e.seq } }) }),
-    el('nav', { class: 'pager', 'aria-label': 'Audit entries: pages' },
-      el('button', { type: 'button', class: 'pager-previous', disabled: page === 0, onclick: () => { page--; load().catch(failed); } }, 'Newer'),
-      el('span', { class: 'pager-where', 'aria-live': 'polite' },
-        `Page ${number(page + 1)} of ${number(pages)} (${number(from)}–${number(page * SIZE + p.items.length)} of ${number(p.total)})`),
-      el('button', { type: 'button', class: 'pager-next', disabled: page >= pages - 1, onclick: () => { page++; load().catch(failed); } }, 'Older')));
+    pager({ label: 'Audit entries', page, pages, from: page * SIZE, shown: p.items.length, total: p.total,
+      previous: () => { page--; load().catch(failed); }, next: () => { page++; load().catch(failed); },
+      previousLabel: 'Newer', nextLabel: 'Older' }));
 }
 
 function failed(e) {

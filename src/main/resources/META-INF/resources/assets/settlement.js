@@ -122,15 +122,25 @@ const limitForm = document.getElementById('limit-form');
 const limitAccount = document.getElementById('limit-account');
 const limitKind = document.getElementById('limit-kind');
 
-/** The form's accounts: every account the caller sees, redrawn only when that list changes. */
+const liquidityAccount = document.getElementById('liquidity-account');
+
+/** The forms' accounts: every account the caller sees, redrawn only when that list changes. */
 function offerAccounts(accounts) {
   const bics = accounts.map((a) => a.bic).join(' ');
   if (limitAccount.dataset.bics === bics) return;
   limitAccount.dataset.bics = bics;
-  const chosen = limitAccount.value;
-  fill(limitAccount, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${bankName(a.bic)} · ${a.bic} (held at ${a.heldAt})`)));
-  if (accounts.some((a) => a.bic === chosen)) limitAccount.value = chosen;
-  else suggestKind();
+  for (const select of [limitAccount, liquidityAccount]) {
+    const chosen = select.value;
+    fill(select, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${bankName(a.bic)} · ${a.bic} (held at ${a.heldAt})`)));
+    if (accounts.some((a) => a.bic === chosen)) select.value = chosen;
+    else if (select === limitAccount) suggestKind();
+  }
+}
+
+/** An idempotency key for one movement: sent again (a retry after a lost answer), it moves nothing twice. */
+function movementKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'dashboard-' + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A CIPS account takes a reservation, an indirect one a credit line; the reader may still choose. */
@@ -172,6 +182,32 @@ if (me.role === 'operator') {
     const r = await api('/api/v1/settlement/day/close', { method: 'POST' });
     say('action-status', `Closed ${r.closedDate}: ${r.settledByLastOffset} settled by the last offset, ${r.rejected} rejected (AM04). ${r.openedDate} is open.`, 'ok');
   }));
+}
+
+// liquidity: operators anywhere, a member for the accounts it is the agent of (the API decides)
+if (me.role === 'operator' || me.role === 'member') {
+  const form = document.getElementById('liquidity-form');
+  form.hidden = false;
+  const submit = form.querySelector('button[type=submit]');
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const account = liquidityAccount.value;
+    const direction = document.getElementById('liquidity-direction').value;
+    const amount = document.getElementById('liquidity-amount').value.trim();
+    const reference = document.getElementById('liquidity-reference').value.trim();
+    const what = `${direction === 'IN' ? 'Move' : 'Take'} ${money(amount)} CNY ${direction === 'IN' ? 'into' : 'out of'} the account of ${bankName(account)} (${account})?`;
+    if (!window.confirm(what)) {
+      say('liquidity-status', 'Nothing moved.');
+      return;
+    }
+    const key = movementKey();
+    act(submit, async () => {
+      const a = await api(`/api/v1/accounts/${encodeURIComponent(account)}/liquidity`, { method: 'POST',
+        headers: { 'Idempotency-Key': key },
+        body: { direction, amount, currency: 'CNY', ...(reference ? { reference } : {}) } });
+      say('liquidity-status', `${direction === 'IN' ? 'Moved' : 'Took'} ${money(amount)} CNY ${direction === 'IN' ? 'into' : 'out of'} the account of ${bankName(a.bic)} (${a.bic}): its balance is now ${money(a.balance)} CNY, ${money(a.available)} CNY available.`, 'ok');
+    }, 'liquidity-status');
+  });
 }
 
 // operators, agents (credit lines of their indirects) and direct participants (their own reservation)

@@ -356,6 +356,35 @@ class DashboardBrowserIT {
         JsonNode account = JSON.readTree(service.request().get("/api/v1/accounts/" + unfundedRussianBank).asString());
         assertThat(account.path("creditLine").asText()).isEqualTo("654321.00");
         pageIsUsable("settlement-cycles");
+
+        // liquidity in, by keyboard: declined at the confirmation first (nothing moves), then confirmed
+        String before = JSON.readTree(service.request().get("/api/v1/accounts/" + unfundedRussianBank).asString()).path("balance").asText();
+        new Select(browser.findElement(By.id("liquidity-account"))).selectByValue(unfundedRussianBank);
+        new Select(browser.findElement(By.id("liquidity-direction"))).selectByValue("IN");
+        browser.findElement(By.id("liquidity-amount")).sendKeys("2345.67");
+        browser.findElement(By.id("liquidity-reference")).sendKeys("DASH-LIQ");
+        browser.findElement(By.cssSelector("#liquidity-form button[type=submit]")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        assertThat(browser.switchTo().alert().getText()).contains("2,345.67 CNY", names.get(unfundedRussianBank), unfundedRussianBank);
+        browser.switchTo().alert().dismiss();
+        assertThat(waitForText("liquidity-status", t -> !t.isEmpty())).isEqualTo("Nothing moved.");
+        assertThat(JSON.readTree(service.request().get("/api/v1/accounts/" + unfundedRussianBank).asString()).path("balance").asText())
+                .isEqualTo(before);
+        long mark = JSON.readTree(service.request().get("/api/v1/audit?order=newest&size=1").asString()).path("items").path(0).path("seq").asLong();
+        browser.findElement(By.cssSelector("#liquidity-form button[type=submit]")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("liquidity-status", t -> t.startsWith("Moved"))).contains("2,345.67 CNY", unfundedRussianBank);
+        assertThat(new java.math.BigDecimal(JSON.readTree(service.request().get("/api/v1/accounts/" + unfundedRussianBank).asString())
+                .path("balance").asText())).isEqualByComparingTo(new java.math.BigDecimal(before).add(new java.math.BigDecimal("2345.67")));
+        List<Map<String, Object>> moves = io.restassured.path.json.JsonPath.from(service.request().get("/api/v1/audit?order=newest&size=50").asString())
+                .getList("items");
+        assertThat(moves).as("the movement in the audit trail, once")
+                .filteredOn(m -> ((Number) m.get("seq")).longValue() > mark
+                        && String.valueOf(m.get("path")).endsWith("/accounts/" + unfundedRussianBank + "/liquidity")
+                        && Integer.valueOf(200).equals(m.get("status")))
+                .hasSize(1);
+        pageIsUsable("settlement-liquidity");
     }
 
     @Test
