@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
+import io.rmbsim.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,7 +42,7 @@ public class AuditResource {
             @Parameter(description = "oldest (the default) or newest: where people look for the latest",
                     schema = @Schema(enumeration = {"oldest", "newest"}, defaultValue = "oldest")) @QueryParam("order") String order) {
         PageRequest p = PageRequest.of(page, size);
-        Order o = io.rmbsim.web.QueryParams.enumValue("order", order, Order.class);
+        Order o = QueryParams.enumValue("order", order, Order.class);
         Sort sort = o == Order.NEWEST ? Sort.by("seq", Sort.Direction.Descending) : Sort.by("seq");
         List<AuditEntry> items = AuditEntry.<AuditEntry>findAll(sort).page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(AuditEntry::record).toList(), p.page(), p.size(), AuditEntry.count());

@@ -1,6 +1,6 @@
 // The alliance: composition by category, active members over time (from join and withdrawal dates,
 // the same rule as the summary: a member counts from joinedOn until the day before leftOn), the list.
-import { api, all, el, fill, say, problemText, start, table, pagedTable, badge, chart, query, count, figure, figuresOf, latest } from './app.js';
+import { api, all, el, fill, say, problemText, start, pagedTable, badge, chart, query, count, figure, figuresOf, latest } from './app.js';
 
 await start('alliance');
 const CATEGORIES = ['BANK', 'TRUST', 'FUND', 'INSURER'];

@@ -153,11 +153,6 @@ export function money(amount) {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
-/** A decimal amount string as millions of CNY, for a chart's scale only (never for arithmetic on money). */
-export function millions(amount) {
-  return amount === undefined || amount === null ? 0 : Number(amount) / 1e6;
-}
-
 const UNITS_KEY = 'rmbsim.units';
 /** How large amounts are written: in billions and trillions, in 亿 and 万亿, or both; the reader chooses in the header. */
 export const UNIT_SYSTEMS = { en: 'bn / tn', zh: '亿 / 万亿', both: 'both' };

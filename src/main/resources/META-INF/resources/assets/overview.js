@@ -1,5 +1,5 @@
 // The overview: sign-in, then the key figures of the network, the alliance and the day.
-import { api, all, el, fill, money, amount, number, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure, sessionName } from './app.js';
+import { api, all, el, fill, amount, number, say, problemText, signIn, signOut, start, HARBIN, ApiError, figure, sessionName } from './app.js';
 
 const next = new URLSearchParams(location.search).get('next');
 

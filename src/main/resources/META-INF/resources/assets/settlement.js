@@ -8,9 +8,6 @@ import { api, all, el, fill, say, problemText, start, table, badge, chart, money
 const me = await start('settlement');
 
 const uetrLink = (p) => el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr.slice(0, 8) + '…');
-const beijing = (iso) => time(iso);
-// a cycle's moment, short enough for half a page
-const beijingShort = (iso) => time(iso, { short: true });
 const TIMETABLES = { PHASE_II: 'Phase II (5×24+4)', DAY_SESSION: 'Day session only' };
 
 let lastDrawn = '';
@@ -35,10 +32,10 @@ async function refresh() {
     figure('queue-count', own ? 'Queued payments, all banks' : 'Queued payments', day.queue.count),
     figure('queue-value', own ? 'Queued value, all banks (CNY)' : 'Queued value (CNY)', amount(day.queue.value)),
     own ? figure('own-queue-count', `Queued payments of ${bankName(me.bic)}`, queue.total) : null,
-    figure('opens-at', day.state === 'OPEN' ? 'Opened at' : 'Opens at', beijing(day.opensAt), 'small'),
-    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', beijing(day.closesAt || day.cutOff), 'small'),
+    figure('opens-at', day.state === 'OPEN' ? 'Opened at' : 'Opens at', time(day.opensAt), 'small'),
+    figure('cut-off', day.autoClose ? 'Closes by itself at' : 'Cut-off (closed by hand)', time(day.closesAt || day.cutOff), 'small'),
     figure('timetable', 'Timetable', TIMETABLES[day.timetable] || day.timetable, 'small'),
-    figure('next-cycle', 'Next netting cycle', day.nextCycle ? beijing(day.nextCycle) : 'Only the one at the day\'s close', 'small'));
+    figure('next-cycle', 'Next netting cycle', day.nextCycle ? time(day.nextCycle) : 'Only the one at the day\'s close', 'small'));
 
   const cips = accounts.filter((a) => a.heldAt === 'CIPS');
   const shown = cips.length ? cips : accounts;
@@ -71,7 +68,7 @@ async function refresh() {
   // the payments page has no filter by cycle yet: the cycles show their figures only
   fill('cycles', table(`${count(cycles.length, 'netting cycle')} on ${day.businessDate}${own ? ', all banks\' totals' : ''}`, [
     { label: 'Cycle', value: (c) => c.id, num: true },
-    { label: 'Ran at', value: (c) => beijingShort(c.ranAt) },
+    { label: 'Ran at', value: (c) => time(c.ranAt, { short: true }) },
     { label: 'Settled', value: (c) => number(c.settledCount), num: true },
     { label: 'Settled value (CNY)', value: (c) => amount(c.settledValue), num: true },
     { label: 'Carried over', value: (c) => number(c.carriedOverCount), num: true },
@@ -96,8 +93,8 @@ async function refresh() {
     fill('days', table(`The latest ${count(days.items.length, 'business day')} of ${number(days.total)}`, [
       { label: 'Business day', value: (d) => d.businessDate },
       { label: 'State', value: (d) => badge(d.state) },
-      { label: 'Opened', value: (d) => beijing(d.openedAt) },
-      { label: 'Closed', value: (d) => (d.closedAt ? beijing(d.closedAt) : '') },
+      { label: 'Opened', value: (d) => time(d.openedAt) },
+      { label: 'Closed', value: (d) => (d.closedAt ? time(d.closedAt) : '') },
       { label: 'Replay', value: (d) => (d.replayable
         ? el('button', { type: 'button', class: 'replay-button', dataset: { day: d.businessDate } }, `Replay ${d.businessDate}`)
         : (d.state === 'CLOSED' ? 'not logged from its start' : 'open')) },

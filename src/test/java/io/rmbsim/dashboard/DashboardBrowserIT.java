@@ -213,9 +213,7 @@ class DashboardBrowserIT {
     @Order(4)
     void aPaymentMadeThroughTheApiShowsOnThePaymentsPageWithItsRouteAndPostings() throws IOException {
         for (String account : List.of(russianBank, HARBIN)) {
-            service.request().contentType(ContentType.JSON).body(Map.of("direction", "IN", "amount", "500000.00",
-                    "currency", "CNY", "reference", "dashboard test")).post("/api/v1/accounts/" + account + "/liquidity")
-                    .then().statusCode(200);
+            liquidity(account, "IN", "500000.00");
         }
         uetr = UUID.randomUUID().toString();
         service.request().contentType(ContentType.JSON).body(Map.of("uetr", uetr, "endToEndId", "DASH-1",
@@ -264,9 +262,7 @@ class DashboardBrowserIT {
         pageIsUsable("settlement-queued");
 
         // funds arrive: the payment settles, and the page drops it from the queue by itself
-        service.request().contentType(ContentType.JSON).body(Map.of("direction", "IN", "amount", "1000.00",
-                "currency", "CNY", "reference", "dashboard test")).post("/api/v1/accounts/" + unfundedRussianBank + "/liquidity")
-                .then().statusCode(200);
+        liquidity(unfundedRussianBank, "IN", "1000.00");
         waitForText("queue-count", t -> t.equals("0"));
         assertThat(browser.findElements(By.cssSelector("#queue a[href$='" + queued + "']"))).isEmpty();
         assertThat(js("return window.sameDocument === true;")).as("the page was not reloaded").isEqualTo(true);
