@@ -5,7 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
-import io.rmbsim.web.QueryParams;
+import io.rmbsim.web.ListOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,11 +29,6 @@ public class AuditResource {
     public record Verification(long entries, boolean intact, Long firstBrokenSeq, String lastHash) {
     }
 
-    /** Which end of the trail a list starts from. */
-    public enum Order {
-        OLDEST, NEWEST
-    }
-
     @GET
     @Operation(summary = "The audit trail, oldest first, or newest first with order=newest")
     public Page<AuditRecord> list(
@@ -42,9 +37,7 @@ public class AuditResource {
             @Parameter(description = "oldest (the default) or newest: where people look for the latest",
                     schema = @Schema(enumeration = {"oldest", "newest"}, defaultValue = "oldest")) @QueryParam("order") String order) {
         PageRequest p = PageRequest.of(page, size);
-        Order o = QueryParams.enumValue("order", order, Order.class);
-        Sort sort = o == Order.NEWEST ? Sort.by("seq", Sort.Direction.Descending) : Sort.by("seq");
-        List<AuditEntry> items = AuditEntry.<AuditEntry>findAll(sort).page(p.page(), p.size()).list();
+        List<AuditEntry> items = AuditEntry.<AuditEntry>findAll(ListOrder.of(order).by("seq")).page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(AuditEntry::record).toList(), p.page(), p.size(), AuditEntry.count());
     }
 

@@ -23,6 +23,7 @@ import io.rmbsim.web.Page;
 import io.rmbsim.web.PageRequest;
 import io.rmbsim.web.Problems;
 import io.rmbsim.web.ProblemException;
+import io.rmbsim.web.ListOrder;
 import io.rmbsim.web.QueryParams;
 import io.rmbsim.access.Caller;
 import io.rmbsim.access.ReadScope;
@@ -208,7 +209,8 @@ public class PaymentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List payments", description = "In acceptance order; filter by status, agents and business date.")
+    @Operation(summary = "List payments", description = "In acceptance order, oldest first, or newest first with "
+            + "order=newest; filter by status, agents and business date.")
     public Page<PaymentView> list(
             @Parameter(schema = @Schema(implementation = PaymentStatus.class)) @QueryParam("status") String status,
             @Parameter(example = "VHSBRUV0XXX") @QueryParam("debtorAgent") String debtorAgent,
@@ -217,8 +219,11 @@ public class PaymentResource {
             @Parameter(description = "The offset or day close that settled or rejected them (see POST /settlement/offset)",
                     schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("settlementRun") String settlementRun,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = "oldest (the default) or newest: where people look for the latest",
+                    schema = @Schema(enumeration = {"oldest", "newest"}, defaultValue = "oldest")) @QueryParam("order") String order) {
         PageRequest p = PageRequest.of(page, size);
+        Sort sort = ListOrder.of(order).by("seq");
         Criteria criteria = new Criteria()
                 .equal("status", QueryParams.enumValue("status", status, PaymentStatus.class))
                 .equal("debtorAgent", QueryParams.bic("debtorAgent", debtorAgent))
@@ -228,7 +233,7 @@ public class PaymentResource {
                         : QueryParams.longValue("settlementRun", settlementRun, 0));
         caller.readScope().ifPresent(scope -> criteria.where("(debtorAgent in :own or creditorAgent in :own)",
                 java.util.Map.of("own", scope.banks())));
-        List<Payment> items = Payment.<Payment>find(criteria.query(), Sort.by("seq"), criteria.parameters())
+        List<Payment> items = Payment.<Payment>find(criteria.query(), sort, criteria.parameters())
                 .page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),
                 Payment.count(criteria.query(), criteria.parameters()));

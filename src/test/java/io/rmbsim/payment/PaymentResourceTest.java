@@ -257,6 +257,21 @@ class PaymentResourceTest {
     }
 
     @Test
+    void paymentsAreListedNewestFirstWhenAskedAndPagedFromTheNewest() {
+        String x = newDirect();
+        String y = newDirect();
+        fund(x, "10.00");
+        List<String> sent = List.of(pay(x, y, "1.00"), pay(x, y, "2.00"), pay(x, y, "3.00"));
+        String filter = PAYMENTS + "?debtorAgent=" + x;
+        get(filter).body("items.uetr", equalTo(sent));
+        get(filter + "&order=oldest").body("items.uetr", equalTo(sent));
+        get(filter + "&order=newest").body("items.uetr", equalTo(List.of(sent.get(2), sent.get(1), sent.get(0))))
+                .body("total", equalTo(3));
+        get(filter + "&order=NEWEST&size=2&page=1").body("items.uetr", equalTo(List.of(sent.get(0))));
+        invalidField(get(filter + "&order=sideways"), "order");
+    }
+
+    @Test
     void statusReportIsAPacs002() {
         String x = newDirect();
         String y = newDirect();
