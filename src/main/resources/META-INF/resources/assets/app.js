@@ -65,6 +65,18 @@ export async function api(path, { method = 'GET', body, contentType = 'applicati
   return data;
 }
 
+/**
+ * A random (version 4) UUID: a payment's UETR or an idempotency key. crypto.randomUUID() exists only on
+ * secure origins, and the dashboard is also served over plain HTTP inside a cluster.
+ */
+export function uuid() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Every item of a paged list, page by page (500 at a time). */
 export async function all(path) {
   const items = [];
@@ -227,6 +239,12 @@ export function bankName(bic) {
   return names.get(bic) || bic || '';
 }
 
+/** Whether a bank's BIC or directory name holds what a reader typed (any case; nothing typed matches all). */
+export function isBank(bic, wanted) {
+  const w = (wanted || '').trim().toLowerCase();
+  return !w || (bic || '').toLowerCase().includes(w) || bankName(bic).toLowerCase().includes(w);
+}
+
 /**
  * Wraps a loader so that only the answer to the latest call is shown: when the reader asks again
  * before an answer arrives (a second search, the next page), the older answer is dropped.
@@ -251,8 +269,8 @@ export function figure(id, label, value, cls) {
 }
 
 /** "1 payment", "3,000 payments". */
-export function count(n, noun) {
-  return `${number(n)} ${noun}${n === 1 ? '' : 's'}`;
+export function count(n, noun, plural = noun + 's') {
+  return `${number(n)} ${n === 1 ? noun : plural}`;
 }
 
 export function badge(text) {

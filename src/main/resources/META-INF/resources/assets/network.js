@@ -1,6 +1,6 @@
 // The network: CIPS's direct participants and the indirect ones behind each, Harbin Bank's Russian
 // corridor highlighted; the onboarding applications waiting for a decision (operators decide here).
-import { api, all, el, fill, say, problemText, start, table, badge, time, chart, bank, bankName, HARBIN, HARBIN_COLOUR, figure } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, time, chart, bank, bankName, HARBIN, HARBIN_COLOUR, figure, isBank, count } from './app.js';
 
 const me = await start('network');
 const OTHER = '#0b5cad';
@@ -13,7 +13,14 @@ function tip(p) {
   return d.participant ? `${e(d.participant.name)}<br>${e(d.participant.bic)} · ${e(d.participant.country)} · ${e(d.participant.participation)}` : e(d.name);
 }
 
+const FOUND = '#8a5a00';
+const search = document.getElementById('network-search');
+let drawn = [];
+search.addEventListener('input', () => draw(drawn));
+
 function draw(participants) {
+  drawn = participants;
+  const wanted = search.value.trim();
   const active = participants.filter((p) => p.status === 'ACTIVE');
   const direct = active.filter((p) => p.participation === 'DIRECT');
   const behind = (agent) => active.filter((p) => p.participation === 'INDIRECT' && p.settlementAgent === agent.bic);
@@ -25,8 +32,15 @@ function draw(participants) {
     figure('count-russian-behind-harbin', 'Russian banks behind Harbin Bank', russian.length, 'harbin'),
     figure('count-countries', 'Countries', new Set(active.map((p) => p.country)).size));
 
-  const node = (p, colour) => ({ name: p.bic.slice(0, 8), participant: p, itemStyle: { color: colour, borderColor: colour },
-    label: { color: colour === HARBIN_COLOUR ? HARBIN_COLOUR : '#1d2329', fontWeight: p.bic === HARBIN ? 'bold' : 'normal' } });
+  // what the reader searched for stands out: larger, ringed and labelled in bold
+  const found = wanted ? active.filter((p) => isBank(p.bic, wanted)) : [];
+  const node = (p, colour) => (found.includes(p)
+    ? { name: p.bic.slice(0, 8), participant: p, symbolSize: 18, itemStyle: { color: colour, borderColor: FOUND, borderWidth: 4 },
+      label: { color: FOUND, fontWeight: 'bold', fontSize: 12 } }
+    : { name: p.bic.slice(0, 8), participant: p, itemStyle: { color: colour, borderColor: colour },
+      label: { color: colour === HARBIN_COLOUR ? HARBIN_COLOUR : '#1d2329', fontWeight: p.bic === HARBIN ? 'bold' : 'normal' } });
+  say('network-found', !wanted ? '' : found.length === 0 ? `No active participant matches “${wanted}”.`
+    : `${count(found.length, 'bank')} ${found.length === 1 ? 'matches' : 'match'} “${wanted}”, ringed in the tree: ${found.slice(0, 8).map((p) => `${p.name} (${p.bic})`).join(', ')}${found.length > 8 ? ', …' : ''}.`);
   const tree = {
     name: 'CIPS', itemStyle: { color: '#12263f' }, label: { fontWeight: 'bold' },
     children: direct.map((d) => ({

@@ -1,7 +1,7 @@
 // One payment: what it is, its route drawn hop by hop, and the postings its settlement made.
 import { api, el, fill, say, problemText, start, table, badge, money, amount, bank, bankName, count, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
 
-await start('payment');
+const me = await start('payment');
 const uetr = new URLSearchParams(location.search).get('uetr') || '';
 document.getElementById('payment-uetr').textContent = uetr;
 document.title = `Payment ${uetr} · RMB settlement simulator`;
@@ -45,8 +45,13 @@ function route(p) {
   });
 }
 
+const cancel = document.getElementById('cancel-button');
+const report = document.getElementById('report-button');
+
 async function load() {
   const [p, postings] = await Promise.all([api(`/api/v1/payments/${encodeURIComponent(uetr)}`), api(`/api/v1/payments/${encodeURIComponent(uetr)}/postings`)]);
+  // an operator cancels any queued payment, a member one its bank sent
+  cancel.hidden = !(p.status === 'QUEUED' && (me.role === 'operator' || (me.role === 'member' && me.bic === p.debtorAgent)));
   facts(p);
   route(p);
   fill('postings', table(postings.length ? `${count(postings.length, 'posting')}, in the order they were made` : 'No postings: it has not settled', [
@@ -58,5 +63,35 @@ async function load() {
     { label: 'Business date', value: (x) => x.businessDate },
   ], postings, { rowAttrs: (x) => ({ dataset: { posting: x.id } }) }));
 }
+
+async function act(button, fn) {
+  button.disabled = true;
+  try {
+    await fn();
+  } catch (e) {
+    say('payment-status', problemText(e), 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+cancel.addEventListener('click', () => {
+  if (!window.confirm(`Cancel payment ${uetr}? It leaves the queue and never settles.`)) {
+    say('payment-status', 'It stays in the queue.');
+    return;
+  }
+  act(cancel, async () => {
+    const p = await api(`/api/v1/payments/${encodeURIComponent(uetr)}/cancel`, { method: 'POST' });
+    say('payment-status', `Payment ${p.uetr} is ${p.status.toLowerCase()}: it left the queue.`, 'ok');
+    await load();
+  });
+});
+
+report.addEventListener('click', () => act(report, async () => {
+  const xml = await api(`/api/v1/payments/${encodeURIComponent(uetr)}/status-report`, { accept: 'application/xml' });
+  const link = el('a', { href: URL.createObjectURL(new Blob([xml], { type: 'application/xml' })), download: `pacs.002-${uetr}.xml` }, `pacs.002-${uetr}.xml`);
+  say('payment-status', el('span', {}, 'The status report is downloaded as ', link, '.'), 'ok');
+  link.click();
+}));
 
 load().catch((e) => say('payment-status', e.status === 404 ? `No payment ${uetr} that you may see.` : problemText(e), 'error'));

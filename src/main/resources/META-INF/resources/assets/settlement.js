@@ -3,7 +3,7 @@
 // operators run offsetting and netting cycles and close the day; credit lines and reservations are set
 // from a form (the API decides who may); operators and auditors replay a closed day as a simulation.
 // Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
 
 const me = await start('settlement');
 
@@ -13,12 +13,14 @@ const TIMETABLES = { PHASE_II: 'Phase II (5×24+4)', DAY_SESSION: 'Day session o
 let lastDrawn = '';
 
 const replays = me.role === 'operator' || me.role === 'auditor';
+const mayCancel = me.role === 'operator' || me.role === 'member';
 
 async function refresh() {
   const [day, accounts, queue, cycles, days] = await Promise.all([
     api('/api/v1/settlement/day'), all('/api/v1/accounts'), api('/api/v1/settlement/queue?size=200'),
     api('/api/v1/settlement/cycles'), replays ? api('/api/v1/settlement/days?size=10') : null]);
   fill('updated', time(new Date()));
+  openDay = day.businessDate;
   // redraw only what changed: a keyboard reader's place in the tables survives the polling
   const now = JSON.stringify([day, accounts, queue, cycles, days]);
   if (now === lastDrawn) return;
@@ -37,23 +39,7 @@ async function refresh() {
     figure('timetable', 'Timetable', TIMETABLES[day.timetable] || day.timetable, 'small'),
     figure('next-cycle', 'Next netting cycle', day.nextCycle ? time(day.nextCycle) : 'Only the one at the day\'s close', 'small'));
 
-  const cips = accounts.filter((a) => a.heldAt === 'CIPS');
-  const shown = cips.length ? cips : accounts;
-  document.getElementById('balances-title').textContent = cips.length
-    ? 'CIPS accounts: balance and queued outgoing' : 'Your account: balance and queued outgoing';
-  chart('balances-chart', {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: chartAmount },
-    legend: { top: 0 },
-    // containLabel: the amounts' labels are measured, never clipped at the chart's edge
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: shown.map((a) => a.bic.slice(0, 8)), axisLabel: { rotate: 45 },
-      axisPointer: { label: { formatter: (p) => bankName(shown.find((a) => a.bic.startsWith(p.value))?.bic) } } },
-    yAxis: { type: 'value', name: 'CNY', axisLabel: { formatter: chartAmount } },
-    series: [
-      { type: 'bar', name: 'Balance', data: shown.map((a) => Number(a.balance)), color: '#0b5cad' },
-      { type: 'bar', name: 'Queued outgoing', data: shown.map((a) => Number(a.queuedOutgoing)), color: '#b3261e' },
-    ],
-  });
+  balancesChart(accounts);
 
   fill('queue', table(`${number(queue.total)} queued${queue.total > queue.items.length ? `, the first ${number(queue.items.length)} shown` : ''}`, [
     { label: '#', value: (p) => queue.items.indexOf(p) + 1, num: true },
@@ -63,7 +49,11 @@ async function refresh() {
     { label: 'From', value: (p) => bank(p.debtorAgent) },
     { label: 'To', value: (p) => bank(p.creditorAgent) },
     { label: 'Amount (CNY)', value: (p) => amount(p.amount), num: true },
-  ], queue.items));
+    // an operator cancels any queued payment, a member those its bank sent (POST /payments/{uetr}/cancel)
+    ...(mayCancel ? [{ label: 'Cancel', value: (p) => (me.role === 'operator' || p.debtorAgent === me.bic
+      ? el('button', { type: 'button', class: 'secondary cancel-button', dataset: { uetr: p.uetr },
+        'aria-label': `Cancel payment ${p.uetr} of ${money(p.amount)} CNY` }, 'Cancel') : '') }] : []),
+  ], queue.items, { rowAttrs: (p) => ({ dataset: { uetr: p.uetr } }) }));
 
   // the payments page has no filter by cycle yet: the cycles show their figures only
   fill('cycles', table(`${count(cycles.length, 'netting cycle')} on ${day.businessDate}${own ? ', all banks\' totals' : ''}`, [
@@ -115,29 +105,54 @@ document.getElementById('days').addEventListener('click', (ev) => {
   }, 'replay-status');
 });
 
+/** The balances chart: every CIPS account (a member's own), or those whose name or BIC holds what the reader typed. */
+let chartedAccounts = [];
+function balancesChart(accounts = chartedAccounts) {
+  chartedAccounts = accounts;
+  const cips = accounts.filter((a) => a.heldAt === 'CIPS');
+  const all = cips.length ? cips : accounts;
+  const wanted = balancesSearch.value.trim();
+  const shown = all.filter((a) => isBank(a.bic, wanted));
+  document.getElementById('balances-title').textContent = cips.length
+    ? 'CIPS accounts: balance and queued outgoing' : 'Your account: balance and queued outgoing';
+  say('balances-found', wanted ? `${count(shown.length, 'account')} of ${number(all.length)} match “${wanted}”.` : '');
+  chart('balances-chart', {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: chartAmount },
+    legend: { top: 0 },
+    // containLabel: the amounts' labels are measured, never clipped at the chart's edge
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: shown.map((a) => a.bic.slice(0, 8)), axisLabel: { rotate: 45 },
+      axisPointer: { label: { formatter: (p) => bankName(shown.find((a) => a.bic.startsWith(p.value))?.bic) } } },
+    yAxis: { type: 'value', name: 'CNY', axisLabel: { formatter: chartAmount } },
+    series: [
+      { type: 'bar', name: 'Balance', data: shown.map((a) => Number(a.balance)), color: '#0b5cad' },
+      { type: 'bar', name: 'Queued outgoing', data: shown.map((a) => Number(a.queuedOutgoing)), color: '#b3261e' },
+    ],
+  });
+}
+const balancesSearch = document.getElementById('balances-search');
+balancesSearch.addEventListener('input', () => balancesChart());
+
 const limitForm = document.getElementById('limit-form');
 const limitAccount = document.getElementById('limit-account');
 const limitKind = document.getElementById('limit-kind');
 
 const liquidityAccount = document.getElementById('liquidity-account');
+const statementAccount = document.getElementById('statement-account');
+/** The open business day, as the last refresh saw it: a statement without a date is that day's. */
+let openDay = '';
 
 /** The forms' accounts: every account the caller sees, redrawn only when that list changes. */
 function offerAccounts(accounts) {
   const bics = accounts.map((a) => a.bic).join(' ');
   if (limitAccount.dataset.bics === bics) return;
   limitAccount.dataset.bics = bics;
-  for (const select of [limitAccount, liquidityAccount]) {
+  for (const select of [limitAccount, liquidityAccount, statementAccount]) {
     const chosen = select.value;
     fill(select, accounts.map((a) => el('option', { value: a.bic, dataset: { heldAt: a.heldAt } }, `${bankName(a.bic)} · ${a.bic} (held at ${a.heldAt})`)));
     if (accounts.some((a) => a.bic === chosen)) select.value = chosen;
     else if (select === limitAccount) suggestKind();
   }
-}
-
-/** An idempotency key for one movement: sent again (a retry after a lost answer), it moves nothing twice. */
-function movementKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return 'dashboard-' + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A CIPS account takes a reservation, an indirect one a credit line; the reader may still choose. */
@@ -197,7 +212,8 @@ if (me.role === 'operator' || me.role === 'member') {
       say('liquidity-status', 'Nothing moved.');
       return;
     }
-    const key = movementKey();
+    // one idempotency key per movement: sent again (a retry after a lost answer), it moves nothing twice
+    const key = 'dashboard-' + uuid();
     act(submit, async () => {
       const a = await api(`/api/v1/accounts/${encodeURIComponent(account)}/liquidity`, { method: 'POST',
         headers: { 'Idempotency-Key': key },
@@ -224,3 +240,44 @@ if (me.role === 'operator' || me.role === 'member') {
     }, 'limit-status');
   });
 }
+
+// cancel a queued payment: one listener for every button, which the polling redraws
+document.getElementById('queue').addEventListener('click', (ev) => {
+  const button = ev.target.closest('button.cancel-button');
+  if (!button) return;
+  const row = button.closest('tr');
+  const uetr = button.dataset.uetr;
+  if (!window.confirm(`Cancel payment ${uetr} (${row.cells[4].textContent} to ${row.cells[5].textContent}, ${row.cells[6].textContent} CNY)? It leaves the queue and never settles.`)) {
+    say('action-status', `Payment ${uetr} stays in the queue.`);
+    return;
+  }
+  act(button, async () => {
+    const p = await api(`/api/v1/payments/${encodeURIComponent(uetr)}/cancel`, { method: 'POST' });
+    say('action-status', el('span', {}, 'Payment ', el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr),
+      ` of ${money(p.amount)} CNY from ${bankName(p.debtorAgent)} is ${p.status.toLowerCase()}: it left the queue.`), 'ok');
+  });
+});
+
+// statements for every account the caller sees, as JSON or as the camt.053 a bank's back office reads
+const statementForm = document.getElementById('statement-form');
+statementForm.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const account = statementAccount.value;
+  const date = document.getElementById('statement-date').value;
+  const camt = document.getElementById('statement-format').value === 'camt.053';
+  act(statementForm.querySelector('button[type=submit]'), async () => {
+    const body = await api(`/api/v1/accounts/${encodeURIComponent(account)}/statement${date ? '?date=' + date : ''}`,
+      { accept: camt ? 'application/xml' : 'application/json' });
+    const text = camt ? body : JSON.stringify(body, null, 2);
+    const xml = camt ? new DOMParser().parseFromString(body, 'application/xml') : null;
+    const day = camt ? date || openDay : body.date;
+    const entries = camt ? xml.getElementsByTagNameNS('*', 'Ntry').length : body.entries.length;
+    const name = `statement-${account}-${day}.${camt ? 'camt.053.xml' : 'json'}`;
+    const link = el('a', { href: URL.createObjectURL(new Blob([text], { type: camt ? 'application/xml' : 'application/json' })),
+      download: name, id: 'statement-link' }, name);
+    say('statement-status', el('span', {}, `The statement of ${bankName(account)} (${account}) for ${day}: ${count(entries, 'entry', 'entries')}`,
+      camt ? '' : `, opening ${money(body.openingBalance)} CNY, closing ${money(body.closingBalance)} CNY${body.isFinal ? '' : ' (the day is still open)'}`,
+      '. Downloaded as ', link, '.'), 'ok');
+    link.click();
+  }, 'statement-status');
+});

@@ -1,7 +1,7 @@
 // Simulations: run a built-in scenario or an uploaded CSV under the chosen modes, follow its progress,
 // and read the report as charts: value settled per mode, delay distribution, liquidity used against
 // the Leinonen-Soramäki bounds, and the delay-versus-liquidity curve of a sweep.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, count, bank, bankName, chartAmount, HARBIN, HARBIN_COLOUR, time, query, figure, figuresOf } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, count, bank, bankName, chartAmount, HARBIN, HARBIN_COLOUR, time, query, figure, figuresOf, isBank } from './app.js';
 
 await start('simulations');
 const MODES = ['RTGS', 'RTGS_LSM', 'DNS'];
@@ -116,7 +116,7 @@ function liquidityChart() {
   const byUpper = Object.keys(report.bounds).sort((a, b) => Number(report.bounds[b].upper) - Number(report.bounds[a].upper));
   // the 30 largest, and Harbin Bank always; or the banks whose name or BIC holds what the reader typed
   let bics = wanted
-    ? byUpper.filter((b) => b.toLowerCase().includes(wanted) || bankName(b).toLowerCase().includes(wanted)).slice(0, 30)
+    ? byUpper.filter((b) => isBank(b, wanted)).slice(0, 30)
     : byUpper.slice(0, 30);
   if (!wanted && report.bounds[HARBIN] && !bics.includes(HARBIN)) bics = [...bics, HARBIN];
   const shownAs = wanted ? `${count(bics.length, 'account')} matching “${wanted}”` : `the ${bics.length === byUpper.length ? bics.length : 30} largest upper bounds${bics.includes(HARBIN) && byUpper.indexOf(HARBIN) >= 30 ? ' and Harbin Bank' : ''}`;

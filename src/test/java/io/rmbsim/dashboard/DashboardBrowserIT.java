@@ -53,6 +53,8 @@ class DashboardBrowserIT {
 
     private static final String HARBIN = "HCCBCNBHXXX";
     private static final Path SHOTS = Path.of("target", "dashboard");
+    /** Where the browser saves what a page downloads (statements, status reports). */
+    private static final Path DOWNLOADS = Path.of("target", "dashboard-downloads").toAbsolutePath();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,9 +100,19 @@ class DashboardBrowserIT {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-extensions", "--window-size=1280,800", "--user-data-dir=" + work.resolve("chromium").toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL", LogType.BROWSER, "ALL"));
+        Files.createDirectories(DOWNLOADS);
+        // a file left by an earlier run must not pass for this run's download
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
+        }
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(driverService, options);
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toString()));
         viewport(1280, 800, false);
 
         JsonNode participants = JSON.readTree(service.request().queryParam("size", 500).get("/api/v1/participants").asString());
@@ -237,6 +249,224 @@ class DashboardBrowserIT {
         assertThat(postings).allMatch(p -> p.contains("123,456.78"));
         assertThat(String.join("\n", postings)).contains(russianBank, HARBIN, chineseBank);
         pageIsUsable("payment");
+    }
+
+    @Test
+    @Order(20)
+    void anOperatorSendsAPaymentFromTheFormAndFindsItFirstInTheNewestFirstSearch() throws IOException {
+        signIn("operator", null);
+        liquidity(chineseBank, "IN", "1000.00");
+        open("/payments.html");
+        waitForText("search-status", t -> t.endsWith(" found."));
+        // newest first unless asked otherwise: the first row is the API's newest payment
+        String newest = JSON.readTree(service.request().get("/api/v1/payments?order=newest&size=1").asString())
+                .path("items").path(0).path("uetr").asText();
+        assertThat(browser.findElement(By.cssSelector("#results tbody tr[data-uetr]")).getAttribute("data-uetr")).isEqualTo(newest);
+
+        WebElement form = browser.findElement(By.id("send-form"));
+        assertThat(form.isDisplayed()).isTrue();
+        String sent = browser.findElement(By.id("p-uetr")).getAttribute("value");
+        assertThat(sent).as("a fresh UETR").matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        browser.findElement(By.id("p-debtor")).sendKeys(chineseBank);
+        browser.findElement(By.id("p-creditor")).sendKeys(HARBIN);
+        browser.findElement(By.id("p-amount")).sendKeys("12.34");
+        browser.findElement(By.id("p-debtor-name")).sendKeys("Heilongjiang Grain Co.");
+        browser.findElement(By.id("p-remittance")).sendKeys("Invoice 77, soybeans");
+        // declined at the confirmation: nothing is sent
+        browser.findElement(By.cssSelector("#send-form button[type=submit]")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        assertThat(browser.switchTo().alert().getText()).contains("12.34 CNY", names.get(chineseBank), chineseBank, names.get(HARBIN));
+        browser.switchTo().alert().dismiss();
+        assertThat(waitForText("send-status", t -> !t.isEmpty())).isEqualTo("Nothing was sent.");
+        assertThat(service.request().get("/api/v1/payments/" + sent).statusCode()).isEqualTo(404);
+        // confirmed: it settles, the page says so with a link, and the form offers a new UETR
+        browser.findElement(By.cssSelector("#send-form button[type=submit]")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("send-status", t -> t.startsWith("Payment "))).contains(sent, "12.34 CNY", "settled");
+        JsonNode payment = JSON.readTree(service.request().get("/api/v1/payments/" + sent).asString());
+        assertThat(payment.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(payment.path("amount").asText()).isEqualTo("12.34");
+        assertThat(payment.path("debtor").path("name").asText()).isEqualTo("Heilongjiang Grain Co.");
+        assertThat(payment.path("remittanceInformation").asText()).isEqualTo("Invoice 77, soybeans");
+        assertThat(browser.findElement(By.id("p-uetr")).getAttribute("value")).isNotEqualTo(sent);
+        await("the new payment first in the results").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#results tbody tr[data-uetr]")).getAttribute("data-uetr"), sent::equals);
+        pageIsUsable("payments-sent");
+
+        // oldest first when asked: the address keeps the choice
+        new Select(browser.findElement(By.id("s-order"))).selectByValue("oldest");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        String oldest = JSON.readTree(service.request().get("/api/v1/payments?order=oldest&size=1").asString())
+                .path("items").path(0).path("uetr").asText();
+        await("the oldest payment first").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#results tbody tr[data-uetr]")).getAttribute("data-uetr"), oldest::equals);
+        assertThat(browser.getCurrentUrl()).contains("order=oldest");
+    }
+
+    @Test
+    @Order(21)
+    void aPacs008UploadedFromThePageIsAnsweredWithItsPacs002TransactionByTransaction() throws IOException {
+        signIn("operator", null);
+        liquidity(chineseBank, "IN", "1000.00");
+        String settles = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        Path document = DOWNLOADS.resolveSibling("dashboard-upload.xml");
+        Files.writeString(document, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">
+                  <FIToFICstmrCdtTrf>
+                    <GrpHdr><MsgId>DASH-UPLOAD-1</MsgId><CreDtTm>2026-12-04T09:15:00+08:00</CreDtTm><NbOfTxs>2</NbOfTxs>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    <CdtTrfTxInf>
+                      <PmtId><EndToEndId>DASH-UP-1</EndToEndId><UETR>%s</UETR></PmtId>
+                      <IntrBkSttlmAmt Ccy="CNY">21.50</IntrBkSttlmAmt><ChrgBr>SHAR</ChrgBr>
+                      <DbtrAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></DbtrAgt>
+                      <CdtrAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></CdtrAgt>
+                    </CdtTrfTxInf>
+                    <CdtTrfTxInf>
+                      <PmtId><EndToEndId>DASH-UP-2</EndToEndId><UETR>%s</UETR></PmtId>
+                      <IntrBkSttlmAmt Ccy="USD">5.00</IntrBkSttlmAmt><ChrgBr>SHAR</ChrgBr>
+                      <DbtrAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></DbtrAgt>
+                      <CdtrAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></CdtrAgt>
+                    </CdtTrfTxInf>
+                  </FIToFICstmrCdtTrf>
+                </Document>
+                """.formatted(settles, chineseBank, HARBIN, refused, chineseBank, HARBIN));
+
+        open("/payments.html");
+        waitForText("search-status", t -> t.endsWith(" found."));
+        browser.findElement(By.id("upload-file")).sendKeys(document.toString());
+        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        assertThat(browser.switchTo().alert().getText()).contains("dashboard-upload.xml", "2 transactions");
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("upload-status", t -> t.contains("pacs.002"))).contains("2 transactions", "1 settled", "1 rejected");
+
+        WebElement settledRow = browser.findElement(By.xpath("//div[@id='pacs002']//tr[.//a[text()='" + settles + "']]"));
+        assertThat(settledRow.getAttribute("data-status")).isEqualTo("ACSC");
+        assertThat(settledRow.getText()).contains("DASH-UP-1", "settled");
+        WebElement refusedRow = browser.findElement(By.xpath("//div[@id='pacs002']//tr[td[2][text()='DASH-UP-2']]"));
+        assertThat(refusedRow.getAttribute("data-status")).isEqualTo("RJCT");
+        // the page's reading of the pacs.002 agrees with the API's own state of each payment
+        assertThat(paymentStatus(settles)).isEqualTo("SETTLED");
+        JsonNode rejected = JSON.readTree(service.request().get("/api/v1/payments/" + refused).asString());
+        assertThat(refusedRow.getText()).contains(rejected.path("reasonCode").asText("AM03"));
+        // the report as received, to read and to download
+        String report = browser.findElement(By.cssSelector("#pacs002 pre.xml")).getAttribute("textContent");
+        assertThat(report).contains("pacs.002", "<OrgnlMsgId>DASH-UPLOAD-1</OrgnlMsgId>", settles);
+        pageIsUsable("payments-upload");
+    }
+
+    @Test
+    @Order(22)
+    void aQueuedPaymentIsCancelledFromTheQueueAndFromItsPageAndTheDeclinedOneStays() throws IOException {
+        signIn("operator", null);
+        String first = queuedPaymentFrom(unfundedRussianBank, "DASH-CXL-1");
+        String second = queuedPaymentFrom(unfundedRussianBank, "DASH-CXL-2");
+        open("/settlement.html");
+        await("the queued payment's cancel button").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#queue tr[data-uetr='" + first + "'] button.cancel-button")), e -> e != null);
+        // declined: it stays queued
+        browser.findElement(By.cssSelector("#queue tr[data-uetr='" + first + "'] button.cancel-button")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        assertThat(browser.switchTo().alert().getText()).contains(first, names.get(unfundedRussianBank), "9,000,000.00");
+        browser.switchTo().alert().dismiss();
+        assertThat(waitForText("action-status", t -> !t.isEmpty())).contains("stays in the queue");
+        assertThat(paymentStatus(first)).isEqualTo("QUEUED");
+        // confirmed: cancelled, and the queue drops it
+        browser.findElement(By.cssSelector("#queue tr[data-uetr='" + first + "'] button.cancel-button")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("action-status", t -> t.startsWith("Payment "))).contains(first, "cancelled");
+        assertThat(paymentStatus(first)).isEqualTo("CANCELLED");
+        await("the queue without it").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElements(By.cssSelector("#queue tr[data-uetr='" + first + "']")).isEmpty());
+        pageIsUsable("settlement-cancelled");
+
+        // the debtor bank's member cancels the other from the payment's own page
+        signIn("member", unfundedRussianBank);
+        open("/payment.html?uetr=" + second);
+        waitForVisible("cancel-button");
+        browser.findElement(By.id("cancel-button")).sendKeys(Keys.ENTER);
+        await("the confirmation").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("payment-status", t -> t.startsWith("Payment "))).contains("cancelled");
+        assertThat(paymentStatus(second)).isEqualTo("CANCELLED");
+        await("no cancel button once cancelled").atMost(PATIENCE).until(() -> !browser.findElement(By.id("cancel-button")).isDisplayed());
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("CANCELLED");
+
+        // its pacs.002 status report, downloaded
+        browser.findElement(By.id("report-button")).sendKeys(Keys.ENTER);
+        String report = downloaded("pacs.002-" + second + ".xml");
+        assertThat(report).contains("pacs.002", second, "<TxSts>CANC</TxSts>");
+        pageIsUsable("payment-cancelled");
+    }
+
+    @Test
+    @Order(23)
+    void statementsAreDownloadedAsJsonAndCamt053AndTheChartsFindABankByName() throws IOException {
+        signIn("operator", null);
+        open("/settlement.html");
+        await("the statement form's accounts").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> new Select(browser.findElement(By.id("statement-account"))).getOptions().size() > 1);
+        new Select(browser.findElement(By.id("statement-account"))).selectByValue(chineseBank);
+        browser.findElement(By.cssSelector("#statement-form button[type=submit]")).sendKeys(Keys.ENTER);
+        String status = waitForText("statement-status", t -> t.contains("Downloaded"));
+        JsonNode expected = JSON.readTree(service.request().get("/api/v1/accounts/" + chineseBank + "/statement").asString());
+        String day = expected.path("date").asText();
+        assertThat(status).contains(names.get(chineseBank), day, expected.path("entries").size() + " entr");
+        JsonNode json = JSON.readTree(downloaded("statement-" + chineseBank + "-" + day + ".json"));
+        assertThat(json.path("closingBalance").asText()).isEqualTo(expected.path("closingBalance").asText());
+        assertThat(json.path("entries").size()).isEqualTo(expected.path("entries").size()).isPositive();
+
+        new Select(browser.findElement(By.id("statement-format"))).selectByValue("camt.053");
+        browser.findElement(By.cssSelector("#statement-form button[type=submit]")).sendKeys(Keys.ENTER);
+        waitForText("statement-status", t -> t.contains("camt.053.xml"));
+        String camt = downloaded("statement-" + chineseBank + "-" + day + ".camt.053.xml");
+        assertThat(camt).contains("urn:iso:std:iso:20022:tech:xsd:camt.053", chineseBank);
+        pageIsUsable("settlement-statement");
+
+        // the balances chart finds Harbin Bank by its name, and by a piece of its BIC
+        waitForRendered("balances-chart");
+        browser.findElement(By.id("balances-search")).sendKeys(names.get(HARBIN));
+        assertThat(waitForText("balances-found", t -> !t.isEmpty())).startsWith("1 account of ");
+        assertThat(chartCategories("balances-chart")).containsExactly(HARBIN.substring(0, 8));
+        browser.findElement(By.id("balances-search")).clear();
+        browser.findElement(By.id("balances-search")).sendKeys("hccb");
+        await("Harbin Bank alone by its BIC").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> chartCategories("balances-chart"), c -> c.equals(List.of(HARBIN.substring(0, 8))));
+        shot("settlement-search");
+
+        // the network's tree rings what the reader looks for
+        open("/network.html");
+        waitForRendered("network-chart");
+        browser.findElement(By.id("network-search")).sendKeys(names.get(russianBank));
+        assertThat(waitForText("network-found", t -> !t.isEmpty())).contains(names.get(russianBank) + " (" + russianBank + ")");
+        pageIsUsable("network-search");
+    }
+
+    /** A payment that waits: more than the Russian bank's balance and credit line together. */
+    private static String queuedPaymentFrom(String bank, String endToEndId) throws IOException {
+        String id = UUID.randomUUID().toString();
+        service.request().contentType(ContentType.JSON).body(Map.of("uetr", id, "endToEndId", endToEndId,
+                "debtorAgent", bank, "creditorAgent", chineseBank, "amount", "9000000.00", "currency", "CNY"))
+                .post("/api/v1/payments").then().statusCode(201);
+        assertThat(paymentStatus(id)).isEqualTo("QUEUED");
+        return id;
+    }
+
+    /** The text of a file the page had the browser download, once it is whole. */
+    private static String downloaded(String name) {
+        Path file = DOWNLOADS.resolve(name);
+        return await(name + " downloaded").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> Files.isRegularFile(file) ? Files.readString(file) : null, t -> t != null && !t.isEmpty());
+    }
+
+    /** The categories an ECharts chart draws on its first x axis. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chartCategories(String id) {
+        return (List<String>) js("return echarts.getInstanceByDom(document.getElementById('" + id + "')).getOption().xAxis[0].data;");
     }
 
     @Test
@@ -580,7 +810,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(14)
+    @Order(98)
     void everyPageFitsANarrowScreen() throws IOException {
         viewport(390, 844, true);
         // each page with what shows it has drawn its content
@@ -605,7 +835,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(15)
+    @Order(99)
     void noPageAskedAnyHostButTheServiceItself() {
         collectLogs();
         String own = URI.create(service.baseUri()).getAuthority();
@@ -734,7 +964,8 @@ class DashboardBrowserIT {
                 + "const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
                 + "for (let n; (n = w.nextNode()); ) {"
                 + "  const p = n.parentElement;"
-                + "  if (!p || p.closest('time, script, style, [_echarts_instance_], input, textarea, select')) continue;"
+                // pre.xml: an ISO 20022 document as the API sent it, whose times carry their own offset (Z)
+                + "  if (!p || p.closest('time, script, style, [_echarts_instance_], input, textarea, select, pre.xml')) continue;"
                 + "  if (/\\b\\d{1,2}:\\d{2}\\b/.test(n.textContent)) out.push(n.textContent.trim());"
                 + "}"
                 + "return out;");
