@@ -272,7 +272,13 @@ pick_port() {
   die "no free port in 18080-18180"
 }
 
+# The check expects a payment to settle at once, which it does only while the business day is open:
+# run it on a Monday morning in Beijing, whatever the machine's date (a Saturday CI run once saw
+# its payment QUEUED for the Monday). The clock restarts there after the restart step, same day.
+CLOCK_START=${SETTLEMENT_CLOCK_START:-2026-12-07T10:00:00+08:00}
+
 compose() {
+  SETTLEMENT_CLOCK_START=$CLOCK_START \
   POSTGRES_IMAGE=$PG_IMAGE RMBSIM_IMAGE=$APP_IMAGE RMBSIM_PORT=$PORT \
     docker-compose -f "$COMPOSE_FILE" -p "$PROJECT" "$@"
 }
