@@ -26,6 +26,7 @@ import io.rmbsim.web.ProblemException;
 import io.rmbsim.web.ListOrder;
 import io.rmbsim.web.QueryParams;
 import io.rmbsim.access.Caller;
+import io.rmbsim.access.KnownBanks;
 import io.rmbsim.access.ReadScope;
 import io.rmbsim.access.Roles;
 import io.rmbsim.ledger.Ledger;
@@ -76,13 +77,16 @@ public class PaymentResource {
     private final Caller caller;
     private final Ledger ledger;
     private final PaymentLookup payments;
+    private final KnownBanks banks;
 
-    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller, Ledger ledger, PaymentLookup payments) {
+    PaymentResource(SettlementSequencer sequencer, Clock clock, Caller caller, Ledger ledger, PaymentLookup payments,
+            KnownBanks banks) {
         this.sequencer = sequencer;
         this.clock = clock;
         this.caller = caller;
         this.ledger = ledger;
         this.payments = payments;
+        this.banks = banks;
     }
 
     @POST
@@ -210,12 +214,16 @@ public class PaymentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List payments", description = "In acceptance order, oldest first, or newest first with "
-            + "order=newest; filter by status, agents and business date.")
+            + "order=newest; filter by status, agents, business date, or routedBy: a settlement agent's payments and "
+            + "those of the indirect participants whose accounts it holds.")
     public Page<PaymentView> list(
             @Parameter(schema = @Schema(implementation = PaymentStatus.class)) @QueryParam("status") String status,
             @Parameter(example = "VHSBRUV0XXX") @QueryParam("debtorAgent") String debtorAgent,
             @Parameter(example = "ICBKCNBJXXX") @QueryParam("creditorAgent") String creditorAgent,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("businessDate") String businessDate,
+            @Parameter(description = "A settlement agent's BIC: the payments it routes, those it is debtor or creditor "
+                    + "agent of and those of the indirect participants on its books", example = "HCCBCNBHXXX")
+                    @QueryParam("routedBy") String routedBy,
             @Parameter(description = "The offset or day close that settled or rejected them (see POST /settlement/offset)",
                     schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("settlementRun") String settlementRun,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
@@ -231,6 +239,12 @@ public class PaymentResource {
                 .equal("businessDate", QueryParams.date("businessDate", businessDate))
                 .equal("settlementRun", settlementRun == null || settlementRun.isEmpty() ? null
                         : QueryParams.longValue("settlementRun", settlementRun, 0));
+        if (routedBy != null && !routedBy.isEmpty()) {
+            String agent = QueryParams.bic("routedBy", routedBy);
+            java.util.Set<String> routed = new java.util.HashSet<>(banks.indirectsOf(agent));
+            routed.add(agent);
+            criteria.where("(debtorAgent in :routed or creditorAgent in :routed)", java.util.Map.of("routed", routed));
+        }
         caller.readScope().ifPresent(scope -> criteria.where("(debtorAgent in :own or creditorAgent in :own)",
                 java.util.Map.of("own", scope.banks())));
         List<Payment> items = Payment.<Payment>find(criteria.query(), sort, criteria.parameters())

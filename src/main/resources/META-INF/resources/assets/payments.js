@@ -1,5 +1,6 @@
-// Payments: search by status, agents and business date, newest first unless asked otherwise (the filters
-// live in the address, so a search can be bookmarked or shared); each result links to the payment's page.
+// Payments: search by status, agents (or the agent that routes them) and business date, newest first unless
+// asked otherwise (the filters live in the address, so a search can be bookmarked or shared); each result
+// links to the payment's page.
 // Operators and members send a payment from a form (JSON) or upload a pacs.008 / pacs.009 document and
 // read the pacs.002 that answers it.
 import { api, all, el, fill, say, problemText, start, table, badge, amount, money, number, bank, bankName, query, count, latest, uuid } from './app.js';
@@ -40,7 +41,7 @@ function run() {
 }
 
 const given = new URLSearchParams(location.search);
-for (const name of ['status', 'debtorAgent', 'creditorAgent', 'businessDate', 'order']) {
+for (const name of ['status', 'debtorAgent', 'creditorAgent', 'routedBy', 'businessDate', 'order']) {
   if (given.has(name)) form.elements[name].value = given.get(name);
 }
 page = Math.max(0, parseInt(given.get('page') || '0', 10) || 0);

@@ -272,6 +272,23 @@ class PaymentResourceTest {
     }
 
     @Test
+    void anAgentsDeskListsThePaymentsItRoutesForItselfAndItsIndirectParticipants() {
+        String agent = newDirect();
+        String russian = newIndirect(agent, "RU");
+        String x = newDirect();
+        String y = newDirect();
+        fund(x, "10.00");
+        String toAgent = pay(x, agent, "1.00");
+        String notRouted = pay(x, y, "2.00");
+        String toRussian = pay(x, russian, "3.00");
+        get(PAYMENTS + "?routedBy=" + agent + "&order=newest").body("items.uetr", equalTo(List.of(toRussian, toAgent)))
+                .body("total", equalTo(2));
+        get(PAYMENTS + "?routedBy=" + y).body("items.uetr", equalTo(List.of(notRouted)));
+        get(PAYMENTS + "?routedBy=" + russian + "&creditorAgent=" + agent).body("items", hasSize(0));
+        invalidField(get(PAYMENTS + "?routedBy=not-a-bic"), "routedBy");
+    }
+
+    @Test
     void statusReportIsAPacs002() {
         String x = newDirect();
         String y = newDirect();
