@@ -10,6 +10,7 @@ export const PAGES = [
   { id: 'alliance', href: '/alliance.html', label: 'Alliance' },
   { id: 'settlement', href: '/settlement.html', label: 'Settlement' },
   { id: 'payments', href: '/payments.html', label: 'Payments' },
+  { id: 'desk', href: '/desk.html', label: 'Agent desk' },
   { id: 'simulations', href: '/simulations.html', label: 'Simulations' },
   { id: 'audit', href: '/audit.html', label: 'Audit' },
 ];

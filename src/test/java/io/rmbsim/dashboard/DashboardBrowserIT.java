@@ -74,6 +74,8 @@ class DashboardBrowserIT {
     /** The payment made through the API in the payments test. */
     static String uetr;
     static String chineseBank;
+    /** A settlement agent besides Harbin Bank, with indirect participants of its own. */
+    static final String BANK_OF_CHINA = "BKCHCNBJXXX";
 
     @BeforeAll
     static void startServiceAndBrowser() throws Exception {
@@ -249,6 +251,73 @@ class DashboardBrowserIT {
         assertThat(postings).allMatch(p -> p.contains("123,456.78"));
         assertThat(String.join("\n", postings)).contains(russianBank, HARBIN, chineseBank);
         pageIsUsable("payment");
+    }
+
+    @Test
+    @Order(16)
+    void harbinBanksDeskShowsItsAccountItsRussianBanksBooksAndThePaymentsItRoutesNewestFirst() throws IOException {
+        signIn("member", HARBIN);
+        open("/desk.html");
+        waitForText("own-balance", t -> !t.isEmpty());
+        assertThat(browser.findElement(By.id("desk-title")).getText()).isEqualTo(names.get(HARBIN) + ": agent desk");
+        assertThat(browser.findElement(By.id("agent-form")).isDisplayed()).as("a member's desk is its own bank's").isFalse();
+        JsonNode own = JSON.readTree(service.request().get("/api/v1/accounts/" + HARBIN).asString());
+        // from 1 亿 up the figure is written in units, with the exact amount on hover
+        WebElement balance = browser.findElement(By.id("own-balance"));
+        List<WebElement> compact = balance.findElements(By.cssSelector("span.amount"));
+        assertThat(compact.isEmpty() ? balance.getText() : compact.get(0).getAttribute("title").replace("CNY ", ""))
+                .isEqualTo(readable(own.path("balance").asText()));
+
+        // the Russian banks on its books, ten a page, with the credit line it granted one of them (test 13)
+        JsonNode books = JSON.readTree(service.request().get("/api/v1/accounts?heldAt=" + HARBIN + "&size=500").asString());
+        int held = books.path("total").asInt();
+        assertThat(held).isGreaterThan(20);
+        assertThat(browser.findElement(By.id("books-count")).getText()).isEqualTo(String.valueOf(held));
+        assertThat(browser.findElements(By.cssSelector("#desk-accounts tbody tr[data-account]"))).hasSize(10);
+        String firstPage = browser.findElement(By.cssSelector("#desk-accounts tbody tr[data-account]")).getAttribute("data-account");
+        browser.findElement(By.cssSelector("#desk-accounts .pager-next")).sendKeys(Keys.ENTER);
+        assertThat(waitForText("desk-accounts", t -> t.contains("Page 2 of " + (held + 9) / 10))).contains("(11–20 of " + held + ")");
+        assertThat(browser.findElement(By.cssSelector("#desk-accounts tbody tr[data-account]")).getAttribute("data-account"))
+                .isNotEqualTo(firstPage);
+        browser.findElement(By.id("desk-search")).sendKeys(names.get(russianBank));
+        assertThat(waitForText("desk-found", t -> !t.isEmpty())).startsWith("1 account of " + held + " match");
+        WebElement row = browser.findElement(By.cssSelector("#desk-accounts tbody tr[data-account]"));
+        assertThat(row.getAttribute("data-account")).isEqualTo(russianBank);
+        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.get(0)).contains(names.get(russianBank), russianBank);
+        assertThat(cells.get(2)).as("its credit line").isEqualTo("1,000.00");
+
+        // a payment one of its Russian banks sends is the first the desk shows, as sent for that bank
+        String sent = UUID.randomUUID().toString();
+        service.request().contentType(ContentType.JSON).body(Map.of("uetr", sent, "endToEndId", "DESK-1",
+                "debtorAgent", russianBank, "creditorAgent", chineseBank, "amount", "4321.00", "currency", "CNY"))
+                .post("/api/v1/payments").then().statusCode(201);
+        WebElement first = await("the new payment first on the desk").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#desk-payments tbody tr")), r -> sent.equals(r.getAttribute("data-uetr")));
+        assertThat(first.getText()).contains("Sent for " + names.get(russianBank), "4,321.00", names.get(chineseBank));
+        long routed = JSON.readTree(service.request().get("/api/v1/payments?routedBy=" + HARBIN).asString()).path("total").asLong();
+        assertThat(browser.findElement(By.cssSelector("#desk-payments caption")).getText())
+                .startsWith(String.format(java.util.Locale.US, "%,d payment%s routed by %s", routed, routed == 1 ? "" : "s", names.get(HARBIN)));
+        pageIsUsable("desk-member");
+
+        // an operator sees Harbin Bank's desk first and turns to another agent's by keyboard
+        signIn("operator", null);
+        open("/desk.html");
+        waitForText("own-balance", t -> !t.isEmpty());
+        assertThat(browser.findElement(By.id("desk-title")).getText()).isEqualTo(names.get(HARBIN) + ": agent desk");
+        WebElement agent = browser.findElement(By.id("agent-bic"));
+        agent.clear();
+        agent.sendKeys(BANK_OF_CHINA, Keys.ENTER);
+        waitForText("desk-title", t -> t.equals(names.get(BANK_OF_CHINA) + ": agent desk"));
+        await("Bank of China's indirect participants").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#desk-accounts tr[data-account='VTSBRUV0XXX']")), e -> e != null);
+        assertThat(browser.getCurrentUrl()).contains("agent=" + BANK_OF_CHINA);
+        pageIsUsable("desk-operator");
+    }
+
+    /** An amount as the pages write it below 1 亿: with thousands separators, to the fen. */
+    private static String readable(String amount) {
+        return new java.text.DecimalFormat("#,##0.00").format(new java.math.BigDecimal(amount));
     }
 
     @Test
@@ -738,7 +807,7 @@ class DashboardBrowserIT {
     void everyPageIsReachedByKeyboardFromItsSkipLinkAndMarksItselfInTheNavigation() {
         Map<String, String> pages = Map.of("/", "Overview", "/network.html", "Network", "/alliance.html", "Alliance",
                 "/settlement.html", "Settlement", "/payments.html", "Payments", "/simulations.html", "Simulations",
-                "/audit.html", "Audit", "/payment.html?uetr=" + uetr, "");
+                "/audit.html", "Audit", "/desk.html", "Agent desk", "/payment.html?uetr=" + uetr, "");
         pages.forEach((page, current) -> {
             open(page);
             await(page + " has its header").atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("header nav a")).isEmpty());
@@ -817,7 +886,7 @@ class DashboardBrowserIT {
         Map<String, String> pages = Map.of("/", "#figures dd", "/network.html", "#network-chart canvas",
                 "/alliance.html", "#members tbody tr", "/settlement.html", "#accounts tbody tr", "/payments.html", "#results tbody tr",
                 "/payment.html?uetr=" + uetr, "#postings tbody tr", "/simulations.html", "#runs tbody tr",
-                "/audit.html", "#entries tbody tr, #entries-status:not(:empty)");
+                "/audit.html", "#entries tbody tr, #entries-status:not(:empty)", "/desk.html", "#desk-payments tbody tr");
         try {
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 String page = p.getKey();
@@ -958,6 +1027,8 @@ class DashboardBrowserIT {
                 + ".filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)"
                 + ".map(e => (e.id || e.className || e.tagName) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' px: ' + e.textContent.trim().slice(0, 60));");
         assertThat(overflowing).as("figures wider than their card on %s", name).isEmpty();
+        Long pageOverflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(pageOverflow).as("%s is wider than the window by", name).isLessThanOrEqualTo(0L);
 
         List<String> withoutZone = (List<String>) js("const out = [];"
                 + "document.querySelectorAll('time').forEach(t => { if (!/Beijing time \\(UTC\\+8\\)$/.test(t.textContent)) out.push(t.textContent); });"
