@@ -3,7 +3,7 @@
 // operators run offsetting and netting cycles and close the day; credit lines and reservations are set
 // from a form (the API decides who may); operators and auditors replay a closed day as a simulation.
 // Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, pagedTable, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
 
 const me = await start('settlement');
 
@@ -65,17 +65,7 @@ async function refresh() {
     { label: 'Carried-over value (CNY)', value: (c) => amount(c.carriedOverValue), num: true },
   ], cycles, { rowAttrs: (c) => ({ dataset: { cycle: c.id } }) }));
 
-  fill('accounts', table(count(accounts.length, 'settlement account'), [
-    { label: 'Account', value: (a) => bank(a.bic) },
-    { label: 'Held at', value: (a) => (a.heldAt === 'CIPS' ? 'CIPS' : bank(a.heldAt)) },
-    { label: 'Balance', value: (a) => amount(a.balance), num: true },
-    { label: 'Credit line', value: (a) => amount(a.creditLine), num: true },
-    { label: 'Earmarked', value: (a) => amount(a.earmarked), num: true },
-    { label: 'Reserved', value: (a) => amount(a.reserved), num: true },
-    { label: 'Available', value: (a) => amount(a.available), num: true },
-    { label: 'Queued out', value: (a) => amount(a.queuedOutgoing), num: true },
-    { label: 'Queued in', value: (a) => amount(a.queuedIncoming), num: true },
-  ], accounts, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) }));
+  drawAccounts(accounts);
   offerAccounts(accounts);
 
   if (days) {
@@ -103,6 +93,31 @@ document.getElementById('days').addEventListener('click', (ev) => {
     say('replay-status', el('span', {}, `Replay of ${date} started as simulation run `,
       el('a', { href: `/simulations.html?run=${run.id}` }, run.id), ': under RTGS_LSM with its own liquidity it should end every payment as the day did.'), 'ok');
   }, 'replay-status');
+});
+
+/** Every account the caller sees, or those whose bank's name or BIC holds what the reader typed, 25 a page. */
+let listedAccounts = [];
+const accountsSearch = document.getElementById('accounts-search');
+function drawAccounts(accounts = listedAccounts) {
+  listedAccounts = accounts;
+  const wanted = accountsSearch.value.trim();
+  const shown = accounts.filter((a) => isBank(a.bic, wanted));
+  say('accounts-found', wanted ? `${count(shown.length, 'account')} of ${number(accounts.length)} match “${wanted}”.` : '');
+  pagedTable('accounts', count(shown.length, 'settlement account'), [
+    { label: 'Account', value: (a) => bank(a.bic) },
+    { label: 'Held at', value: (a) => (a.heldAt === 'CIPS' ? 'CIPS' : bank(a.heldAt)) },
+    { label: 'Balance', value: (a) => amount(a.balance), num: true },
+    { label: 'Credit line', value: (a) => amount(a.creditLine), num: true },
+    { label: 'Earmarked', value: (a) => amount(a.earmarked), num: true },
+    { label: 'Reserved', value: (a) => amount(a.reserved), num: true },
+    { label: 'Available', value: (a) => amount(a.available), num: true },
+    { label: 'Queued out', value: (a) => amount(a.queuedOutgoing), num: true },
+    { label: 'Queued in', value: (a) => amount(a.queuedIncoming), num: true },
+  ], shown, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) });
+}
+accountsSearch.addEventListener('input', () => {
+  document.getElementById('accounts').dataset.page = 0;
+  drawAccounts();
 });
 
 /** The balances chart: every CIPS account (a member's own), or those whose name or BIC holds what the reader typed. */

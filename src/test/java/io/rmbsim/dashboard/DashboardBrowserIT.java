@@ -507,6 +507,13 @@ class DashboardBrowserIT {
                 .until(() -> chartCategories("balances-chart"), c -> c.equals(List.of(HARBIN.substring(0, 8))));
         shot("settlement-search");
 
+        // the accounts, 25 a page, and Harbin Bank's found by its name
+        assertThat(browser.findElement(By.cssSelector("#accounts .pager-where")).getText()).startsWith("Page 1 of ");
+        browser.findElement(By.id("accounts-search")).sendKeys("harbin bank");
+        assertThat(waitForText("accounts-found", t -> !t.isEmpty())).startsWith("1 account of ");
+        assertThat(browser.findElements(By.cssSelector("#accounts tbody tr[data-account]")))
+                .extracting(e -> e.getAttribute("data-account")).containsExactly(HARBIN);
+
         // the network's tree rings what the reader looks for
         open("/network.html");
         waitForRendered("network-chart");
@@ -1027,8 +1034,24 @@ class DashboardBrowserIT {
                 + ".filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)"
                 + ".map(e => (e.id || e.className || e.tagName) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' px: ' + e.textContent.trim().slice(0, 60));");
         assertThat(overflowing).as("figures wider than their card on %s", name).isEmpty();
+        // a figure that fits only by breaking inside a number (368,756. / 06) is not readable either
+        List<String> broken = (List<String>) js("return [...document.querySelectorAll('.figures dd')]"
+                + ".filter(d => d.offsetParent !== null && !/\\s/.test(d.textContent.trim()))"
+                + ".filter(d => { const rects = [];"
+                + "  const w = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);"
+                + "  for (let n; (n = w.nextNode()); ) { const r = document.createRange(); r.selectNodeContents(n); rects.push(...r.getClientRects()); }"
+                + "  return rects.some(a => rects.some(b => Math.abs(a.top - b.top) > Math.max(a.height, b.height) * 0.6)); })"
+                + ".map(d => (d.id || d.className) + ': ' + d.textContent.trim());");
+        assertThat(broken).as("figures broken over two lines on %s", name).isEmpty();
         Long pageOverflow = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(pageOverflow).as("%s is wider than the window by", name).isLessThanOrEqualTo(0L);
+        // what sticks out of the window's right edge (a page may hide it from its scroll width); tables,
+        // charts and raw documents scroll inside their own box and are measured by the card check above
+        List<String> beyond = (List<String>) js("const w = document.documentElement.clientWidth;"
+                + "return [...document.querySelectorAll('header *, main *')]"
+                + ".filter(e => e.offsetParent !== null && !e.closest('.table-wrap, [_echarts_instance_], pre') && e.getBoundingClientRect().right > w + 1)"
+                + ".map(e => (e.id || e.className || e.tagName) + ' ends at ' + Math.round(e.getBoundingClientRect().right) + ' px of ' + w);");
+        assertThat(beyond).as("elements beyond the window's right edge on %s", name).isEmpty();
 
         List<String> withoutZone = (List<String>) js("const out = [];"
                 + "document.querySelectorAll('time').forEach(t => { if (!/Beijing time \\(UTC\\+8\\)$/.test(t.textContent)) out.push(t.textContent); });"
@@ -1061,7 +1084,11 @@ class DashboardBrowserIT {
     private static void shot(String name) throws IOException {
         Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Number> window = (Map<String, Number>) metrics.get("cssLayoutViewport");
+        // headless Chromium's scrollbars overlay the page: the content size may leave out the last
+        // 15 px of the layout's width, which would cut the right edge off every screenshot
+        double width = Math.max(size.get("width").doubleValue(), window.get("clientWidth").doubleValue());
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", size.get("height"), "scale", 1);
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
