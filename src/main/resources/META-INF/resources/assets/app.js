@@ -146,6 +146,41 @@ export function pagedTable(target, caption, columns, rows, { pageSize = 25, rowA
   draw();
 }
 
+/** An account's figures as table columns (GET /accounts' fields), after the columns that name it. */
+export const ACCOUNT_FIGURES = [
+  { label: 'Balance', value: (a) => amount(a.balance), num: true },
+  { label: 'Credit line', value: (a) => amount(a.creditLine), num: true },
+  { label: 'Earmarked', value: (a) => amount(a.earmarked), num: true },
+  { label: 'Reserved', value: (a) => amount(a.reserved), num: true },
+  { label: 'Available', value: (a) => amount(a.available), num: true },
+  { label: 'Queued out', value: (a) => amount(a.queuedOutgoing), num: true },
+  { label: 'Queued in', value: (a) => amount(a.queuedIncoming), num: true },
+];
+
+/**
+ * A long list of banks' accounts as a paged table with a search by bank name or BIC: the rows whose
+ * BIC or bank's name holds what the reader typed in the input {@code search}, how many match
+ * announced in the status region {@code found}. Call it again with new rows; it listens to the
+ * search itself (a new search starts at the first page).
+ */
+export function accountsTable(target, { search, found, caption, columns, rows, pageSize = 25 }) {
+  const e = document.getElementById(target);
+  const input = document.getElementById(search);
+  e.accounts = rows;
+  const draw = () => {
+    const wanted = input.value.trim();
+    const shown = e.accounts.filter((a) => isBank(a.bic, wanted));
+    say(found, wanted ? `${count(shown.length, 'account')} of ${number(e.accounts.length)} match “${wanted}”.` : '');
+    pagedTable(e, caption(shown.length), columns, shown, { pageSize, rowAttrs: (a) => ({ dataset: { account: a.bic } }) });
+  };
+  if (!input.dataset.listening) {
+    input.dataset.listening = 'true';
+    input.addEventListener('input', () => { e.dataset.page = 0; e.redraw(); });
+  }
+  e.redraw = draw;
+  draw();
+}
+
 /**
  * Previous and Next below a list, with where the reader is: page (from 0) of pages, the rows shown
  * from index {@code from}, of {@code total}.

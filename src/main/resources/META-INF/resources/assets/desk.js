@@ -2,7 +2,7 @@
 // CIPS account, the accounts of the Russian banks it holds on its books (credit lines, earmarks, what they
 // have queued) and every payment it routes for itself or for them, newest first. Operators and auditors
 // see any agent's desk (Harbin Bank's unless they choose another). Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, pagedTable, pager, badge, amount, number, bank, bankName, time, figure, poll, count, isBank, query, HARBIN } from './app.js';
+import { api, all, el, fill, say, problemText, start, accountsTable, ACCOUNT_FIGURES, pager, badge, amount, bank, bankName, time, figure, poll, count, query, HARBIN } from './app.js';
 
 const me = await start('desk');
 
@@ -79,7 +79,12 @@ async function refresh() {
     figure('books-credit', 'Credit lines granted (CNY)', amount(sum(books.map((a) => a.creditLine)))),
     figure('books-earmarked', 'Earmarked (CNY)', amount(sum(books.map((a) => a.earmarked)))),
     figure('books-queued', 'Their queued outgoing (CNY)', amount(sum(books.map((a) => a.queuedOutgoing)))));
-  drawBooks(books);
+  // the accounts on the agent's books, those whose bank's name or BIC holds what the reader typed, ten a page
+  accountsTable('desk-accounts', { search: 'desk-search', found: 'desk-found', rows: books, pageSize: 10,
+    caption: (n) => `${count(n, 'account')} held by ${bankName(agent)}`, columns: [
+      { label: 'Bank', value: (a) => bank(a.bic) },
+      ...ACCOUNT_FIGURES,
+    ] });
 
   const onBooks = new Set(books.map((a) => a.bic));
   const pages = Math.max(1, Math.ceil(payments.total / SIZE));
@@ -108,28 +113,6 @@ function tableOfPayments(caption, items, onBooks) {
         el('td', { class: 'num' }, amount(p.amount)))))));
 }
 
-/** The accounts on the agent's books, those whose bank's name or BIC holds what the reader typed, ten a page. */
-let bookAccounts = [];
-const search = document.getElementById('desk-search');
-function drawBooks(books = bookAccounts) {
-  bookAccounts = books;
-  const wanted = search.value.trim();
-  const shown = books.filter((a) => isBank(a.bic, wanted));
-  say('desk-found', wanted ? `${count(shown.length, 'account')} of ${number(books.length)} match “${wanted}”.` : '');
-  pagedTable('desk-accounts', `${count(shown.length, 'account')} held by ${bankName(agent)}`, [
-    { label: 'Bank', value: (a) => bank(a.bic) },
-    { label: 'Balance', value: (a) => amount(a.balance), num: true },
-    { label: 'Credit line', value: (a) => amount(a.creditLine), num: true },
-    { label: 'Earmarked', value: (a) => amount(a.earmarked), num: true },
-    { label: 'Available', value: (a) => amount(a.available), num: true },
-    { label: 'Queued out', value: (a) => amount(a.queuedOutgoing), num: true },
-    { label: 'Queued in', value: (a) => amount(a.queuedIncoming), num: true },
-  ], shown, { pageSize: 10, rowAttrs: (a) => ({ dataset: { account: a.bic } }) });
-}
-search.addEventListener('input', () => {
-  document.getElementById('desk-accounts').dataset.page = 0;
-  drawBooks();
-});
 
 const tick = poll(refresh, 3000, (e) => {
   fill('updated', 'not since ', time(new Date()), `: ${problemText(e)}`);

@@ -3,7 +3,7 @@
 // operators run offsetting and netting cycles and close the day; credit lines and reservations are set
 // from a form (the API decides who may); operators and auditors replay a closed day as a simulation.
 // Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, pagedTable, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
+import { api, all, el, fill, say, problemText, start, table, accountsTable, ACCOUNT_FIGURES, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
 
 const me = await start('settlement');
 
@@ -65,7 +65,12 @@ async function refresh() {
     { label: 'Carried-over value (CNY)', value: (c) => amount(c.carriedOverValue), num: true },
   ], cycles, { rowAttrs: (c) => ({ dataset: { cycle: c.id } }) }));
 
-  drawAccounts(accounts);
+  accountsTable('accounts', { search: 'accounts-search', found: 'accounts-found', rows: accounts,
+    caption: (n) => count(n, 'settlement account'), columns: [
+      { label: 'Account', value: (a) => bank(a.bic) },
+      { label: 'Held at', value: (a) => (a.heldAt === 'CIPS' ? 'CIPS' : bank(a.heldAt)) },
+      ...ACCOUNT_FIGURES,
+    ] });
   offerAccounts(accounts);
 
   if (days) {
@@ -95,30 +100,6 @@ document.getElementById('days').addEventListener('click', (ev) => {
   }, 'replay-status');
 });
 
-/** Every account the caller sees, or those whose bank's name or BIC holds what the reader typed, 25 a page. */
-let listedAccounts = [];
-const accountsSearch = document.getElementById('accounts-search');
-function drawAccounts(accounts = listedAccounts) {
-  listedAccounts = accounts;
-  const wanted = accountsSearch.value.trim();
-  const shown = accounts.filter((a) => isBank(a.bic, wanted));
-  say('accounts-found', wanted ? `${count(shown.length, 'account')} of ${number(accounts.length)} match “${wanted}”.` : '');
-  pagedTable('accounts', count(shown.length, 'settlement account'), [
-    { label: 'Account', value: (a) => bank(a.bic) },
-    { label: 'Held at', value: (a) => (a.heldAt === 'CIPS' ? 'CIPS' : bank(a.heldAt)) },
-    { label: 'Balance', value: (a) => amount(a.balance), num: true },
-    { label: 'Credit line', value: (a) => amount(a.creditLine), num: true },
-    { label: 'Earmarked', value: (a) => amount(a.earmarked), num: true },
-    { label: 'Reserved', value: (a) => amount(a.reserved), num: true },
-    { label: 'Available', value: (a) => amount(a.available), num: true },
-    { label: 'Queued out', value: (a) => amount(a.queuedOutgoing), num: true },
-    { label: 'Queued in', value: (a) => amount(a.queuedIncoming), num: true },
-  ], shown, { rowAttrs: (a) => ({ dataset: { account: a.bic } }) });
-}
-accountsSearch.addEventListener('input', () => {
-  document.getElementById('accounts').dataset.page = 0;
-  drawAccounts();
-});
 
 /** The balances chart: every CIPS account (a member's own), or those whose name or BIC holds what the reader typed. */
 let chartedAccounts = [];
