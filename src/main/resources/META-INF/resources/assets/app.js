@@ -117,15 +117,50 @@ export function fill(target, ...children) {
   return e;
 }
 
+let tables = 0;
+
+/**
+ * A table wider than its card scrolls sideways inside its wrapper, which a keyboard can scroll only
+ * when it can take the focus (WCAG 2.1.1): such a wrapper is a region named by the table's caption and
+ * a Tab stop. Each wrapper starts so, and loses both once laid out and found to fit (a Tab stop less),
+ * and gets them back when it grows wider than its card.
+ */
+const scrollFits = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const wrap = entry.target.closest('.table-wrap');
+    if (!wrap) continue;
+    if (!wrap.isConnected) {   // replaced by a redraw: nothing more to follow
+      scrollFits.unobserve(wrap);
+      scrollFits.unobserve(wrap.firstElementChild);
+      continue;
+    }
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      wrap.setAttribute('tabindex', '0');
+      wrap.setAttribute('role', 'region');
+      wrap.setAttribute('aria-labelledby', wrap.dataset.caption);
+    } else if (document.activeElement !== wrap) {
+      wrap.removeAttribute('tabindex');
+      wrap.removeAttribute('role');
+      wrap.removeAttribute('aria-labelledby');
+    }
+  }
+}) : null;
+
 /** A table: columns are {label, value(row) -> text|Node, num?}; caption for screen readers and the eye. */
 export function table(caption, columns, rows, { rowAttrs } = {}) {
-  return el('div', { class: 'table-wrap' },
+  const captionId = `table-caption-${++tables}`;
+  const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': captionId, dataset: { caption: captionId } },
     el('table', {},
-      el('caption', {}, caption),
+      el('caption', { id: captionId }, caption),
       el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.num ? 'num' : null }, c.label)))),
       el('tbody', {}, rows.length === 0
         ? el('tr', {}, el('td', { colspan: columns.length, class: 'muted' }, 'None.'))
         : rows.map((r) => el('tr', rowAttrs ? rowAttrs(r) : {}, columns.map((c) => el('td', { class: c.num ? 'num' : null }, c.value(r))))))));
+  if (scrollFits) {
+    scrollFits.observe(wrap);                    // the card narrows or widens
+    scrollFits.observe(wrap.firstElementChild);  // the table does
+  }
+  return wrap;
 }
 
 /**

@@ -840,6 +840,7 @@ class DashboardBrowserIT {
         assertThat(row.findElements(By.tagName("button"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("button[data-approve]"))).isEmpty();
         shot("network-member");
+        assertThat(Axe.seriousViolations(browser)).as("network-member: axe-core serious/critical violations").isEmpty();
 
         // as their settlement agent it sees its indirect participants' accounts and grants one a credit line
         open("/settlement.html");
@@ -870,6 +871,7 @@ class DashboardBrowserIT {
         browser.findElement(By.cssSelector("#limit-form button[type=submit]")).click();
         assertThat(waitForText("limit-status", t -> !t.isEmpty())).contains("(403)", "settlement agent");
         shot("settlement-member");
+        assertThat(Axe.seriousViolations(browser)).as("settlement-member: axe-core serious/critical violations").isEmpty();
     }
 
     @Test
@@ -904,6 +906,7 @@ class DashboardBrowserIT {
                 assertThat(overflow).as("%s is wider than a 390 px screen by", page).isLessThanOrEqualTo(0L);
                 figuresAreReadable("narrow " + page);
                 shot("narrow" + page.replaceAll("\\?.*", "").replace('/', '-').replace(".html", "").replaceAll("^-$", "-overview"));
+                assertThat(Axe.seriousViolations(browser)).as("narrow " + page + ": axe-core serious/critical violations").isEmpty();
             }
         } finally {
             viewport(1280, 800, false);
@@ -997,6 +1000,7 @@ class DashboardBrowserIT {
                         || browser.findElement(By.id("demo-form")).isDisplayed());
         browser.findElements(By.cssSelector("header .who button")).forEach(WebElement::click);
         waitForVisible("demo-form");
+        assertThat(Axe.seriousViolations(browser)).as("sign-in: axe-core serious/critical violations").isEmpty();
         new Select(browser.findElement(By.id("demo-role"))).selectByValue(role);
         if (bic != null) {
             browser.findElement(By.id("demo-bic")).sendKeys(bic);
@@ -1013,7 +1017,10 @@ class DashboardBrowserIT {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
-    /** What every page owes screen-reader users: each form control has a label. Then a screenshot of the page. */
+    /**
+     * What every page owes screen-reader users: each form control has a label. Then a screenshot of the page,
+     * and no axe-core violation of impact serious or critical ({@link Axe}).
+     */
     @SuppressWarnings("unchecked")
     private static void pageIsUsable(String name) throws IOException {
         List<String> unlabelled = (List<String>) js("return [...document.querySelectorAll('input, select, textarea')]"
@@ -1022,6 +1029,7 @@ class DashboardBrowserIT {
         assertThat(unlabelled).as("controls without a label on %s", name).isEmpty();
         figuresAreReadable(name);
         shot(name);
+        assertThat(Axe.seriousViolations(browser)).as(name + ": axe-core serious/critical violations").isEmpty();
     }
 
     /**
