@@ -54,18 +54,21 @@ function draw(participants) {
       label: { fontSize: 10 }, expandAndCollapse: false, lineStyle: { color: '#b9c3cd' } }],
   });
 
-  fill('corridor', table(`${russian.length} Russian banks settle in CIPS through Harbin Bank`, [
+  // the tables below keep to what the reader searched for too
+  const listed = (list) => (wanted ? list.filter((p) => isBank(p.bic, wanted)) : list);
+  const corridor = listed(russian);
+  fill('corridor', table(`${russian.length} Russian banks settle in CIPS through Harbin Bank${wanted ? `; ${corridor.length} match “${wanted}”` : ''}`, [
     { label: 'BIC', value: (p) => el('code', {}, p.bic) },
     { label: 'Name', value: (p) => p.name },
     { label: 'Type', value: (p) => p.institutionType },
     { label: 'Status', value: (p) => badge(p.status) },
-  ], russian));
+  ], corridor, { rowAttrs: (p) => ({ dataset: { bic: p.bic } }) }));
   fill('direct', table('Each direct participant and how many banks settle through it', [
     { label: 'BIC', value: (p) => el('code', {}, p.bic) },
     { label: 'Name', value: (p) => p.name },
     { label: 'Country', value: (p) => p.country },
     { label: 'Indirect behind it', value: (p) => behind(p).length, num: true },
-  ], direct, { rowAttrs: (p) => (p.bic === HARBIN ? { class: 'harbin' } : {}) }));
+  ], listed(direct), { rowAttrs: (p) => (p.bic === HARBIN ? { class: 'harbin' } : {}) }));
 }
 
 async function decide(application, action, row) {

@@ -124,11 +124,12 @@ function liquidityChart() {
   chart('liquidity-chart', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: chartAmount },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    // the axis's name below its labels: at its end it would stick out of the chart (containLabel leaves names out)
+    grid: { left: 8, right: 24, top: 36, bottom: 36, containLabel: true },
     yAxis: { type: 'category', data: bics.map((b) => b.slice(0, 8)), inverse: true,
       axisLabel: { color: (v) => (HARBIN.startsWith(v) ? HARBIN_COLOUR : '#1d2329') },
       axisPointer: { label: { formatter: (p) => bankName(bics.find((b) => b.startsWith(p.value))) } } },
-    xAxis: { type: 'value', name: 'CNY', axisLabel: { formatter: chartAmount } },
+    xAxis: { type: 'value', name: 'Liquidity, CNY', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: chartAmount } },
     series: [
       { type: 'bar', name: `Used (${mode})`, data: bics.map((b) => Number(used[b] || 0)), color: MODE_COLOURS[mode] },
       { type: 'scatter', name: 'Lower bound', symbol: 'rect', symbolSize: [4, 16], data: bics.map((b) => Number(report.bounds[b].lower)), color: '#b3261e' },

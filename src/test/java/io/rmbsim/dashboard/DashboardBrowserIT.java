@@ -519,6 +519,8 @@ class DashboardBrowserIT {
         waitForRendered("network-chart");
         browser.findElement(By.id("network-search")).sendKeys(names.get(russianBank));
         assertThat(waitForText("network-found", t -> !t.isEmpty())).contains(names.get(russianBank) + " (" + russianBank + ")");
+        assertThat(browser.findElements(By.cssSelector("#corridor tbody tr[data-bic]")))
+                .extracting(e -> e.getAttribute("data-bic")).containsExactly(russianBank);
         pageIsUsable("network-search");
     }
 
