@@ -183,6 +183,37 @@ class DashboardBrowserIT {
         assertThat(joined.path("settlementAgent").asText()).isEqualTo(HARBIN);
         assertThat(browser.findElements(By.cssSelector("button[data-approve='" + bic + "']"))).isEmpty();
         pageIsUsable("network-approved");
+
+        // and rejects another with its reason, by keyboard; declining to say why leaves it waiting
+        String refused = applyThroughHarbin("TYNDRUTYXXX", "Tynda Test Bank");
+        open("/network.html");
+        By reject = By.cssSelector("#applications button[aria-label='Reject Tynda Test Bank']");
+        await("the application's Reject button").atMost(PATIENCE).ignoreExceptions()
+                .until(() -> browser.findElement(reject).isDisplayed());
+        browser.findElement(reject).sendKeys(Keys.ENTER);
+        await("the question why").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().dismiss();
+        assertThat(applicationOf(refused).path("status").asText()).isEqualTo("PENDING");
+        browser.findElement(reject).sendKeys(Keys.ENTER);
+        await("the question why").atMost(PATIENCE).ignoreExceptions().until(() -> browser.switchTo().alert() != null);
+        browser.switchTo().alert().sendKeys("Sanctions screening incomplete");
+        browser.switchTo().alert().accept();
+        assertThat(waitForText("applications-status", t -> t.contains("rejected"))).contains("Tynda Test Bank (" + refused + ")");
+        JsonNode decided = applicationOf(refused);
+        assertThat(decided.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(decided.path("reason").asText()).isEqualTo("Sanctions screening incomplete");
+        assertThat(browser.findElements(reject)).isEmpty();
+    }
+
+    /** An application to join through Harbin Bank, as the API has it now. */
+    private static JsonNode applicationOf(String bic) throws IOException {
+        JsonNode all = JSON.readTree(service.request().get("/api/v1/applications?settlementAgent=" + HARBIN + "&size=500").asString());
+        for (JsonNode a : all.path("items")) {
+            if (bic.equals(a.path("bic").asText())) {
+                return a;
+            }
+        }
+        throw new AssertionError("no application of " + bic);
     }
 
     @Test
