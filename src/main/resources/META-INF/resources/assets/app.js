@@ -218,14 +218,24 @@ export function accountsTable(target, { search, found, caption, columns, rows, p
 
 /**
  * Previous and Next below a list, with where the reader is: page (from 0) of pages, the rows shown
- * from index {@code from}, of {@code total}.
+ * from index {@code from}, of {@code total}. previous and next redraw the list (and answer a promise
+ * when they do it later); the focus then goes to the same button on the new page, or to the other
+ * one where this one ends the list, so that a keyboard pages on from where it was.
  */
 export function pager({ label, page, pages, from, shown, total, previous, next, previousLabel = 'Previous', nextLabel = 'Next' }) {
+  const keepFocus = (move, mine, other) => async (ev) => {
+    const host = ev.currentTarget.closest('[id]');   // the list's place in the page, which outlives the redraw
+    await move();
+    if (!host || !host.isConnected) return;
+    const same = host.querySelector(`nav.pager .${mine}`);
+    const target = same && !same.disabled ? same : host.querySelector(`nav.pager .${other}`);
+    if (target && !target.disabled) target.focus();
+  };
   return el('nav', { class: 'pager', 'aria-label': `${label}: pages` },
-    el('button', { type: 'button', class: 'pager-previous', disabled: page === 0, onclick: previous }, previousLabel),
+    el('button', { type: 'button', class: 'pager-previous', disabled: page === 0, onclick: keepFocus(previous, 'pager-previous', 'pager-next') }, previousLabel),
     el('span', { class: 'pager-where', 'aria-live': 'polite' },
       `Page ${number(page + 1)} of ${number(pages)} (${number(shown ? from + 1 : 0)}–${number(from + shown)} of ${number(total)})`),
-    el('button', { type: 'button', class: 'pager-next', disabled: page >= pages - 1, onclick: next }, nextLabel));
+    el('button', { type: 'button', class: 'pager-next', disabled: page >= pages - 1, onclick: keepFocus(next, 'pager-next', 'pager-previous') }, nextLabel));
 }
 
 /** A decimal amount string with thousands separators, kept as text (no floating point). */

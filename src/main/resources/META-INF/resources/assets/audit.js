@@ -20,7 +20,7 @@ async function load() {
       { label: 'Outcome', value: (e) => badge(e.outcome) },
     ], p.items, { rowAttrs: (e) => ({ dataset: { seq: e.seq } }) }),
     pager({ label: 'Audit entries', page, pages, from: page * SIZE, shown: p.items.length, total: p.total,
-      previous: () => { page--; load().catch(failed); }, next: () => { page++; load().catch(failed); },
+      previous: () => { page--; return load().catch(failed); }, next: () => { page++; return load().catch(failed); },
       previousLabel: 'Newer', nextLabel: 'Older' }));
 }
 

@@ -92,7 +92,7 @@ async function refresh() {
   fill('desk-payments', el('div', {},
     tableOfPayments(caption, payments.items, onBooks),
     pages === 1 ? null : pager({ label: caption, page, pages, from: page * SIZE, shown: payments.items.length, total: payments.total,
-      previous: () => { page--; tick(); }, next: () => { page++; tick(); } })));
+      previous: () => { page--; return tick(); }, next: () => { page++; return tick(); } })));
   document.getElementById('routed-search').href = '/payments.html' + query({ routedBy: agent, order: 'newest' });
 }
 

@@ -310,6 +310,15 @@ class DashboardBrowserIT {
         assertThat(waitForText("desk-accounts", t -> t.contains("Page 2 of " + (held + 9) / 10))).contains("(11–20 of " + held + ")");
         assertThat(browser.findElement(By.cssSelector("#desk-accounts tbody tr[data-account]")).getAttribute("data-account"))
                 .isNotEqualTo(firstPage);
+        // the keyboard stays on the pager: Enter again and again goes on to the last page, where the focus moves to Previous
+        int pages = (held + 9) / 10;
+        for (int p = 3; p <= pages; p++) {
+            assertThat(focus()).isEqualTo("desk-accounts .pager-next");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            String where = "Page " + p + " of " + pages;
+            waitForText("desk-accounts", t -> t.contains(where));
+        }
+        assertThat(focus()).isEqualTo("desk-accounts .pager-previous");
         browser.findElement(By.id("desk-search")).sendKeys(names.get(russianBank));
         assertThat(waitForText("desk-found", t -> !t.isEmpty())).startsWith("1 account of " + held + " match");
         WebElement row = browser.findElement(By.cssSelector("#desk-accounts tbody tr[data-account]"));
@@ -830,6 +839,9 @@ class DashboardBrowserIT {
                 .until(DashboardBrowserIT::auditSeqs, q -> !q.isEmpty() && q.get(0) < first.get(first.size() - 1));
         assertThat(second).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(second.get(0)).as("no entry skipped between the pages").isEqualTo(first.get(first.size() - 1) - 1);
+        // the keyboard stays on the pager: on Older, or on Newer where this page is the oldest
+        String stays = browser.findElement(By.cssSelector("#entries .pager-next")).isEnabled() ? "entries .pager-next" : "entries .pager-previous";
+        await("the focus back on the pager").atMost(PATIENCE).until(DashboardBrowserIT::focus, f -> f.equals(stays));
 
         browser.findElement(By.id("verify-button")).sendKeys(Keys.ENTER);
         assertThat(waitForText("verify-status", t -> t.startsWith("Intact") || t.startsWith("Broken"))).startsWith("Intact: ");
@@ -1044,6 +1056,12 @@ class DashboardBrowserIT {
 
     private static void waitForVisible(String id) {
         await(id + " is shown").atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.id(id)).isDisplayed());
+    }
+
+    /** Where the keyboard is: the id of the focused element's nearest ancestor that has one, and its class. */
+    private static String focus() {
+        return (String) js("const a = document.activeElement; const host = a.parentElement && a.parentElement.closest('[id]');"
+                + "return (host ? host.id : '') + ' .' + a.className;");
     }
 
     private static Object js(String script) {
