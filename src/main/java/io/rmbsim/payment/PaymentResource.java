@@ -49,9 +49,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -241,12 +244,12 @@ public class PaymentResource {
                         : QueryParams.longValue("settlementRun", settlementRun, 0));
         if (routedBy != null && !routedBy.isEmpty()) {
             String agent = QueryParams.bic("routedBy", routedBy);
-            java.util.Set<String> routed = new java.util.HashSet<>(banks.indirectsOf(agent));
+            Set<String> routed = new HashSet<>(banks.indirectsOf(agent));
             routed.add(agent);
-            criteria.where("(debtorAgent in :routed or creditorAgent in :routed)", java.util.Map.of("routed", routed));
+            criteria.where("(debtorAgent in :routed or creditorAgent in :routed)", Map.of("routed", routed));
         }
         caller.readScope().ifPresent(scope -> criteria.where("(debtorAgent in :own or creditorAgent in :own)",
-                java.util.Map.of("own", scope.banks())));
+                Map.of("own", scope.banks())));
         List<Payment> items = Payment.<Payment>find(criteria.query(), sort, criteria.parameters())
                 .page(p.page(), p.size()).list();
         return new Page<>(items.stream().map(x -> PaymentView.of(x.snapshot())).toList(), p.page(), p.size(),

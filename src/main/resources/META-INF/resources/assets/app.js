@@ -393,6 +393,34 @@ export function say(id, message, kind = '') {
   else e.textContent = message;
 }
 
+/** Runs an action with its button disabled (no double submission); a refusal is said in the status region. */
+export async function busy(button, status, fn) {
+  button.disabled = true;
+  try {
+    await fn();
+  } catch (e) {
+    say(status, problemText(e), 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Whether the signed-in caller may act for a bank, as the API decides (POST /payments, cancel): an operator for any, a member for its own. */
+export function actsFor(me, bic) {
+  return me.role === 'operator' || (me.role === 'member' && me.bic === bic);
+}
+
+/** Cancels a queued payment once the reader confirms ({@code what} names it in the question); null when the reader declines. */
+export async function cancelQueued(uetr, what) {
+  if (!window.confirm(`Cancel payment ${what}? It leaves the queue and never settles.`)) return null;
+  return api(`/api/v1/payments/${encodeURIComponent(uetr)}/cancel`, { method: 'POST' });
+}
+
+/** A link that saves {@code text} as the file {@code name}: for documents the API answered (pacs.002, statements). */
+export function downloadLink(text, type, name, label = name, attrs = {}) {
+  return el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name, ...attrs }, label);
+}
+
 export function problemText(error) {
   if (error instanceof ApiError) {
     const p = error.problem || {};

@@ -1,5 +1,5 @@
 // One payment: what it is, its route drawn hop by hop, and the postings its settlement made.
-import { api, el, fill, say, problemText, start, table, badge, money, amount, bank, bankName, count, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
+import { api, el, fill, say, problemText, start, busy, actsFor, cancelQueued, downloadLink, table, badge, money, amount, bank, bankName, count, time, chart, HARBIN, HARBIN_COLOUR } from './app.js';
 
 const me = await start('payment');
 const uetr = new URLSearchParams(location.search).get('uetr') || '';
@@ -51,7 +51,7 @@ const report = document.getElementById('report-button');
 async function load() {
   const [p, postings] = await Promise.all([api(`/api/v1/payments/${encodeURIComponent(uetr)}`), api(`/api/v1/payments/${encodeURIComponent(uetr)}/postings`)]);
   // an operator cancels any queued payment, a member one its bank sent
-  cancel.hidden = !(p.status === 'QUEUED' && (me.role === 'operator' || (me.role === 'member' && me.bic === p.debtorAgent)));
+  cancel.hidden = !(p.status === 'QUEUED' && actsFor(me, p.debtorAgent));
   facts(p);
   route(p);
   fill('postings', table(postings.length ? `${count(postings.length, 'posting')}, in the order they were made` : 'No postings: it has not settled', [
@@ -64,32 +64,19 @@ async function load() {
   ], postings, { rowAttrs: (x) => ({ dataset: { posting: x.id } }) }));
 }
 
-async function act(button, fn) {
-  button.disabled = true;
-  try {
-    await fn();
-  } catch (e) {
-    say('payment-status', problemText(e), 'error');
-  } finally {
-    button.disabled = false;
-  }
-}
-
-cancel.addEventListener('click', () => {
-  if (!window.confirm(`Cancel payment ${uetr}? It leaves the queue and never settles.`)) {
+cancel.addEventListener('click', () => busy(cancel, 'payment-status', async () => {
+  const p = await cancelQueued(uetr, uetr);
+  if (!p) {
     say('payment-status', 'It stays in the queue.');
     return;
   }
-  act(cancel, async () => {
-    const p = await api(`/api/v1/payments/${encodeURIComponent(uetr)}/cancel`, { method: 'POST' });
-    say('payment-status', `Payment ${p.uetr} is ${p.status.toLowerCase()}: it left the queue.`, 'ok');
-    await load();
-  });
-});
+  say('payment-status', `Payment ${p.uetr} is ${p.status.toLowerCase()}: it left the queue.`, 'ok');
+  await load();
+}));
 
-report.addEventListener('click', () => act(report, async () => {
+report.addEventListener('click', () => busy(report, 'payment-status', async () => {
   const xml = await api(`/api/v1/payments/${encodeURIComponent(uetr)}/status-report`, { accept: 'application/xml' });
-  const link = el('a', { href: URL.createObjectURL(new Blob([xml], { type: 'application/xml' })), download: `pacs.002-${uetr}.xml` }, `pacs.002-${uetr}.xml`);
+  const link = downloadLink(xml, 'application/xml', `pacs.002-${uetr}.xml`);
   say('payment-status', el('span', {}, 'The status report is downloaded as ', link, '.'), 'ok');
   link.click();
 }));

@@ -3,7 +3,7 @@
 // links to the payment's page.
 // Operators and members send a payment from a form (JSON) or upload a pacs.008 / pacs.009 document and
 // read the pacs.002 that answers it.
-import { api, all, el, fill, say, problemText, start, table, badge, amount, money, number, bank, bankName, query, count, latest, uuid } from './app.js';
+import { api, all, el, fill, say, problemText, start, busy, downloadLink, table, badge, amount, money, number, bank, bankName, query, count, latest, uuid } from './app.js';
 
 const me = await start('payments');
 const form = document.getElementById('search');
@@ -51,23 +51,12 @@ document.getElementById('next').addEventListener('click', () => { page += 1; run
 all('/api/v1/participants').then((ps) => fill('bics', ps.map((p) => el('option', { value: p.bic }, p.name)))).catch(() => {});
 run();
 
-// --- sending: operators for any bank, a member for its own bank and those it is the agent of (the API decides)
+// --- sending: operators for any bank, a member for its own (the API decides)
 
 const ISO_STATUSES = {
   ACSC: 'settled', ACSP: 'accepted, waiting in the queue', PDNG: 'pending the next netting cycle', RJCT: 'rejected', CANC: 'cancelled',
 };
 const STATUS_WORDS = { SETTLED: 'settled', QUEUED: 'waiting in the queue', REJECTED: 'rejected', CANCELLED: 'cancelled' };
-
-async function act(button, status, fn) {
-  button.disabled = true;
-  try {
-    await fn();
-  } catch (e) {
-    say(status, problemText(e), 'error');
-  } finally {
-    button.disabled = false;
-  }
-}
 
 if (me.role === 'operator' || me.role === 'member') {
   const send = document.getElementById('send-form');
@@ -95,7 +84,7 @@ if (me.role === 'operator' || me.role === 'member') {
       ...(f.creditorName ? { creditor: { name: f.creditorName } } : {}),
       ...(f.remittanceInformation ? { remittanceInformation: f.remittanceInformation } : {}),
     };
-    act(sendButton, 'send-status', async () => {
+    busy(sendButton, 'send-status', async () => {
       const p = await api('/api/v1/payments', { method: 'POST', body });
       say('send-status', el('span', {}, 'Payment ', el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr),
         ` of ${money(p.amount)} CNY from ${bankName(p.debtorAgent)} to ${bankName(p.creditorAgent)}: `,
@@ -113,7 +102,7 @@ if (me.role === 'operator' || me.role === 'member') {
     ev.preventDefault();
     const file = document.getElementById('upload-file').files[0];
     if (!file) return;
-    act(uploadButton, 'upload-status', async () => {
+    busy(uploadButton, 'upload-status', async () => {
       const text = await file.text();
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       const found = doc.getElementsByTagNameNS('*', 'CdtTrfTxInf').length;
@@ -127,7 +116,7 @@ if (me.role === 'operator' || me.role === 'member') {
       const settled = statuses.filter((t) => t.status === 'ACSC').length;
       const rejected = statuses.filter((t) => t.status === 'RJCT').length;
       say('upload-status', `${file.name}: the pacs.002 answers ${count(statuses.length, 'transaction')}: ${number(settled)} settled, ${number(rejected)} rejected, ${number(statuses.length - settled - rejected)} waiting.`, rejected ? 'error' : 'ok');
-      const download = el('a', { href: URL.createObjectURL(new Blob([report], { type: 'application/xml' })), download: `pacs.002-${file.name.replace(/\.xml$/i, '')}.xml` }, 'Download the pacs.002');
+      const download = downloadLink(report, 'application/xml', `pacs.002-${file.name.replace(/\.xml$/i, '')}.xml`, 'Download the pacs.002');
       fill('pacs002', table(`The pacs.002 status report, ${count(statuses.length, 'transaction')}`, [
         { label: 'Payment (UETR)', value: (t) => (t.uetr ? el('a', { href: `/payment.html?uetr=${t.uetr}`, class: 'mono' }, t.uetr) : '—') },
         { label: 'End-to-end id', value: (t) => t.endToEndId },

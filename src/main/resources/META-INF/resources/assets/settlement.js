@@ -3,7 +3,7 @@
 // operators run offsetting and netting cycles and close the day; credit lines and reservations are set
 // from a form (the API decides who may); operators and auditors replay a closed day as a simulation.
 // Polled every 3 seconds.
-import { api, all, el, fill, say, problemText, start, table, accountsTable, ACCOUNT_FIGURES, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
+import { api, all, el, fill, say, problemText, start, busy, actsFor, cancelQueued, downloadLink, table, accountsTable, ACCOUNT_FIGURES, badge, chart, money, amount, number, bank, bankName, chartAmount, time, figure, poll, count, sessionName, uuid, isBank } from './app.js';
 
 const me = await start('settlement');
 
@@ -50,7 +50,7 @@ async function refresh() {
     { label: 'To', value: (p) => bank(p.creditorAgent) },
     { label: 'Amount (CNY)', value: (p) => amount(p.amount), num: true },
     // an operator cancels any queued payment, a member those its bank sent (POST /payments/{uetr}/cancel)
-    ...(mayCancel ? [{ label: 'Cancel', value: (p) => (me.role === 'operator' || p.debtorAgent === me.bic
+    ...(mayCancel ? [{ label: 'Cancel', value: (p) => (actsFor(me, p.debtorAgent)
       ? el('button', { type: 'button', class: 'secondary cancel-button', dataset: { uetr: p.uetr },
         'aria-label': `Cancel payment ${p.uetr} of ${money(p.amount)} CNY` }, 'Cancel') : '') }] : []),
   ], queue.items, { rowAttrs: (p) => ({ dataset: { uetr: p.uetr } }) }));
@@ -161,16 +161,12 @@ const tick = poll(refresh, 3000, (e) => {
   fill('updated', 'not since ', time(new Date()), `: ${problemText(e)}`);
 });
 
-async function act(button, fn, status = 'action-status') {
-  button.disabled = true;
-  try {
+/** An action from this page, then the page brought up to date at once. */
+function act(button, fn, status = 'action-status') {
+  return busy(button, status, async () => {
     await fn();
     await tick();
-  } catch (e) {
-    say(status, problemText(e), 'error');
-  } finally {
-    button.disabled = false;
-  }
+  });
 }
 
 if (me.role === 'operator') {
@@ -243,12 +239,12 @@ document.getElementById('queue').addEventListener('click', (ev) => {
   if (!button) return;
   const row = button.closest('tr');
   const uetr = button.dataset.uetr;
-  if (!window.confirm(`Cancel payment ${uetr} (${row.cells[4].textContent} to ${row.cells[5].textContent}, ${row.cells[6].textContent} CNY)? It leaves the queue and never settles.`)) {
-    say('action-status', `Payment ${uetr} stays in the queue.`);
-    return;
-  }
   act(button, async () => {
-    const p = await api(`/api/v1/payments/${encodeURIComponent(uetr)}/cancel`, { method: 'POST' });
+    const p = await cancelQueued(uetr, `${uetr} (${row.cells[4].textContent} to ${row.cells[5].textContent}, ${row.cells[6].textContent} CNY)`);
+    if (!p) {
+      say('action-status', `Payment ${uetr} stays in the queue.`);
+      return;
+    }
     say('action-status', el('span', {}, 'Payment ', el('a', { href: `/payment.html?uetr=${p.uetr}`, class: 'mono' }, p.uetr),
       ` of ${money(p.amount)} CNY from ${bankName(p.debtorAgent)} is ${p.status.toLowerCase()}: it left the queue.`), 'ok');
   });
@@ -269,8 +265,7 @@ statementForm.addEventListener('submit', (ev) => {
     const day = camt ? date || openDay : body.date;
     const entries = camt ? xml.getElementsByTagNameNS('*', 'Ntry').length : body.entries.length;
     const name = `statement-${account}-${day}.${camt ? 'camt.053.xml' : 'json'}`;
-    const link = el('a', { href: URL.createObjectURL(new Blob([text], { type: camt ? 'application/xml' : 'application/json' })),
-      download: name, id: 'statement-link' }, name);
+    const link = downloadLink(text, camt ? 'application/xml' : 'application/json', name, name, { id: 'statement-link' });
     say('statement-status', el('span', {}, `The statement of ${bankName(account)} (${account}) for ${day}: ${count(entries, 'entry', 'entries')}`,
       camt ? '' : `, opening ${money(body.openingBalance)} CNY, closing ${money(body.closingBalance)} CNY${body.isFinal ? '' : ' (the day is still open)'}`,
       '. Downloaded as ', link, '.'), 'ok');
